@@ -1,0 +1,274 @@
+//! The command line: every subcommand and option, and nothing else (the logic lives in `commands/`).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Deploy apps to Docker Swarm from TOML app specs, and keep their persistent data safe.
+///
+/// Persistent apps (databases, apps that keep uploads on disk) run one instance pinned to one
+/// server; their data lives in managed volumes (alacran--LABEL) or existing host directories and
+/// outlives the app. Non-persistent apps scale and move freely between servers.
+#[derive(Debug, Parser)]
+#[command(name = "alacrity", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI's current context,
+    /// else the local socket]
+    #[arg(long, short = 'H', global = true, value_name = "URL")]
+    pub host: Option<String>,
+
+    /// How to print results
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+
+    /// Answer yes to every confirmation prompt (needed without a terminal)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+
+    /// Print only data and errors
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more detail (every engine API call with -vv)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// When to use colors [never with NO_COLOR set]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check app specs against the persistence rules, without touching the engine
+    Validate(ValidateArgs),
+    /// Show what `deploy` would do, app by app, without changing anything
+    Plan(PlanArgs),
+    /// Create or update the apps of the given specs as swarm services
+    Deploy(DeployArgs),
+    /// List, scale and remove deployed apps
+    #[command(subcommand)]
+    Apps(AppsCommand),
+    /// List and remove managed volumes (alacran--*), kept after their app is removed
+    #[command(subcommand)]
+    Volumes(VolumesCommand),
+    /// List and remove host directories that apps bind-mounted, kept after their app is removed
+    #[command(subcommand)]
+    Binds(BindsCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// App spec files (TOML)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// App spec files (TOML)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Only these apps (repeatable)
+    #[arg(long = "app", value_name = "NAME")]
+    pub apps: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    /// App spec files (TOML)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Only these apps (repeatable)
+    #[arg(long = "app", value_name = "NAME")]
+    pub apps: Vec<String>,
+
+    /// Return as soon as the services are created or updated, without waiting for them to run
+    #[arg(long, short = 'd')]
+    pub detach: bool,
+
+    /// How long to wait for the apps to converge (e.g. 90s, 5m)
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// Allow pinning a persistent app to a different node than before (its data stays behind)
+    #[arg(long)]
+    pub move_node: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppsCommand {
+    /// List deployed apps
+    Ls(AppsLsArgs),
+    /// Set the number of instances of an app
+    Scale(AppsScaleArgs),
+    /// Remove apps; their volumes and host directories are kept
+    Rm(AppsRmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AppsLsArgs {}
+
+#[derive(Debug, Args)]
+pub struct AppsScaleArgs {
+    /// The app
+    pub app: String,
+    /// The number of instances (at most 1 for a persistent app)
+    pub instances: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AppsRmArgs {
+    /// The apps to remove
+    #[arg(required = true, value_name = "APP")]
+    pub apps: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VolumesCommand {
+    /// List managed volumes (alacran--*)
+    Ls(VolumesLsArgs),
+    /// Remove managed volumes that no app uses (asks first)
+    Rm(VolumesRmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VolumesLsArgs {
+    /// Only volumes no app uses any more
+    #[arg(long)]
+    pub retained: bool,
+    /// Show the size of each volume (slower)
+    #[arg(long)]
+    pub size: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumesRmArgs {
+    /// Volume labels or full names (my-volume and alacran--my-volume are the same)
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BindsCommand {
+    /// List host directories that apps bind-mounted
+    Ls(BindsLsArgs),
+    /// Remove recorded host directories that no app uses (asks first)
+    Rm(BindsRmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BindsLsArgs {
+    /// Only directories no app uses any more
+    #[arg(long)]
+    pub retained: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BindsRmArgs {
+    /// Host directories, as recorded
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Drop the record only and keep the directory on disk
+    #[arg(long)]
+    pub forget: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Parses durations such as `90s`, `5m`, `1h30m`, `500ms`; a bare number is seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("the duration is empty: use e.g. 90s, 5m or 1h30m".into());
+    }
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let unit_len = rest[digits..]
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len() - digits);
+        let (number, unit) = (&rest[..digits], &rest[digits..digits + unit_len]);
+        let value: u64 = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration: use e.g. 90s, 5m or 1h30m"))?;
+        total += match unit {
+            "ms" => Duration::from_millis(value),
+            "s" => Duration::from_secs(value),
+            "m" => Duration::from_secs(value.saturating_mul(60)),
+            "h" => Duration::from_secs(value.saturating_mul(3600)),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a duration: use e.g. 90s, 5m or 1h30m"
+                ));
+            }
+        };
+        rest = &rest[digits + unit_len..];
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert!(parse_duration("5x").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,3 @@
+//! One module per subcommand; each has `run(args, ..., printer) -> Result<ExitStatus>`.
+
+pub mod completions;
