@@ -19,6 +19,7 @@ use printer::Printer;
 /// Runs one command line.
 pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
+        Command::Validate(args) => commands::validate::run(&args, printer),
         Command::Completions(args) => commands::completions::run(&args, printer),
         Command::Man => commands::completions::man(printer),
         _ => anyhow::bail!("this command is not built yet"),

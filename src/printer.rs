@@ -9,6 +9,8 @@ use std::io::{IsTerminal, Write};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::spec::Invalid;
+use crate::spec::report::{self, Report};
 
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -149,9 +151,30 @@ impl Printer {
         }
     }
 
-    /// An error with its cause chain, on stderr, even with --quiet.
+    /// An error with its cause chain, on stderr, even with --quiet. An invalid spec anywhere in
+    /// the chain is shown in full first (every diagnostic), so that any command can simply
+    /// return `spec::load`'s error.
     pub fn error(&self, err: &anyhow::Error) {
+        if let Some(invalid) = err
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<Invalid>())
+        {
+            self.invalid(invalid);
+        }
         eprintln!("{}", self.format_error(err));
+    }
+
+    /// Every diagnostic of an invalid spec: the JSON report on stdout with `--output json`,
+    /// else text on stderr (even with --quiet: they are errors).
+    pub fn invalid(&self, invalid: &Invalid) {
+        if self.is_json() {
+            self.json(&Report::invalid(invalid));
+            return;
+        }
+        let paint = |paint: Paint, text: &str| self.paint(paint, text);
+        for diagnostic in &invalid.diagnostics {
+            eprintln!("{}\n", report::render(diagnostic, &paint));
+        }
     }
 
     pub fn format_error(&self, err: &anyhow::Error) -> String {

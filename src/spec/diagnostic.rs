@@ -1,13 +1,18 @@
 //! One problem found in a spec, and the error that carries them all.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+use super::rule_id::RuleId;
+use super::source::{Snippet, Source};
 
 /// A problem in a spec: where (file:line:column, app), which rule, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    #[serde(serialize_with = "display_path")]
     pub file: PathBuf,
     /// 1-based; 0 when the problem has no position (e.g. an unreadable file).
     pub line: usize,
@@ -16,29 +21,77 @@ pub struct Diagnostic {
     /// The app at fault, when there is one.
     pub app: Option<String>,
     /// A stable id, e.g. `persistent-instances`: scripts can match on it.
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub message: String,
     /// How to fix it.
-    #[serde(skip)]
     pub hint: Option<String>,
+    /// The offending source line, to show with a caret under the fault.
+    #[serde(skip)]
+    pub snippet: Option<Snippet>,
 }
 
+impl Diagnostic {
+    /// A diagnostic about a whole file, with no position yet; see `at`, `app` and `hint`.
+    pub fn new(rule: RuleId, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            app: None,
+            rule,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// A diagnostic pointing at `span` (byte offsets) of `source`.
+    pub fn at(
+        rule: RuleId,
+        source: &Source,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let position = source.position(span.start);
+        Diagnostic {
+            line: position.line,
+            column: position.column,
+            snippet: Some(source.snippet(span)),
+            ..Diagnostic::new(rule, source.path(), message)
+        }
+    }
+
+    pub fn app(mut self, app: impl Into<String>) -> Self {
+        self.app = Some(app.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `file:line:column`, or just `file` when there is no position.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.display().to_string()
+        } else {
+            format!("{}:{}:{}", self.file.display(), self.line, self.column)
+        }
+    }
+}
+
+/// Plain text, as `alacrity validate` prints it without color: the location, rule, app and
+/// message on the first line, then the hint, then the source line with a caret.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.column)?;
-        }
-        write!(f, ": [{}]", self.rule)?;
-        if let Some(app) = &self.app {
-            write!(f, " app `{app}`:")?;
-        }
-        write!(f, " {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&super::report::render(self, &|_, text| text.to_string()))
     }
+}
+
+/// Paths as text even when they are not UTF-8 (serde refuses such a `PathBuf`).
+fn display_path<S: Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.display().to_string())
 }
 
 /// The specs are invalid: every diagnostic found. Exit code 2.
@@ -50,12 +103,20 @@ pub struct Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.diagnostics.len();
+        let files: std::collections::BTreeSet<&Path> =
+            self.diagnostics.iter().map(|d| d.file.as_path()).collect();
         write!(
             f,
-            "{count} error{} in the app specs",
-            if count == 1 { "" } else { "s" }
+            "{count} error{} in {} app spec file{}",
+            plural(count),
+            files.len(),
+            plural(files.len())
         )
     }
 }
 
 impl std::error::Error for Invalid {}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}

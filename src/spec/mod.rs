@@ -1,18 +1,37 @@
 //! App specs: TOML files -> validated apps, or every error at once with file:line:column.
 //!
-//! - `model`: the validated app model (App, Volume, Port), no positions, no I/O.
-//! - `diagnostic`: one error found in a spec (file, line, column, app, rule id, message, hint).
+//! The pipeline, one module per step:
+//! - `source`: a file's text, and byte offsets -> line:column.
+//! - `parse`: TOML -> `raw` apps with positions; syntax errors, unknown fields, wrong types.
+//! - `rules`: every rule that needs no engine (ids in `rule_id`), pure, the host seen through
+//!   `paths::HostFs`.
+//! - `build`: raw apps that passed -> the `model` (App, Volume, Port), no positions, no I/O.
+//! - `diagnostic`: one problem; `report`: how problems and summaries are shown.
 //!
-//! TEMPORARY: `load` below parses without spans or rules; the foundation work replaces its
-//! internals (parser with spans, the rules) and keeps its signature.
+//! No I/O here besides reading the spec files and, through `HostFs`, looking at host paths.
 
+mod build;
 pub mod diagnostic;
 pub mod model;
+pub mod parse;
+pub mod paths;
+mod raw;
+pub mod report;
+pub mod rule_id;
+mod rules;
+pub mod source;
+mod suggest;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Invalid};
 pub use model::{App, Port, Protocol, Volume, VolumeSource};
+pub use paths::{FakeHostFs, HostFs, RealHostFs};
+pub use rule_id::RuleId;
+pub use source::{Snippet, Source};
+
+use rules::ParsedFile;
 
 /// Every app of the files given, validated.
 #[derive(Debug, Clone)]
@@ -25,34 +44,277 @@ pub struct Spec {
 pub struct SpecFile {
     pub path: PathBuf,
     pub apps: Vec<App>,
+    /// Where each app's parts are written, by app name: for checks made later, against the
+    /// engine, to point at the spec like the rules do (see `Spec::diagnostic`).
+    pub origins: BTreeMap<String, AppOrigin>,
+}
+
+/// Where the parts of one app are in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppOrigin {
+    /// The app's key, `NAME` in `[apps.NAME]`.
+    pub name: Origin,
+    /// The `node` value, when given.
+    pub node: Option<Origin>,
+    /// The `instances` value, when given.
+    pub instances: Option<Origin>,
+    /// One per volume, in order: its `label` or `host_path` value.
+    pub volumes: Vec<Origin>,
+}
+
+/// One place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub line: usize,
+    pub column: usize,
+    pub snippet: Snippet,
+}
+
+/// What part of an app a diagnostic made after loading points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Name,
+    Node,
+    Instances,
+    /// The label or host path of the volume with this index in `App::volumes`.
+    Volume(usize),
 }
 
 impl Spec {
     pub fn apps(&self) -> impl Iterator<Item = &App> {
         self.files.iter().flat_map(|file| file.apps.iter())
     }
+
+    pub fn app(&self, name: &str) -> Option<&App> {
+        self.apps().find(|app| app.name == name)
+    }
+
+    /// A diagnostic at a part of an app, for problems found after loading (e.g. a label that an
+    /// app already deployed uses). Falls back to the app's name, then to no position at all.
+    pub fn diagnostic(
+        &self,
+        app: &str,
+        part: Part,
+        rule: RuleId,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let file = self
+            .files
+            .iter()
+            .find(|file| file.apps.iter().any(|a| a.name == app));
+        let path = file.map_or_else(PathBuf::new, |file| file.path.clone());
+        let mut diagnostic = Diagnostic::new(rule, path, message).app(app);
+        if let Some(origin) = file.and_then(|file| file.origins.get(app)) {
+            let place = match part {
+                Part::Name => None,
+                Part::Node => origin.node.as_ref(),
+                Part::Instances => origin.instances.as_ref(),
+                Part::Volume(index) => origin.volumes.get(index),
+            };
+            let place = place.unwrap_or(&origin.name);
+            diagnostic.line = place.line;
+            diagnostic.column = place.column;
+            diagnostic.snippet = Some(place.snippet.clone());
+        }
+        diagnostic
+    }
 }
 
-/// Reads, parses and validates spec files, checking every rule that needs no engine.
+/// Reads, parses and validates spec files, checking every rule that needs no engine, with host
+/// paths checked on this machine.
 ///
 /// On failure, `Invalid` carries every diagnostic of every file (not just the first).
 pub fn load(paths: &[PathBuf]) -> Result<Spec, Invalid> {
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in paths {
-        match load_file(path) {
-            Ok(file) => files.push(file),
-            Err(mut found) => diagnostics.append(&mut found),
+    load_with(paths, &RealHostFs)
+}
+
+/// `load`, looking at host paths through `host`.
+pub fn load_with(paths: &[PathBuf], host: &dyn HostFs) -> Result<Spec, Invalid> {
+    let mut sources = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in distinct(paths) {
+        match read(path) {
+            Ok(source) => sources.push(source),
+            Err(diagnostic) => unreadable.push(*diagnostic),
         }
     }
+    let checked = load_sources(sources, host);
+    if unreadable.is_empty() {
+        return checked;
+    }
+    let mut diagnostics = checked.err().map_or_else(Vec::new, |e| e.diagnostics);
+    diagnostics.extend(unreadable);
+    sort_by_file_order(&mut diagnostics, paths);
+    Err(Invalid { diagnostics })
+}
+
+/// Parses and validates specs already in memory (tests and fuzzing start here).
+pub fn load_sources(sources: Vec<Source>, host: &dyn HostFs) -> Result<Spec, Invalid> {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    for source in sources {
+        let (apps, mut found) = parse::parse(&source);
+        diagnostics.append(&mut found);
+        files.push(ParsedFile { source, apps });
+    }
+    diagnostics.extend(rules::check(&files, host));
     if diagnostics.is_empty() {
-        Ok(Spec { files })
-    } else {
-        Err(Invalid { diagnostics })
+        return Ok(Spec {
+            files: files.iter().map(spec_file).collect(),
+        });
+    }
+    let order: Vec<PathBuf> = files.iter().map(|f| f.source.path.clone()).collect();
+    sort_by_file_order(&mut diagnostics, &order);
+    Err(Invalid { diagnostics })
+}
+
+fn spec_file(file: &ParsedFile) -> SpecFile {
+    SpecFile {
+        path: file.source.path.clone(),
+        apps: file.apps.iter().map(build::app).collect(),
+        origins: file
+            .apps
+            .iter()
+            .map(|app| (app.name.clone(), build::origin(&file.source, app)))
+            .collect(),
     }
 }
 
-fn load_file(path: &Path) -> Result<SpecFile, Vec<Diagnostic>> {
-    let _ = path;
-    Err(vec![])
+/// The paths given, each file once: `validate a.toml ./a.toml` is not two apps named alike.
+fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
+    let mut seen = Vec::new();
+    let mut unique = Vec::new();
+    for path in paths {
+        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if !seen.contains(&identity) {
+            seen.push(identity);
+            unique.push(path);
+        }
+    }
+    unique
+}
+
+/// One spec file's text, or why it cannot be had.
+fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|err| Box::new(unreadable(path, &err)))?;
+    String::from_utf8(bytes)
+        .map(|text| Source::new(path, text))
+        .map_err(|err| Box::new(not_utf8(path, err)))
+}
+
+fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
+    let hint = match err.kind() {
+        std::io::ErrorKind::NotFound => "check the path; spec files usually end in .toml",
+        std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+        std::io::ErrorKind::IsADirectory => "give the spec files in it instead, e.g. DIR/*.toml",
+        _ => "check that the path is a readable file",
+    };
+    Diagnostic::new(
+        RuleId::UnreadableFile,
+        path,
+        format!("cannot read the file: {err}"),
+    )
+    .hint(hint)
+}
+
+/// Points at the first byte that is not UTF-8 (everything before it is text, so positions hold).
+fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
+    let at = err.utf8_error().valid_up_to();
+    let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+    Diagnostic::at(
+        RuleId::NotUtf8,
+        &Source::new(path, text),
+        at..at + 1,
+        "the file is not UTF-8 text",
+    )
+    .hint("save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)")
+}
+
+/// Diagnostics in the order of the files given, then by position in each file.
+fn sort_by_file_order(diagnostics: &mut [Diagnostic], order: &[PathBuf]) {
+    let rank = |d: &Diagnostic| {
+        order
+            .iter()
+            .position(|p| *p == d.file)
+            .unwrap_or(usize::MAX)
+    };
+    diagnostics.sort_by_key(|d| (rank(d), d.line, d.column));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Spec, Invalid> {
+        load_sources(
+            vec![Source::new("t.toml", text)],
+            &FakeHostFs::new().dir("/srv/b"),
+        )
+    }
+
+    #[test]
+    fn a_valid_spec_becomes_the_model() {
+        let spec = load_text(
+            "[apps.web]\nimage = \"nginx\"\nports = [\"8080:80\"]\nenv = { PORT = 80, DEBUG = false }\n\
+             [apps.db]\nimage = \"postgres:16\"\npersistent = true\nnode = \"n1\"\n\
+             [[apps.db.volumes]]\nlabel = \"db-data\"\ncontainer_path = \"/var/lib/postgresql/data/\"\n\
+             [[apps.db.volumes]]\nhost_path = \"//srv/b/\"\ncontainer_path = \"/backups\"\nread_only = true\n",
+        )
+        .unwrap();
+        let names: Vec<&str> = spec.apps().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["web", "db"], "the file's order, not alphabetical");
+        let web = spec.app("web").unwrap();
+        assert_eq!((web.instances, web.persistent), (1, false));
+        assert_eq!(web.env["PORT"], "80");
+        assert_eq!(web.env["DEBUG"], "false");
+        assert_eq!(web.ports[0].to_string(), "8080:80/tcp");
+        let db = spec.app("db").unwrap();
+        assert_eq!(db.node.as_deref(), Some("n1"));
+        assert_eq!(db.volumes[0].source, VolumeSource::Label("db-data".into()));
+        assert_eq!(db.volumes[0].container_path, "/var/lib/postgresql/data");
+        assert_eq!(
+            db.volumes[1].source,
+            VolumeSource::HostPath("/srv/b".into())
+        );
+        assert!(db.volumes[1].read_only && !db.volumes[0].read_only);
+    }
+
+    #[test]
+    fn later_diagnostics_can_point_at_the_spec() {
+        let spec = load_text(
+            "[apps.db]\nimage = \"x\"\npersistent = true\n\n[[apps.db.volumes]]\nlabel = \"data\"\ncontainer_path = \"/d\"\n",
+        )
+        .unwrap();
+        let found = spec.diagnostic("db", Part::Volume(0), RuleId::LabelShared, "taken");
+        assert_eq!(found.location(), "t.toml:6:9");
+        assert_eq!(found.snippet.unwrap().text, "label = \"data\"");
+        let fallback = spec.diagnostic("db", Part::Node, RuleId::NodeFormat, "x");
+        assert_eq!(fallback.location(), "t.toml:1:7");
+    }
+
+    #[test]
+    fn unreadable_and_non_utf8_files_are_diagnostics() {
+        let dir = tempfile::tempdir().unwrap();
+        let latin1 = dir.path().join("latin1.toml");
+        std::fs::write(&latin1, b"[apps.x]\nimage = \"caf\xe9\"\n").unwrap();
+        let missing = dir.path().join("missing.toml");
+        let err = load(&[missing.clone(), latin1.clone()]).unwrap_err();
+        let rules: Vec<RuleId> = err.diagnostics.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [RuleId::UnreadableFile, RuleId::NotUtf8]);
+        assert_eq!(
+            (err.diagnostics[1].line, err.diagnostics[1].column),
+            (2, 13)
+        );
+        let err = load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert_eq!(err.diagnostics[0].rule, RuleId::UnreadableFile);
+    }
+
+    #[test]
+    fn a_file_given_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "[apps.x]\nimage = \"x\"\n").unwrap();
+        let spec = load(&[file.clone(), dir.path().join(".").join("a.toml")]).unwrap();
+        assert_eq!(spec.files.len(), 1);
+    }
 }

@@ -6,11 +6,16 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use serde::Serialize;
 
 /// The prefix of every Docker volume alacrity manages: label `my-volume` is volume `alacran--my-volume`.
 pub const VOLUME_PREFIX: &str = "alacran--";
+
+/// Service label keys alacrity keeps for itself: a spec's `labels` may not use them, so that a
+/// user label can never make alacrity mistake what it manages.
+pub const RESERVED_LABEL_PREFIX: &str = "alacrity.";
 
 /// One app: becomes one swarm service of the same name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,6 +59,53 @@ impl fmt::Display for Protocol {
             Protocol::Tcp => "tcp",
             Protocol::Udp => "udp",
         })
+    }
+}
+
+/// Parses `published:target[/tcp|/udp]`, as docker's `--publish` writes it (without a host address,
+/// which swarm's ingress does not support). The error says what is wrong with the text.
+impl FromStr for Port {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (numbers, protocol) = match text.split_once('/') {
+            Some((numbers, protocol)) => (numbers, parse_protocol(protocol)?),
+            None => (text, Protocol::Tcp),
+        };
+        let parts: Vec<&str> = numbers.split(':').collect();
+        let [published, target] = parts[..] else {
+            return Err(if parts.len() == 1 {
+                "has no published port: write both, published:target".to_string()
+            } else {
+                "has a host address, which swarm does not support: write published:target"
+                    .to_string()
+            });
+        };
+        Ok(Port {
+            published: parse_port_number(published)?,
+            target: parse_port_number(target)?,
+            protocol,
+        })
+    }
+}
+
+fn parse_protocol(text: &str) -> Result<Protocol, String> {
+    match text {
+        "tcp" => Ok(Protocol::Tcp),
+        "udp" => Ok(Protocol::Udp),
+        other => Err(format!("has the protocol `{other}`: use tcp or udp")),
+    }
+}
+
+fn parse_port_number(text: &str) -> Result<u16, String> {
+    if text.contains('-') && !text.starts_with('-') {
+        return Err(format!("has the range `{text}`: list each port on its own"));
+    }
+    let all_digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u16>() {
+        Ok(port) if all_digits && port > 0 => Ok(port),
+        _ if all_digits => Err(format!("has the port {text}: ports go from 1 to 65535")),
+        _ => Err(format!("has `{text}` where a port number belongs")),
     }
 }
 
@@ -138,5 +190,34 @@ mod tests {
             protocol: Protocol::Tcp,
         };
         assert_eq!(port.to_string(), "8080:80/tcp");
+    }
+
+    #[test]
+    fn ports_parse_like_docker_publish() {
+        let port = |text: &str| text.parse::<Port>();
+        assert_eq!(port("8080:80").unwrap().to_string(), "8080:80/tcp");
+        assert_eq!(port("53:53/udp").unwrap().to_string(), "53:53/udp");
+        assert_eq!(port("1:65535/tcp").unwrap().to_string(), "1:65535/tcp");
+        for bad in [
+            "80",
+            "0:80",
+            "8080:0",
+            "70000:80",
+            "8080:80/sctp",
+            "a:80",
+            "8080:",
+            ":80",
+            "",
+            "127.0.0.1:8080:80",
+            "8000-8010:8000-8010",
+            "+80:80",
+            "-1:80",
+            " 80:80",
+            "8080:80/",
+        ] {
+            assert!(port(bad).is_err(), "{bad:?} parsed");
+        }
+        assert!(port("8000-8010:80").unwrap_err().contains("range"));
+        assert!(port("99999:80").unwrap_err().contains("1 to 65535"));
     }
 }

@@ -1,0 +1,540 @@
+//! TOML text -> raw apps with source positions, reporting syntax errors, unknown fields and
+//! wrong types. Values are not judged here (that is `rules`), only their types.
+//!
+//! The TOML is parsed into toml's spanned document tree (`DeTable`) and walked by hand rather
+//! than deserialized with serde derive: serde stops at the first error, while a user fixing a
+//! spec wants every error of every app at once.
+
+use std::borrow::Cow;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::raw::{Entry, Field, RawApp, RawVolume, Span};
+use super::rule_id::RuleId;
+use super::source::Source;
+use super::suggest;
+
+type Key<'i> = Spanned<Cow<'i, str>>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A known field: its name, the type it takes in words, and an example line for hints.
+struct FieldSpec {
+    name: &'static str,
+    expected: &'static str,
+    example: &'static str,
+}
+
+const fn field(name: &'static str, expected: &'static str, example: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        expected,
+        example,
+    }
+}
+
+const TOP_FIELDS: &[FieldSpec] = &[field("apps", "a table of apps", "[apps.web]")];
+
+const APP_FIELDS: &[FieldSpec] = &[
+    field("image", "a string", "image = \"postgres:16\""),
+    field("persistent", "a boolean", "persistent = true"),
+    field("instances", "a whole number", "instances = 3"),
+    field(
+        "command",
+        "a list of strings",
+        "command = [\"npm\", \"start\"]",
+    ),
+    field(
+        "entrypoint",
+        "a list of strings",
+        "entrypoint = [\"/entrypoint.sh\"]",
+    ),
+    field(
+        "env",
+        "a table of strings",
+        "env = { LOG_LEVEL = \"info\" }",
+    ),
+    field(
+        "labels",
+        "a table of strings",
+        "labels = { team = \"web\" }",
+    ),
+    field("ports", "a list of strings", "ports = [\"8080:80\"]"),
+    field(
+        "volumes",
+        "an array of tables",
+        "[[apps.NAME.volumes]] with label or host_path, and container_path",
+    ),
+    field("node", "a string", "node = \"worker-1\""),
+];
+
+const VOLUME_FIELDS: &[FieldSpec] = &[
+    field("label", "a string", "label = \"db-data\""),
+    field("host_path", "a string", "host_path = \"/srv/app/data\""),
+    field("container_path", "a string", "container_path = \"/data\""),
+    field("read_only", "a boolean", "read_only = true"),
+];
+
+/// The names of the fields an app takes, for messages and tests.
+pub fn app_field_names() -> impl Iterator<Item = &'static str> {
+    APP_FIELDS.iter().map(|spec| spec.name)
+}
+
+/// The names of the fields a volume takes.
+pub fn volume_field_names() -> impl Iterator<Item = &'static str> {
+    VOLUME_FIELDS.iter().map(|spec| spec.name)
+}
+
+/// Parses one file into its apps (in the order the file declares them) and the problems found.
+///
+/// A file with TOML syntax errors yields only those: what a recovering parser makes of the rest
+/// is a guess, and rules run on a guess report errors the user never made.
+pub fn parse(source: &Source) -> (Vec<RawApp>, Vec<Diagnostic>) {
+    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    if !errors.is_empty() {
+        return (Vec::new(), syntax_errors(source, &errors));
+    }
+    let mut parser = Parser {
+        source,
+        diagnostics: Vec::new(),
+    };
+    let apps = parser.document(root.get_ref());
+    (apps, parser.diagnostics)
+}
+
+/// Every syntax error, in file order, the first of each line only: what follows an error on
+/// its line is mostly the parser losing its footing, not a second mistake.
+fn syntax_errors(source: &Source, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let mut found: Vec<(Span, String)> = errors
+        .iter()
+        .map(|error| {
+            let span = error.span().unwrap_or(0..0);
+            let mut message = error.message().to_string();
+            if message == "duplicate key" {
+                let key = source.text.get(span.clone()).unwrap_or_default();
+                message = format!("duplicate key `{key}`");
+            }
+            (span, message)
+        })
+        .collect();
+    found.sort_by_key(|(span, _)| (span.start, span.end));
+    found.dedup_by_key(|(span, _)| source.position(span.start).line);
+    found
+        .into_iter()
+        .map(|(span, message)| {
+            let hint = if message.starts_with("duplicate key") {
+                "a key appears once per table (and an app once per file): remove or rename one"
+            } else {
+                "fix the TOML syntax here: strings need quotes, one `key = value` per line \
+                 (see https://toml.io)"
+            };
+            Diagnostic::at(
+                RuleId::TomlSyntax,
+                source,
+                span,
+                format!("invalid TOML: {message}"),
+            )
+            .hint(hint)
+        })
+        .collect()
+}
+
+/// What a value of the wrong type looks like: where it is and what it is.
+struct Mismatch {
+    span: Span,
+    found: &'static str,
+}
+
+impl Mismatch {
+    fn of(value: &Value<'_>) -> Self {
+        Mismatch {
+            span: value.span(),
+            found: a_type(value.get_ref()),
+        }
+    }
+}
+
+struct Parser<'s> {
+    source: &'s Source,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Parser<'_> {
+    fn document(&mut self, root: &DeTable<'_>) -> Vec<RawApp> {
+        let mut apps = Vec::new();
+        let mut apps_key = None;
+        for (key, value) in root.iter() {
+            if key.get_ref() == "apps" {
+                apps_key = Some(key.span());
+                apps = self.apps(value);
+            } else {
+                self.unknown_field(None, key, TOP_FIELDS, "at the top level of a spec");
+            }
+        }
+        if apps.is_empty() && self.diagnostics.is_empty() {
+            self.no_apps(apps_key);
+        }
+        apps
+    }
+
+    fn no_apps(&mut self, apps_key: Option<Span>) {
+        let hint = "declare an app as a table: [apps.web] followed by image = \"nginx:1.27\"";
+        let diagnostic = match apps_key {
+            Some(span) => {
+                Diagnostic::at(RuleId::NoApps, self.source, span, "`apps` declares no app")
+            }
+            None if self.source.text.trim().is_empty() => Diagnostic::new(
+                RuleId::NoApps,
+                self.source.path(),
+                "the file is empty: it declares no app",
+            ),
+            None => Diagnostic::new(
+                RuleId::NoApps,
+                self.source.path(),
+                "the file declares no app (no [apps.NAME] table)",
+            ),
+        };
+        self.diagnostics.push(diagnostic.hint(hint));
+    }
+
+    /// The apps table, its apps in the order of their names in the file.
+    fn apps(&mut self, value: &Value<'_>) -> Vec<RawApp> {
+        let DeValue::Table(table) = value.get_ref() else {
+            let found = Mismatch::of(value);
+            self.diagnostics.push(
+                Diagnostic::at(
+                    RuleId::WrongType,
+                    self.source,
+                    found.span,
+                    format!("`apps` must be a table of apps, found {}", found.found),
+                )
+                .hint("declare each app as its own table: [apps.web] followed by its fields"),
+            );
+            return Vec::new();
+        };
+        // toml keeps keys sorted; the file's order is the order users expect in every listing.
+        let mut entries: Vec<_> = table.iter().collect();
+        entries.sort_by_key(|(key, _)| key.span().start);
+        entries
+            .into_iter()
+            .filter_map(|(key, value)| self.app(key, value))
+            .collect()
+    }
+
+    fn app(&mut self, key: &Key<'_>, value: &Value<'_>) -> Option<RawApp> {
+        let name = key.get_ref().to_string();
+        let DeValue::Table(table) = value.get_ref() else {
+            let found = Mismatch::of(value);
+            self.diagnostics.push(
+                Diagnostic::at(
+                    RuleId::WrongType,
+                    self.source,
+                    found.span,
+                    format!("an app must be a table, found {}", found.found),
+                )
+                .app(&name)
+                .hint(format!(
+                    "declare it as [apps.{name}] followed by its fields, e.g. image = \"nginx:1.27\""
+                )),
+            );
+            return None;
+        };
+        let mut app = RawApp {
+            name,
+            name_span: key.span(),
+            span: value.span(),
+            ..RawApp::default()
+        };
+        for (key, value) in table.iter() {
+            self.app_field(&mut app, key, value);
+        }
+        if app.image.is_none() && !app.invalid.contains(&"image") {
+            self.image_missing(&app);
+        }
+        Some(app)
+    }
+
+    fn image_missing(&mut self, app: &RawApp) {
+        self.diagnostics.push(
+            Diagnostic::at(
+                RuleId::ImageMissing,
+                self.source,
+                app.span.clone(),
+                "the app has no image",
+            )
+            .app(&app.name)
+            .hint("add the image to run, e.g. image = \"nginx:1.27\""),
+        );
+    }
+
+    fn app_field(&mut self, app: &mut RawApp, key: &Key<'_>, value: &Value<'_>) {
+        let name = app.name.clone();
+        let mut typed = Typed {
+            parser: self,
+            app: &name,
+            key,
+            value,
+            fields: APP_FIELDS,
+            invalid: &mut app.invalid,
+        };
+        match key.get_ref().as_ref() {
+            "image" => app.image = typed.get(string),
+            "persistent" => app.persistent = typed.get(boolean),
+            "instances" => app.instances = typed.get(integer),
+            "command" => app.command = typed.get(string_list),
+            "entrypoint" => app.entrypoint = typed.get(string_list),
+            "env" => app.env = typed.get(string_table).map_or_else(Vec::new, |f| f.value),
+            "labels" => app.labels = typed.get(string_table).map_or_else(Vec::new, |f| f.value),
+            "ports" => app.ports = typed.get(port_list).map_or_else(Vec::new, |f| f.value),
+            "node" => app.node = typed.get(string),
+            "volumes" => {
+                let tables = typed.get(table_list);
+                app.volumes = tables.map(|field| self.volumes(&name, field));
+            }
+            _ => self.unknown_field(Some(&name), key, APP_FIELDS, "in an app"),
+        }
+    }
+
+    fn volumes(
+        &mut self,
+        app: &str,
+        tables: Field<Vec<Spanned<&DeTable<'_>>>>,
+    ) -> Field<Vec<RawVolume>> {
+        let volumes = tables
+            .value
+            .iter()
+            .map(|table| self.volume(app, table))
+            .collect();
+        Field {
+            key: tables.key,
+            span: tables.span,
+            value: volumes,
+        }
+    }
+
+    fn volume(&mut self, app: &str, table: &Spanned<&DeTable<'_>>) -> RawVolume {
+        let mut volume = RawVolume {
+            span: table.span(),
+            ..RawVolume::default()
+        };
+        for (key, value) in table.get_ref().iter() {
+            let mut typed = Typed {
+                parser: self,
+                app,
+                key,
+                value,
+                fields: VOLUME_FIELDS,
+                invalid: &mut volume.invalid,
+            };
+            match key.get_ref().as_ref() {
+                "label" => volume.label = typed.get(string),
+                "host_path" => volume.host_path = typed.get(string),
+                "container_path" => volume.container_path = typed.get(string),
+                "read_only" => volume.read_only = typed.get(boolean),
+                _ => self.unknown_field(Some(app), key, VOLUME_FIELDS, "in a volume"),
+            }
+        }
+        volume
+    }
+
+    fn unknown_field(
+        &mut self,
+        app: Option<&str>,
+        key: &Key<'_>,
+        fields: &[FieldSpec],
+        place: &str,
+    ) {
+        let name = key.get_ref();
+        let known: Vec<&str> = fields.iter().map(|spec| spec.name).collect();
+        let hint = match suggest::field(name, &known) {
+            Some(suggestion) => suggestion,
+            None => format!("the fields {place} are: {}", known.join(", ")),
+        };
+        let mut diagnostic = Diagnostic::at(
+            RuleId::UnknownField,
+            self.source,
+            key.span(),
+            format!("unknown field `{name}` {place}"),
+        )
+        .hint(hint);
+        diagnostic.app = app.map(str::to_string);
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+/// One field being read: reports a wrong type (and records the key as invalid) or returns it.
+struct Typed<'p, 's, 'v, 'i> {
+    parser: &'p mut Parser<'s>,
+    app: &'p str,
+    key: &'v Key<'i>,
+    value: &'v Value<'i>,
+    fields: &'static [FieldSpec],
+    invalid: &'p mut Vec<&'static str>,
+}
+
+impl<'v, 'i> Typed<'_, '_, 'v, 'i> {
+    fn get<T>(&mut self, read: fn(&'v Value<'i>) -> Result<T, Mismatch>) -> Option<Field<T>> {
+        match read(self.value) {
+            Ok(value) => Some(Field {
+                key: self.key.span(),
+                span: self.value.span(),
+                value,
+            }),
+            Err(mismatch) => {
+                self.wrong_type(mismatch);
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, mismatch: Mismatch) {
+        let name = self.key.get_ref().as_ref();
+        let Some(spec) = self.fields.iter().find(|spec| spec.name == name) else {
+            return;
+        };
+        self.invalid.push(spec.name);
+        let message = if mismatch.span == self.value.span() {
+            format!(
+                "`{name}` must be {}, found {}",
+                spec.expected, mismatch.found
+            )
+        } else {
+            format!(
+                "`{name}` must be {}, but this element is {}",
+                spec.expected, mismatch.found
+            )
+        };
+        let hint = list_hint(name, self.value).unwrap_or_else(|| format!("e.g. {}", spec.example));
+        let diagnostic = Diagnostic::at(
+            RuleId::WrongType,
+            self.parser.source,
+            mismatch.span,
+            message,
+        )
+        .app(self.app)
+        .hint(hint);
+        self.parser.diagnostics.push(diagnostic);
+    }
+}
+
+/// `command = "npm start"` -> `write a list: command = ["npm", "start"]`.
+fn list_hint(name: &str, value: &Value<'_>) -> Option<String> {
+    let text = value.get_ref().as_str()?;
+    let words: Vec<String> = match name {
+        "command" | "entrypoint" => text.split_whitespace().map(|w| format!("{w:?}")).collect(),
+        "ports" => vec![format!("{text:?}")],
+        _ => return None,
+    };
+    Some(format!("write a list: {name} = [{}]", words.join(", ")))
+}
+
+fn string(value: &Value<'_>) -> Result<String, Mismatch> {
+    match value.get_ref() {
+        DeValue::String(text) => Ok(text.to_string()),
+        _ => Err(Mismatch::of(value)),
+    }
+}
+
+fn boolean(value: &Value<'_>) -> Result<bool, Mismatch> {
+    match value.get_ref() {
+        DeValue::Boolean(flag) => Ok(*flag),
+        _ => Err(Mismatch::of(value)),
+    }
+}
+
+fn integer(value: &Value<'_>) -> Result<i64, Mismatch> {
+    match value.get_ref() {
+        DeValue::Integer(number) => integer_value(number).ok_or(Mismatch {
+            span: value.span(),
+            found: "an integer out of range",
+        }),
+        _ => Err(Mismatch::of(value)),
+    }
+}
+
+fn integer_value(number: &toml::de::DeInteger<'_>) -> Option<i64> {
+    i64::from_str_radix(number.as_str(), number.radix()).ok()
+}
+
+fn string_list(value: &Value<'_>) -> Result<Vec<String>, Mismatch> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(Mismatch::of(value));
+    };
+    items.iter().map(string).collect()
+}
+
+/// Ports keep each element's position: a bad port is pointed at, not its list.
+fn port_list(value: &Value<'_>) -> Result<Vec<Field<String>>, Mismatch> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(Mismatch::of(value));
+    };
+    items
+        .iter()
+        .map(|item| {
+            Ok(Field {
+                key: item.span(),
+                span: item.span(),
+                value: string(item)?,
+            })
+        })
+        .collect()
+}
+
+fn table_list<'v, 'i>(value: &'v Value<'i>) -> Result<Vec<Spanned<&'v DeTable<'i>>>, Mismatch> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(Mismatch::of(value));
+    };
+    items
+        .iter()
+        .map(|item| match item.get_ref() {
+            DeValue::Table(table) => Ok(Spanned::new(item.span(), table)),
+            _ => Err(Mismatch::of(item)),
+        })
+        .collect()
+}
+
+/// `env` and `labels`: like docker compose, numbers and booleans are taken as their text
+/// (`PORT = 8080` is `"8080"`), since environment variables and labels are strings anyway.
+fn string_table(value: &Value<'_>) -> Result<Vec<Entry>, Mismatch> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return Err(Mismatch::of(value));
+    };
+    let mut entries: Vec<Entry> = table
+        .iter()
+        .map(|(key, value)| {
+            Ok(Entry {
+                key: key.get_ref().to_string(),
+                key_span: key.span(),
+                value: scalar_text(value)?,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    entries.sort_by_key(|entry| entry.key_span.start);
+    Ok(entries)
+}
+
+fn scalar_text(value: &Value<'_>) -> Result<String, Mismatch> {
+    match value.get_ref() {
+        DeValue::String(text) => Ok(text.to_string()),
+        DeValue::Boolean(flag) => Ok(flag.to_string()),
+        DeValue::Integer(number) => integer_value(number)
+            .map(|n| n.to_string())
+            .ok_or_else(|| Mismatch::of(value)),
+        DeValue::Float(number) => Ok(number.as_str().to_string()),
+        _ => Err(Mismatch::of(value)),
+    }
+}
+
+/// The type of a value, in words, for messages.
+fn a_type(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}

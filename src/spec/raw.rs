@@ -1,0 +1,75 @@
+//! A spec as written: each app's fields with their source positions, types checked, values not.
+//!
+//! `parse` builds these from TOML; `rules` checks them; `build` turns valid ones into the model.
+
+use std::ops::Range;
+
+/// Byte offsets into the file's text.
+pub type Span = Range<usize>;
+
+/// A field as written: where its key and its value are, and the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<T> {
+    pub key: Span,
+    pub span: Span,
+    pub value: T,
+}
+
+/// One entry of a table of strings (`env`, `labels`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: String,
+}
+
+/// One app, `[apps.NAME]`, as written. A field with a value of the wrong type is `None` here
+/// and its key is in `invalid`, so that rules depending on it stay silent instead of guessing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawApp {
+    pub name: String,
+    /// The app's key (`NAME` in `[apps.NAME]`).
+    pub name_span: Span,
+    /// The whole table, or its header.
+    pub span: Span,
+    pub image: Option<Field<String>>,
+    pub persistent: Option<Field<bool>>,
+    pub instances: Option<Field<i64>>,
+    pub command: Option<Field<Vec<String>>>,
+    pub entrypoint: Option<Field<Vec<String>>>,
+    pub env: Vec<Entry>,
+    pub labels: Vec<Entry>,
+    pub ports: Vec<Field<String>>,
+    pub volumes: Option<Field<Vec<RawVolume>>>,
+    pub node: Option<Field<String>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}
+
+impl RawApp {
+    /// Whether the app is persistent; `None` when `persistent` had the wrong type.
+    pub fn persistent(&self) -> Option<bool> {
+        if self.invalid.contains(&"persistent") {
+            return None;
+        }
+        Some(self.persistent.as_ref().is_some_and(|field| field.value))
+    }
+
+    /// The volumes, empty when there are none.
+    pub fn volumes(&self) -> &[RawVolume] {
+        self.volumes.as_ref().map_or(&[], |field| &field.value)
+    }
+}
+
+/// One persistent directory, `[[apps.NAME.volumes]]`, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawVolume {
+    /// The table, or its `[[...]]` header.
+    pub span: Span,
+    pub label: Option<Field<String>>,
+    pub host_path: Option<Field<String>>,
+    pub container_path: Option<Field<String>>,
+    pub read_only: Option<Field<bool>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}

@@ -1,0 +1,109 @@
+//! Every rule id, in one place.
+//!
+//! Ids are stable: scripts and CI match on them (`alacrity validate -o json`), so an id is never
+//! renamed or reused for another meaning; a new check gets a new id. The README lists the same
+//! ids, and tests/validate.rs makes sure each one has an invalid fixture that breaks it.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Declares `RuleId` with its variants, `ALL`, `id()` and `summary()` from one table, so a new
+/// rule cannot be added to the enum and forgotten in `ALL` (which the fixture test enumerates).
+macro_rules! rule_ids {
+    ($($variant:ident = $id:literal : $summary:literal,)*) => {
+        /// Which rule a diagnostic comes from. `id()` is the stable kebab-case name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $($variant,)*
+        }
+
+        impl RuleId {
+            /// Every rule, in the order the README documents them.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The stable kebab-case id.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)*
+                }
+            }
+
+            /// What the rule asks for, in one line (the README's table says the same).
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    // Reading and parsing the files.
+    UnreadableFile = "unreadable-file": "every file given can be read",
+    NotUtf8 = "not-utf8": "a spec is UTF-8 text",
+    TomlSyntax = "toml-syntax": "a spec is valid TOML",
+    NoApps = "no-apps": "a spec declares at least one app, as [apps.NAME]",
+    UnknownField = "unknown-field": "only known fields (a typo gets a \"did you mean\")",
+    WrongType = "wrong-type": "every field has the right type",
+    // One app.
+    AppName = "app-name": "app names are DNS labels: a-z, 0-9 and -, 1 to 63 characters, no - at either end",
+    ImageMissing = "image-missing": "every app has an image",
+    ImageFormat = "image-format": "an image reference is not empty and has no whitespace",
+    InstancesNegative = "instances-negative": "instances is not negative",
+    PersistentInstances = "persistent-instances": "a persistent app runs at most 1 instance",
+    CommandEmpty = "command-empty": "command and entrypoint, when given, are not empty lists",
+    EnvName = "env-name": "environment variable names are not empty and have no =",
+    LabelsKey = "labels-key": "service label keys are not empty and do not start with alacrity.",
+    PortFormat = "port-format": "ports are published:target[/tcp|/udp], each 1-65535",
+    NodeNeedsPersistent = "node-needs-persistent": "only a persistent app is pinned to a node",
+    NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace",
+    // The persistent directories of one app.
+    VolumesNeedPersistent = "volumes-need-persistent": "only a persistent app has persistent directories",
+    VolumeSource = "volume-source": "a volume has exactly one of label or host_path",
+    ContainerPathMissing = "container-path-missing": "a volume has a container_path",
+    ContainerPathFormat = "container-path-format": "a container_path is absolute, not /, without .. components",
+    ContainerPathDuplicate = "container-path-duplicate": "an app mounts each container_path once",
+    LabelFormat = "label-format": "a label is a valid Docker volume name, and so is alacran--LABEL",
+    HostPathFormat = "host-path-format": "a host_path is absolute, without .. components",
+    HostPathSystem = "host-path-system": "a host_path is not a system path (/, /etc, /proc, ...), even through a symlink",
+    HostPathMissing = "host-path-missing": "a host_path already exists on this host",
+    HostPathNotDirectory = "host-path-not-directory": "a host_path is a directory",
+    // Across every app of every file given.
+    AppDuplicate = "app-duplicate": "each app name is declared once across all files",
+    LabelShared = "label-shared": "no two apps use the same label",
+    HostPathShared = "host-path-shared": "no two apps use the same host directory, or one inside the other",
+    PortDuplicate = "port-duplicate": "no published port and protocol is used twice",
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Serialized as its id, e.g. `"persistent-instances"`.
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let ids: BTreeSet<&str> = RuleId::ALL.iter().map(|rule| rule.id()).collect();
+        assert_eq!(ids.len(), RuleId::ALL.len());
+        for id in ids {
+            let kebab = id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            assert!(kebab && !id.starts_with('-') && !id.ends_with('-'), "{id}");
+        }
+    }
+}

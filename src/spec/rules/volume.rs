@@ -1,0 +1,405 @@
+//! Rules on one app's persistent directories (`[[apps.NAME.volumes]]`).
+
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::AppReport;
+use crate::spec::model::{VOLUME_PREFIX, volume_name};
+use crate::spec::paths::{HostFs, normalize_absolute, system_path};
+use crate::spec::raw::{Field, RawApp, RawVolume};
+use crate::spec::rule_id::RuleId;
+
+/// Docker keeps a volume in a directory named after it: longer names do not fit a file name.
+const MAX_VOLUME_NAME: usize = 255;
+
+pub(super) fn check(app: &RawApp, host: &dyn HostFs, report: &mut AppReport<'_>) {
+    needs_persistent(app, report);
+    let mut mounted: Vec<(PathBuf, Range<usize>)> = Vec::new();
+    for volume in app.volumes() {
+        source(volume, report);
+        container_path(volume, &mut mounted, report);
+        if let Some(label) = &volume.label {
+            label_name(label, report);
+        }
+        if let Some(host_path) = &volume.host_path {
+            self::host_path(host_path, host, report);
+        }
+    }
+}
+
+fn needs_persistent(app: &RawApp, report: &mut AppReport<'_>) {
+    let Some(volumes) = &app.volumes else { return };
+    if volumes.value.is_empty() || app.persistent() != Some(false) {
+        return;
+    }
+    report.error(
+        RuleId::VolumesNeedPersistent,
+        volumes.key.clone(),
+        "only a persistent app may declare persistent directories (`volumes`)".to_string(),
+        "set `persistent = true` on this app (it then runs one instance, pinned to one server), \
+         or remove its volumes: a non-persistent app moves between servers and cannot keep data",
+    );
+}
+
+/// Exactly one of `label` and `host_path`. A key present with a wrong type counts as present:
+/// its type error is already reported, and "missing" would be a second, wrong, complaint.
+fn source(volume: &RawVolume, report: &mut AppReport<'_>) {
+    let has = |field: bool, name| field || volume.invalid.contains(&name);
+    let label = has(volume.label.is_some(), "label");
+    let host_path = has(volume.host_path.is_some(), "host_path");
+    if label && host_path {
+        let span = volume
+            .host_path
+            .as_ref()
+            .map_or(volume.span.clone(), |field| field.key.clone());
+        report.error(
+            RuleId::VolumeSource,
+            span,
+            "a volume has both `label` and `host_path`".to_string(),
+            "keep one: `label` for a volume alacrity manages, `host_path` for an existing host directory",
+        );
+    } else if !label && !host_path {
+        report.error(
+            RuleId::VolumeSource,
+            volume.span.clone(),
+            "a volume needs `label` or `host_path`".to_string(),
+            "add label = \"NAME\" (a volume alacrity manages, alacran--NAME) or \
+             host_path = \"/srv/...\" (an existing directory on the host)",
+        );
+    }
+}
+
+fn container_path(
+    volume: &RawVolume,
+    mounted: &mut Vec<(PathBuf, Range<usize>)>,
+    report: &mut AppReport<'_>,
+) {
+    let Some(field) = &volume.container_path else {
+        if !volume.invalid.contains(&"container_path") {
+            report.error(
+                RuleId::ContainerPathMissing,
+                volume.span.clone(),
+                "a volume has no `container_path`".to_string(),
+                "add the directory inside the container, e.g. container_path = \"/data\"",
+            );
+        }
+        return;
+    };
+    let hint = "write an absolute directory inside the container, other than /, e.g. \"/data\"";
+    let path = match normalize_absolute(&field.value) {
+        Ok(path) if path == Path::new("/") => {
+            let message = "`container_path` is /, which would hide the whole container".into();
+            return report.error(
+                RuleId::ContainerPathFormat,
+                field.span.clone(),
+                message,
+                hint,
+            );
+        }
+        Ok(path) => path,
+        Err(problem) => {
+            let message = format!("`container_path` {}", problem.describe());
+            return report.error(
+                RuleId::ContainerPathFormat,
+                field.span.clone(),
+                message,
+                hint,
+            );
+        }
+    };
+    if let Some((_, first)) = mounted.iter().find(|(seen, _)| *seen == path) {
+        let line = report.source.position(first.start).line;
+        report.error(
+            RuleId::ContainerPathDuplicate,
+            field.span.clone(),
+            format!(
+                "`{}` is already mounted by the volume on line {line}",
+                path.display()
+            ),
+            "mount each container path once: change or remove one of the two",
+        );
+    } else {
+        mounted.push((path, field.span.clone()));
+    }
+}
+
+fn label_name(label: &Field<String>, report: &mut AppReport<'_>) {
+    let Some(problem) = label_problem(&label.value) else {
+        return;
+    };
+    let hint = if let Some(bare) = label.value.strip_prefix(VOLUME_PREFIX) {
+        format!("write the label without the prefix: label = \"{bare}\"")
+    } else {
+        "a label uses letters, digits, _, . and -, starts with a letter or digit and has at \
+         least 2 characters; it becomes the Docker volume alacran--LABEL"
+            .to_string()
+    };
+    report.error(
+        RuleId::LabelFormat,
+        label.span.clone(),
+        format!("the label \"{}\" {problem}", label.value.escape_debug()),
+        hint,
+    );
+}
+
+/// Docker's volume names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`, for the label and for alacran--LABEL.
+fn label_problem(label: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
+    let full = volume_name(label);
+    if label.is_empty() {
+        return Some("is empty".into());
+    }
+    if label.starts_with(VOLUME_PREFIX) {
+        return Some(format!(
+            "already starts with {VOLUME_PREFIX}, which alacrity adds itself"
+        ));
+    }
+    if let Some(bad) = label.chars().find(|c| !allowed(*c)) {
+        return Some(format!(
+            "contains {bad:?}, which a Docker volume name cannot"
+        ));
+    }
+    if !label.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Some("must start with a letter or a digit".into());
+    }
+    if label.len() < 2 {
+        return Some("is 1 character long; a Docker volume name has at least 2".into());
+    }
+    if full.len() > MAX_VOLUME_NAME {
+        return Some(format!(
+            "makes the volume name {full:.20}... longer than {MAX_VOLUME_NAME} characters"
+        ));
+    }
+    None
+}
+
+/// A host path: well formed, not a system path (even through a symlink), an existing directory.
+fn host_path(field: &Field<String>, host: &dyn HostFs, report: &mut AppReport<'_>) {
+    let span = field.span.clone();
+    let path = match normalize_absolute(&field.value) {
+        Ok(path) => path,
+        Err(problem) => {
+            return report.error(
+                RuleId::HostPathFormat,
+                span,
+                format!("`host_path` {}", problem.describe()),
+                "write the absolute path of an existing directory, e.g. \"/srv/myapp/data\"",
+            );
+        }
+    };
+    if let Some(system) = system_path(&path) {
+        return refuse_system(&path, &path, system, span, report);
+    }
+    let resolved = match host.canonicalize(&path) {
+        Ok(resolved) => resolved,
+        Err(err) => return missing(&path, &err, span, report),
+    };
+    if let Some(system) = system_path(&resolved) {
+        return refuse_system(&path, &resolved, system, span, report);
+    }
+    if !host.is_dir(&resolved) {
+        report.error(
+            RuleId::HostPathNotDirectory,
+            span,
+            format!("`{}` is not a directory", path.display()),
+            "point host_path at a directory: alacrity mounts directories, not single files",
+        );
+    }
+}
+
+fn refuse_system(
+    path: &Path,
+    resolved: &Path,
+    system: &str,
+    span: Range<usize>,
+    report: &mut AppReport<'_>,
+) {
+    let what = if path == resolved {
+        format!("`{}`", path.display())
+    } else {
+        format!(
+            "`{}` (a symlink to `{}`)",
+            path.display(),
+            resolved.display()
+        )
+    };
+    let place = if resolved == Path::new(system) {
+        "is a system directory".to_string()
+    } else {
+        format!("is inside the system directory `{system}`")
+    };
+    report.error(
+        RuleId::HostPathSystem,
+        span,
+        format!("{what} {place}: mounting it into an app can break or expose the host"),
+        "use a directory of its own for the app's data, e.g. /srv/APP/data, \
+         or a label to let alacrity manage a volume",
+    );
+}
+
+fn missing(path: &Path, err: &io::Error, span: Range<usize>, report: &mut AppReport<'_>) {
+    let (message, hint) = if err.kind() == io::ErrorKind::NotFound {
+        (
+            format!("`{}` does not exist on this host", path.display()),
+            format!(
+                "create it first: mkdir -p {} (alacrity never creates host directories: \
+                 a typo would silently start the app on an empty one)",
+                path.display()
+            ),
+        )
+    } else {
+        (
+            format!("`{}` cannot be checked: {err}", path.display()),
+            "run alacrity as a user that can read the path, or check its permissions".to_string(),
+        )
+    };
+    report.error(RuleId::HostPathMissing, span, message, hint);
+}
+
+/// What a host path refers to, for comparing the paths of two apps: resolved through symlinks
+/// when it exists, written form otherwise. `None` when it is malformed (reported elsewhere).
+pub(super) fn host_path_identity(text: &str, host: &dyn HostFs) -> Option<PathBuf> {
+    let path = normalize_absolute(text).ok()?;
+    Some(host.canonicalize(&path).unwrap_or(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{db, host, rules, rules_on, web};
+    use crate::spec::paths::FakeHostFs;
+    use crate::spec::rule_id::RuleId::{self, *};
+
+    fn ok(text: &str) {
+        assert_eq!(rules(text), Vec::<RuleId>::new(), "{text}");
+    }
+
+    fn volume(lines: &str) -> String {
+        db(&format!("[[apps.db.volumes]]\n{lines}"))
+    }
+
+    #[test]
+    fn volumes_need_a_persistent_app() {
+        ok(&volume("label = \"db-data\"\ncontainer_path = \"/data\""));
+        let text = web("[[apps.web.volumes]]\nlabel = \"web-data\"\ncontainer_path = \"/data\"");
+        assert_eq!(rules(&text), [VolumesNeedPersistent]);
+        let explicit = "[apps.web]\nimage = \"x\"\npersistent = false\nvolumes = [{ label = \"ab\", container_path = \"/d\" }]";
+        assert_eq!(rules(explicit), [VolumesNeedPersistent]);
+        // An empty list declares nothing.
+        ok(&web("volumes = []"));
+    }
+
+    #[test]
+    fn a_volume_has_exactly_one_source() {
+        ok(&volume(
+            "host_path = \"/srv/data\"\ncontainer_path = \"/data\"",
+        ));
+        assert_eq!(rules(&volume("container_path = \"/data\"")), [VolumeSource]);
+        let both = "label = \"db-data\"\nhost_path = \"/srv/data\"\ncontainer_path = \"/data\"";
+        assert_eq!(rules(&volume(both)), [VolumeSource]);
+        // A label of the wrong type is a type error, not a missing source.
+        assert_eq!(
+            rules(&volume("label = 1\ncontainer_path = \"/data\"")),
+            [WrongType]
+        );
+    }
+
+    #[test]
+    fn container_paths_are_absolute_not_root_and_unique() {
+        assert_eq!(
+            rules(&volume("label = \"db-data\"")),
+            [ContainerPathMissing]
+        );
+        for bad in ["data", "/", "//", "/data/../etc", ""] {
+            let text = volume(&format!("label = \"db-data\"\ncontainer_path = \"{bad}\""));
+            assert_eq!(rules(&text), [ContainerPathFormat], "{bad}");
+        }
+        let twice = db(
+            "volumes = [\n  { label = \"aa\", container_path = \"/data\" },\n  { label = \"bb\", container_path = \"/data/\" },\n]",
+        );
+        assert_eq!(rules(&twice), [ContainerPathDuplicate]);
+    }
+
+    #[test]
+    fn labels_are_docker_volume_names() {
+        for good in ["db-data", "db.data_1", "9lives", "Ab"] {
+            ok(&volume(&format!(
+                "label = \"{good}\"\ncontainer_path = \"/data\""
+            )));
+        }
+        for bad in [
+            "",
+            "a",
+            "-db",
+            ".db",
+            "db data",
+            "db/data",
+            "dé",
+            "alacran--db",
+            &"x".repeat(250),
+        ] {
+            let text = volume(&format!("label = \"{bad}\"\ncontainer_path = \"/data\""));
+            assert_eq!(rules(&text), [LabelFormat], "{bad}");
+        }
+    }
+
+    fn host_path(path: &str, on: &FakeHostFs) -> Vec<RuleId> {
+        let text = volume(&format!(
+            "host_path = \"{path}\"\ncontainer_path = \"/data\""
+        ));
+        rules_on(&[&text], on)
+    }
+
+    #[test]
+    fn host_paths_are_absolute_without_parent_components() {
+        assert_eq!(host_path("//srv//data/", &host()), []);
+        assert_eq!(host_path("srv/data", &host()), [HostPathFormat]);
+        assert_eq!(host_path("/srv/data/../data2", &host()), [HostPathFormat]);
+        assert_eq!(host_path("", &host()), [HostPathFormat]);
+    }
+
+    #[test]
+    fn host_paths_are_existing_directories() {
+        assert_eq!(host_path("/srv/nothing", &host()), [HostPathMissing]);
+        assert_eq!(host_path("/srv/file", &host()), [HostPathNotDirectory]);
+    }
+
+    #[test]
+    fn system_paths_are_refused_even_through_symlinks() {
+        for system in [
+            "/",
+            "/etc",
+            "/etc/",
+            "/proc/1",
+            "/var/lib/docker/volumes",
+            "/usr/local",
+            "/var/run",
+        ] {
+            assert_eq!(host_path(system, &host()), [HostPathSystem], "{system}");
+        }
+        let linked = host().link("/srv/etc-link", "/etc").dir("/etc");
+        assert_eq!(host_path("/srv/etc-link", &linked), [HostPathSystem]);
+        let inside = host().link("/srv/conf", "/etc/nginx").dir("/etc/nginx");
+        assert_eq!(host_path("/srv/conf", &inside), [HostPathSystem]);
+        let fine = host().link("/srv/ok", "/srv/data");
+        assert_eq!(host_path("/srv/ok", &fine), []);
+    }
+
+    #[test]
+    fn messages_say_what_and_hints_say_how() {
+        let found = super::super::testing::diagnostics(
+            &[&volume(
+                "host_path = \"/srv/new\"\ncontainer_path = \"/data\"",
+            )],
+            &host(),
+        );
+        assert_eq!(found[0].message, "`/srv/new` does not exist on this host");
+        assert!(
+            found[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .starts_with("create it first: mkdir -p /srv/new")
+        );
+    }
+}

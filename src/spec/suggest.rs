@@ -1,0 +1,127 @@
+//! "Did you mean" for unknown field names: typos, and the words other tools use for our fields.
+
+/// Words from docker compose, Kamal and friends, and the field that means the same here. An
+/// alias is only offered where its target is a field (`path` means `container_path` in a volume).
+const ALIASES: &[(&str, &str)] = &[
+    ("replicas", "instances"),
+    ("scale", "instances"),
+    ("environment", "env"),
+    ("cmd", "command"),
+    ("args", "command"),
+    ("img", "image"),
+    ("mounts", "volumes"),
+    ("publish", "ports"),
+    ("expose", "ports"),
+    ("constraint", "node"),
+    ("constraints", "node"),
+    ("placement", "node"),
+    ("hostname", "node"),
+    ("stateful", "persistent"),
+    ("persist", "persistent"),
+    ("volume", "label"),
+    ("name", "label"),
+    ("target", "container_path"),
+    ("destination", "container_path"),
+    ("dst", "container_path"),
+    ("path", "container_path"),
+    ("mount_path", "container_path"),
+    ("host", "host_path"),
+    ("bind", "host_path"),
+    ("directory", "host_path"),
+    ("readonly", "read_only"),
+    ("ro", "read_only"),
+];
+
+/// The hint for an unknown field `unknown` where `known` are the valid names, if one is close.
+pub fn field(unknown: &str, known: &[&str]) -> Option<String> {
+    let normalized = unknown.to_lowercase().replace('-', "_");
+    if let Some(special) = special(&normalized, known) {
+        return Some(special.to_string());
+    }
+    closest(&normalized, known).map(|name| format!("did you mean `{name}`?"))
+}
+
+/// Names that are not typos but a different idea of where things go.
+fn special(normalized: &str, known: &[&str]) -> Option<&'static str> {
+    let in_app = known.contains(&"image");
+    let in_volume = known.contains(&"container_path");
+    match normalized {
+        "name" if in_app => Some("an app's name is the key of its table: [apps.NAME]"),
+        "source" | "src" if in_volume => {
+            Some("did you mean `label` (a managed volume) or `host_path` (a host directory)?")
+        }
+        _ => None,
+    }
+}
+
+fn closest<'k>(normalized: &str, known: &[&'k str]) -> Option<&'k str> {
+    let alias = ALIASES
+        .iter()
+        .find(|(alias, target)| *alias == normalized && known.contains(target))
+        .map(|&(_, target)| target);
+    alias.or_else(|| nearest_by_edits(normalized, known))
+}
+
+/// The known name fewest edits away, if few enough for the length that it is likely a typo.
+fn nearest_by_edits<'k>(normalized: &str, known: &[&'k str]) -> Option<&'k str> {
+    let allowed = match normalized.chars().count() {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    known
+        .iter()
+        .map(|name| (strsim::damerau_levenshtein(normalized, name), *name))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const APP: &[&str] = &["image", "persistent", "instances", "volumes", "node", "env"];
+    const VOLUME: &[&str] = &["label", "host_path", "container_path", "read_only"];
+
+    fn hint(unknown: &str, known: &[&str]) -> Option<String> {
+        field(unknown, known)
+    }
+
+    #[test]
+    fn typos_are_caught() {
+        assert_eq!(
+            hint("persistant", APP).unwrap(),
+            "did you mean `persistent`?"
+        );
+        assert_eq!(hint("imgae", APP).unwrap(), "did you mean `image`?");
+        assert_eq!(
+            hint("contianer_path", VOLUME).unwrap(),
+            "did you mean `container_path`?"
+        );
+        assert_eq!(
+            hint("Read-Only", VOLUME).unwrap(),
+            "did you mean `read_only`?"
+        );
+    }
+
+    #[test]
+    fn words_from_other_tools_point_at_ours() {
+        assert_eq!(hint("replicas", APP).unwrap(), "did you mean `instances`?");
+        assert_eq!(
+            hint("target", VOLUME).unwrap(),
+            "did you mean `container_path`?"
+        );
+        assert!(hint("source", VOLUME).unwrap().contains("host_path"));
+        assert!(hint("name", APP).unwrap().contains("[apps.NAME]"));
+        // An alias whose target is not a field here is not offered.
+        assert_eq!(hint("target", APP), None);
+    }
+
+    #[test]
+    fn unrelated_names_get_no_guess() {
+        assert_eq!(hint("healthcheck", APP), None);
+        assert_eq!(hint("", APP), None);
+        assert_eq!(hint("x", VOLUME), None);
+    }
+}
