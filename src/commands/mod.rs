@@ -1,4 +1,9 @@
 //! One module per subcommand; each has `run(args, ..., printer) -> Result<ExitStatus>`.
 
+pub mod apps;
 pub mod completions;
+pub mod confirm;
+pub mod deploy;
+pub mod plan;
+pub mod table;
 pub mod validate;

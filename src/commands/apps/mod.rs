@@ -1,0 +1,23 @@
+//! `alacrity apps ls|scale|rm`: the deployed apps.
+
+pub mod ls;
+pub mod rm;
+pub mod scale;
+
+use crate::cli::AppsCommand;
+use crate::engine::Connector;
+use crate::exit::ExitStatus;
+use crate::printer::Printer;
+
+pub async fn run(
+    command: &AppsCommand,
+    engine: &Connector,
+    printer: &Printer,
+    yes: bool,
+) -> anyhow::Result<ExitStatus> {
+    match command {
+        AppsCommand::Ls(args) => ls::run(args, engine, printer).await,
+        AppsCommand::Scale(args) => scale::run(args, engine, printer).await,
+        AppsCommand::Rm(args) => rm::run(args, engine, printer, yes).await,
+    }
+}

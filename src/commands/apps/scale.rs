@@ -1,0 +1,38 @@
+//! `alacrity apps scale APP N`: set the number of instances of a deployed app.
+
+use std::time::Duration;
+
+use crate::cli::AppsScaleArgs;
+use crate::engine::Connector;
+use crate::engine::converge::humanize;
+use crate::exit::ExitStatus;
+use crate::printer::Printer;
+
+/// How long scaling waits for the new instances, like deploy's default.
+const TIMEOUT: Duration = Duration::from_secs(300);
+
+pub async fn run(
+    args: &AppsScaleArgs,
+    engine: &Connector,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let engine = engine.connect().await?;
+    let (app, target) = engine.scale(&args.app, args.instances).await?;
+    printer.info(format!(
+        "scaling {} to {} instance{}; waiting up to {} for them",
+        app.name(),
+        args.instances,
+        if args.instances == 1 { "" } else { "s" },
+        humanize(TIMEOUT)
+    ));
+    let progress = engine
+        .wait(std::slice::from_ref(&target), TIMEOUT, |_| {})
+        .await?;
+    let running = progress.first().map_or(0, |p| p.running);
+    printer.data(format!(
+        "{}: {running}/{} running",
+        app.name(),
+        args.instances
+    ));
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,249 @@
+//! `alacrity deploy FILE... [--app NAME]... [--detach] [--timeout DURATION] [--move-node]`:
+//! create or update the apps' services, then wait until they run.
+
+use std::collections::HashMap;
+
+use anyhow::bail;
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use super::{confirm, plan, table};
+use crate::cli::DeployArgs;
+use crate::engine::apply::failures_error;
+use crate::engine::{Action, AppProgress, Applied, Connector, Plan, ProgressState};
+use crate::exit::ExitStatus;
+use crate::printer::{Paint, Printer};
+use crate::spec::VolumeSource;
+
+pub async fn run(
+    args: &DeployArgs,
+    engine: &Connector,
+    printer: &Printer,
+    yes: bool,
+) -> anyhow::Result<ExitStatus> {
+    let apps = plan::load_apps(&args.files, &args.apps)?;
+    let engine = engine.connect().await?;
+    let plan = engine.plan(&apps).await?;
+    check_moves(&plan, args.move_node, yes, printer)?;
+    announce(&plan, printer);
+    let (applied, failures) = engine.apply(&plan).await?;
+    for app in &applied {
+        for warning in &app.warnings {
+            printer.warn(format!("{}: {warning}", app.name));
+        }
+    }
+    if !failures.is_empty() {
+        return Err(failures_error(&failures));
+    }
+    if args.detach {
+        report(&plan, &applied, &[], printer);
+        printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
+        return Ok(ExitStatus::Success);
+    }
+    let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
+    let mut display = Display::new(printer, &applied);
+    let result = engine
+        .wait(&targets, args.timeout, |progress| display.show(progress))
+        .await;
+    display.finish();
+    report(&plan, &applied, &display.last, printer);
+    result.map(|_| ExitStatus::Success)
+}
+
+/// A persistent app pinned elsewhere than before loses access to its data: refused without
+/// `--move-node`, and confirmed with it.
+fn check_moves(plan: &Plan, move_node: bool, yes: bool, printer: &Printer) -> anyhow::Result<()> {
+    let moves: Vec<String> = plan
+        .moves()
+        .map(|(app, node_move)| {
+            format!(
+                "`{}` from node {} to node {}: its data ({}) stays behind on {}",
+                app.app.name,
+                plan.hostname(&node_move.from),
+                plan.hostname(&node_move.to),
+                data_list(&node_move.data),
+                plan.hostname(&node_move.from),
+            )
+        })
+        .collect();
+    if moves.is_empty() {
+        return Ok(());
+    }
+    if !move_node {
+        bail!(
+            "cannot deploy: a persistent app would move to another node:\n  {}\n  nothing was \
+             changed; keep the app where it is (drop `node` from its spec, or name its current \
+             node), or move it anyway with `alacrity deploy --move-node ...` after copying its \
+             data to the new node",
+            moves.join("\n  ")
+        );
+    }
+    for text in &moves {
+        printer.warn(format!("moving {text}"));
+    }
+    let question = match moves.len() {
+        1 => "Move this app to the other node? Its data does not follow.".to_string(),
+        n => format!("Move these {n} apps to other nodes? Their data does not follow."),
+    };
+    if !confirm::confirm(&question, yes)? {
+        bail!("not moved: nothing was changed");
+    }
+    Ok(())
+}
+
+/// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
+pub fn data_list(data: &[VolumeSource]) -> String {
+    if data.is_empty() {
+        return "no persistent directories".to_string();
+    }
+    let names: Vec<String> = data.iter().map(ToString::to_string).collect();
+    names.join(", ")
+}
+
+/// What is about to happen, one line per app, on stderr.
+fn announce(plan: &Plan, printer: &Printer) {
+    for app in &plan.apps {
+        let mut line = format!(
+            "{:<9} {}",
+            plan::paint_action(app.action, printer),
+            printer.paint(Paint::Bold, &app.app.name)
+        );
+        if !app.changes.is_empty() {
+            line.push_str(&format!(" ({})", app.changes.join(", ")));
+        }
+        if let (Some(pin), Action::Create) = (&app.pin, app.action) {
+            line.push_str(&format!(", pinned to node {}", plan.hostname(pin)));
+        }
+        printer.info(line);
+    }
+}
+
+/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise.
+struct Display<'a> {
+    printer: &'a Printer,
+    bars: HashMap<String, ProgressBar>,
+    /// The last text shown per app (plain mode prints only changes).
+    shown: HashMap<String, String>,
+    last: Vec<AppProgress>,
+}
+
+impl<'a> Display<'a> {
+    fn new(printer: &'a Printer, applied: &[Applied]) -> Self {
+        let mut bars = HashMap::new();
+        if printer.is_interactive() {
+            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            for app in applied {
+                let bar = multi.add(ProgressBar::new_spinner().with_style(style.clone()));
+                bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                bars.insert(app.name.clone(), bar);
+            }
+        }
+        Display {
+            printer,
+            bars,
+            shown: HashMap::new(),
+            last: Vec::new(),
+        }
+    }
+
+    fn show(&mut self, progress: &[AppProgress]) {
+        for app in progress {
+            let text = progress_line(app);
+            if let Some(bar) = self.bars.get(&app.name) {
+                bar.set_message(text);
+            } else if self.shown.get(&app.name) != Some(&text) {
+                self.printer.info(&text);
+                self.shown.insert(app.name.clone(), text);
+            }
+        }
+        self.last = progress.to_vec();
+    }
+
+    fn finish(&self) {
+        for app in &self.last {
+            if let Some(bar) = self.bars.get(&app.name) {
+                bar.finish_with_message(progress_line(app));
+            }
+        }
+    }
+}
+
+fn progress_line(app: &AppProgress) -> String {
+    let counts = format!("{}/{} running", app.running, app.desired);
+    match &app.state {
+        ProgressState::Converged => format!("{}: {counts}, ready", app.name),
+        ProgressState::Waiting(reason) => format!("{}: {counts} ({reason})", app.name),
+        ProgressState::Failed(reason) => format!("{}: failed: {reason}", app.name),
+    }
+}
+
+/// One app in the result of `deploy --output json`.
+#[derive(Debug, Serialize)]
+struct DeployedReport<'a> {
+    name: &'a str,
+    action: Action,
+    changes: &'a [String],
+    instances: u64,
+    running: Option<u64>,
+    node: Option<String>,
+    /// `converged`, `waiting`, `failed`, or `detached` (not waited for).
+    state: &'static str,
+    reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct DeployReport<'a> {
+    apps: Vec<DeployedReport<'a>>,
+}
+
+/// The result, on stdout: a table, or JSON.
+fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress], printer: &Printer) {
+    let apps: Vec<DeployedReport> = applied
+        .iter()
+        .filter_map(|done| {
+            let app = plan.apps.iter().find(|p| p.app.name == done.name)?;
+            let now = progress.iter().find(|p| p.name == done.name);
+            let (state, reason) = match now.map(|p| &p.state) {
+                None => ("detached", None),
+                Some(ProgressState::Converged) => ("converged", None),
+                Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
+                Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
+            };
+            Some(DeployedReport {
+                name: &app.app.name,
+                action: app.action,
+                changes: &app.changes,
+                instances: app.app.instances,
+                running: now.map(|p| p.running),
+                node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
+                state,
+                reason,
+            })
+        })
+        .collect();
+    if printer.is_json() {
+        printer.json(&DeployReport { apps });
+        return;
+    }
+    let rows = apps
+        .iter()
+        .map(|app| {
+            vec![
+                app.name.to_string(),
+                app.action.to_string(),
+                match app.running {
+                    Some(running) => format!("{running}/{}", app.instances),
+                    None => format!("-/{}", app.instances),
+                },
+                app.node.clone().unwrap_or_default(),
+                app.state.to_string(),
+            ]
+        })
+        .collect();
+    printer.data(table::render(
+        &["APP", "ACTION", "INSTANCES", "NODE", "STATE"],
+        rows,
+    ));
+}

@@ -1,0 +1,428 @@
+//! Waiting until deployed apps run: every desired task running the current spec, and the
+//! service's update (if one started) complete. A task that cannot start, or an update the swarm
+//! paused or rolled back, ends the wait with the engine's reason.
+//!
+//! Tasks of the current spec are told apart by the template hash alacrity puts on their
+//! container labels; tasks that existed before the deploy wrote anything do not count as new
+//! failures (the swarm keeps old failed tasks in its history).
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use bollard::models::{Service, ServiceUpdateStatusStateEnum, Task, TaskState};
+use bollard::query_parameters::ListTasksOptions;
+use futures_util::future::join_all;
+use serde::Serialize;
+
+use super::mapping;
+use super::services::update_started;
+use super::{Engine, engine_error, is_not_found};
+
+/// How often the swarm is asked again while waiting.
+const POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// One app to wait for, as a deploy (or scale) left it.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub name: String,
+    pub desired: u64,
+    pub(in crate::engine) service_id: String,
+    pub(in crate::engine) template_hash: String,
+    /// Tasks that existed before the write: their failures are history, not this deploy's.
+    pub(in crate::engine) known_tasks: HashSet<String>,
+    /// When the update before this deploy started: a status that starts later is ours.
+    pub(in crate::engine) update_started: Option<String>,
+}
+
+/// Where an app stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppProgress {
+    pub name: String,
+    /// Tasks of the current spec that run.
+    pub running: u64,
+    pub desired: u64,
+    pub state: ProgressState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", content = "reason", rename_all = "lowercase")]
+pub enum ProgressState {
+    /// Not there yet, and why (e.g. "preparing", "pending: no suitable node ...").
+    Waiting(String),
+    Converged,
+    /// It cannot get there: the engine's reason.
+    Failed(String),
+}
+
+impl Engine {
+    /// Waits until every target has converged, calling `on_progress` after each look.
+    ///
+    /// Fails as soon as an app fails (every failed app is named), or when `timeout` passes
+    /// (every pending app is named, with why).
+    pub async fn wait(
+        &self,
+        targets: &[Target],
+        timeout: Duration,
+        mut on_progress: impl FnMut(&[AppProgress]),
+    ) -> anyhow::Result<Vec<AppProgress>> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let progress: Vec<AppProgress> = join_all(targets.iter().map(|t| self.progress(t)))
+                .await
+                .into_iter()
+                .collect::<anyhow::Result<_>>()?;
+            on_progress(&progress);
+            let failed: Vec<&AppProgress> = progress
+                .iter()
+                .filter(|p| matches!(p.state, ProgressState::Failed(_)))
+                .collect();
+            if !failed.is_empty() {
+                return Err(failed_error(&failed));
+            }
+            if progress.iter().all(|p| p.state == ProgressState::Converged) {
+                return Ok(progress);
+            }
+            if Instant::now() >= deadline {
+                return Err(timeout_error(&progress, timeout));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// Where one app stands now.
+    pub async fn progress(&self, target: &Target) -> anyhow::Result<AppProgress> {
+        let service = match self.docker.inspect_service(&target.service_id, None).await {
+            Ok(service) => service,
+            Err(err) if is_not_found(&err) => {
+                return Ok(progress_of(
+                    target,
+                    0,
+                    ProgressState::Failed("its service was removed while waiting".into()),
+                ));
+            }
+            Err(err) => {
+                return Err(engine_error(err))
+                    .with_context(|| format!("cannot inspect the service `{}`", target.name));
+            }
+        };
+        let tasks = self.tasks_of(&target.service_id).await?;
+        Ok(evaluate(target, &service, &tasks))
+    }
+
+    /// The tasks of a service (current and the history the swarm keeps).
+    pub(in crate::engine) async fn tasks_of(&self, service_id: &str) -> anyhow::Result<Vec<Task>> {
+        let filters = HashMap::from([("service".to_string(), vec![service_id.to_string()])]);
+        self.docker
+            .list_tasks(Some(ListTasksOptions {
+                filters: Some(filters),
+            }))
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's tasks")
+    }
+}
+
+fn progress_of(target: &Target, running: u64, state: ProgressState) -> AppProgress {
+    AppProgress {
+        name: target.name.clone(),
+        running,
+        desired: target.desired,
+        state,
+    }
+}
+
+/// Where an app stands, from its service and tasks (pure).
+pub(in crate::engine) fn evaluate(
+    target: &Target,
+    service: &Service,
+    tasks: &[Task],
+) -> AppProgress {
+    let ours: Vec<&Task> = tasks
+        .iter()
+        .filter(|task| mapping::template_hash(task.spec.as_ref()) == Some(&target.template_hash))
+        .collect();
+    let running = ours
+        .iter()
+        .filter(|t| {
+            t.desired_state == Some(TaskState::RUNNING) && state_of(t) == Some(TaskState::RUNNING)
+        })
+        .count() as u64;
+    if let Some(failed) = latest(ours.iter().copied().filter(|t| is_new_failure(target, t))) {
+        return progress_of(target, running, ProgressState::Failed(task_reason(failed)));
+    }
+    let update = service.update_status.as_ref();
+    let ours_update =
+        update_started(update).is_some() && update_started(update) != target.update_started;
+    let mut updating = false;
+    if ours_update {
+        let message = update.and_then(|u| u.message.clone()).unwrap_or_default();
+        match update.and_then(|u| u.state) {
+            Some(ServiceUpdateStatusStateEnum::PAUSED) => {
+                return progress_of(
+                    target,
+                    running,
+                    ProgressState::Failed(format!("the swarm paused the update: {message}")),
+                );
+            }
+            Some(
+                ServiceUpdateStatusStateEnum::ROLLBACK_STARTED
+                | ServiceUpdateStatusStateEnum::ROLLBACK_PAUSED
+                | ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED,
+            ) => {
+                return progress_of(
+                    target,
+                    running,
+                    ProgressState::Failed(format!(
+                        "the update failed and the swarm rolled it back: {message}"
+                    )),
+                );
+            }
+            Some(ServiceUpdateStatusStateEnum::UPDATING) => updating = true,
+            _ => {}
+        }
+    }
+    if running >= target.desired && !updating {
+        return progress_of(target, running, ProgressState::Converged);
+    }
+    let reason = match latest(
+        ours.iter()
+            .copied()
+            .filter(|t| state_of(t) != Some(TaskState::RUNNING)),
+    ) {
+        Some(task) => task_reason(task),
+        None if updating => "updating".to_string(),
+        None => "waiting for the swarm to schedule its tasks".to_string(),
+    };
+    progress_of(target, running, ProgressState::Waiting(reason))
+}
+
+fn state_of(task: &Task) -> Option<TaskState> {
+    task.status.as_ref().and_then(|status| status.state)
+}
+
+/// A task of this deploy that the swarm rejected or that failed.
+fn is_new_failure(target: &Target, task: &Task) -> bool {
+    let id = task.id.as_deref().unwrap_or_default();
+    !target.known_tasks.contains(id)
+        && matches!(
+            state_of(task),
+            Some(TaskState::FAILED | TaskState::REJECTED)
+        )
+}
+
+/// The most recently changed task.
+fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Task> {
+    tasks.max_by_key(|task| task.version.as_ref().and_then(|v| v.index).unwrap_or(0))
+}
+
+/// A task's state and the engine's reason: its error, else its status message.
+fn task_reason(task: &Task) -> String {
+    let status = task.status.clone().unwrap_or_default();
+    let state = status
+        .state
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let detail = status
+        .err
+        .filter(|err| !err.is_empty())
+        .or(status.message.filter(|message| !message.is_empty()));
+    match detail {
+        Some(detail) => format!("{state}: {detail}"),
+        None => state,
+    }
+}
+
+fn failed_error(failed: &[&AppProgress]) -> anyhow::Error {
+    let mut text = String::from("the deploy failed:");
+    for app in failed {
+        if let ProgressState::Failed(reason) = &app.state {
+            text.push_str(&format!("\n  app `{}` cannot start: {reason}", app.name));
+        }
+    }
+    let first = &failed[0].name;
+    text.push_str(&format!(
+        "\n  the swarm keeps retrying; fix the cause and deploy again \
+         (every attempt: `docker service ps {first} --no-trunc`)"
+    ));
+    anyhow::anyhow!(text)
+}
+
+fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
+    let mut text = format!("the apps did not converge within {}:", humanize(timeout));
+    for app in progress {
+        if let ProgressState::Waiting(reason) = &app.state {
+            text.push_str(&format!(
+                "\n  app `{}`: {}/{} running; {reason}",
+                app.name, app.running, app.desired
+            ));
+        }
+    }
+    text.push_str(
+        "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a longer --timeout",
+    );
+    anyhow::anyhow!(text)
+}
+
+/// `90s`, `5m`, `1m30s`.
+pub fn humanize(duration: Duration) -> String {
+    let secs = duration.as_secs();
+    match (secs / 60, secs % 60) {
+        (0, 0) => format!("{}ms", duration.as_millis()),
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m"),
+        (m, s) => format!("{m}m{s}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bollard::models::{
+        ObjectVersion, ServiceUpdateStatus, TaskSpec, TaskSpecContainerSpec, TaskStatus,
+    };
+
+    use super::*;
+    use crate::engine::labels;
+
+    fn target(known: &[&str]) -> Target {
+        Target {
+            name: "web".into(),
+            desired: 2,
+            service_id: "svc".into(),
+            template_hash: "new".into(),
+            known_tasks: known.iter().map(|s| s.to_string()).collect(),
+            update_started: Some("2024-01-01T00:00:00Z".into()),
+        }
+    }
+
+    fn task(
+        id: &str,
+        hash: &str,
+        desired: TaskState,
+        state: TaskState,
+        err: Option<&str>,
+        index: u64,
+    ) -> Task {
+        Task {
+            id: Some(id.into()),
+            version: Some(ObjectVersion { index: Some(index) }),
+            spec: Some(TaskSpec {
+                container_spec: Some(TaskSpecContainerSpec {
+                    labels: Some(HashMap::from([(labels::TEMPLATE_HASH.into(), hash.into())])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            desired_state: Some(desired),
+            status: Some(TaskStatus {
+                state: Some(state),
+                err: err.map(str::to_string),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn service(state: Option<ServiceUpdateStatusStateEnum>, started: &str) -> Service {
+        Service {
+            update_status: state.map(|state| ServiceUpdateStatus {
+                state: Some(state),
+                started_at: Some(started.into()),
+                message: Some("update paused due to failure".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    use TaskState::{FAILED, PREPARING, REJECTED, RUNNING, SHUTDOWN};
+
+    #[test]
+    fn converged_when_every_desired_task_of_the_new_spec_runs() {
+        let tasks = [
+            task("a", "new", RUNNING, RUNNING, None, 5),
+            task("b", "new", RUNNING, RUNNING, None, 6),
+            task("old", "old", SHUTDOWN, RUNNING, None, 4),
+        ];
+        let progress = evaluate(&target(&[]), &service(None, ""), &tasks);
+        assert_eq!(progress.state, ProgressState::Converged);
+        assert_eq!(progress.running, 2);
+    }
+
+    #[test]
+    fn old_tasks_do_not_count_as_running() {
+        let tasks = [
+            task("a", "new", RUNNING, PREPARING, None, 5),
+            task("old1", "old", RUNNING, RUNNING, None, 3),
+            task("old2", "old", RUNNING, RUNNING, None, 4),
+        ];
+        let progress = evaluate(&target(&[]), &service(None, ""), &tasks);
+        assert_eq!(progress.running, 0);
+        assert_eq!(progress.state, ProgressState::Waiting("preparing".into()));
+    }
+
+    #[test]
+    fn a_rejected_new_task_fails_with_the_engines_reason() {
+        let err = "invalid mount config for type \"bind\": bind source path does not exist: /x";
+        let tasks = [task("a", "new", SHUTDOWN, REJECTED, Some(err), 5)];
+        let progress = evaluate(&target(&[]), &service(None, ""), &tasks);
+        assert_eq!(
+            progress.state,
+            ProgressState::Failed(format!("rejected: {err}"))
+        );
+    }
+
+    #[test]
+    fn failures_from_before_the_deploy_are_only_a_reason_to_wait() {
+        let tasks = [task("a", "new", SHUTDOWN, FAILED, Some("exit 1"), 5)];
+        let progress = evaluate(&target(&["a"]), &service(None, ""), &tasks);
+        assert_eq!(
+            progress.state,
+            ProgressState::Waiting("failed: exit 1".into())
+        );
+    }
+
+    #[test]
+    fn a_running_update_is_waited_for_and_a_rollback_fails() {
+        let tasks = [
+            task("a", "new", RUNNING, RUNNING, None, 5),
+            task("b", "new", RUNNING, RUNNING, None, 6),
+        ];
+        let updating = service(
+            Some(ServiceUpdateStatusStateEnum::UPDATING),
+            "2024-02-01T00:00:00Z",
+        );
+        let progress = evaluate(&target(&[]), &updating, &tasks);
+        assert!(matches!(progress.state, ProgressState::Waiting(_)));
+        let rolled_back = service(
+            Some(ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED),
+            "2024-02-01T00:00:00Z",
+        );
+        let progress = evaluate(&target(&[]), &rolled_back, &[]);
+        assert!(
+            matches!(progress.state, ProgressState::Failed(ref r) if r.contains("rolled it back"))
+        );
+    }
+
+    #[test]
+    fn an_update_status_from_an_earlier_deploy_is_ignored() {
+        let tasks = [
+            task("a", "new", RUNNING, RUNNING, None, 5),
+            task("b", "new", RUNNING, RUNNING, None, 6),
+        ];
+        let stale = service(
+            Some(ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED),
+            "2024-01-01T00:00:00Z",
+        );
+        let progress = evaluate(&target(&[]), &stale, &tasks);
+        assert_eq!(progress.state, ProgressState::Converged);
+    }
+
+    #[test]
+    fn durations_read_like_the_flag() {
+        assert_eq!(humanize(Duration::from_secs(90)), "1m30s");
+        assert_eq!(humanize(Duration::from_secs(300)), "5m");
+        assert_eq!(humanize(Duration::from_secs(20)), "20s");
+        assert_eq!(humanize(Duration::from_millis(500)), "500ms");
+    }
+}

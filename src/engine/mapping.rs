@@ -1,0 +1,624 @@
+//! App <-> swarm service spec, both ways, with no I/O.
+//!
+//! `service_spec` is the whole policy of how an app runs on the swarm: mounts, pin, update order,
+//! rollback, restart policy, network, labels. `read_app` reads an app back from a deployed
+//! service so that `plan` can say which fields a deploy would change.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use bollard::models::{
+    EndpointPortConfig, EndpointPortConfigProtocolEnum, EndpointPortConfigPublishModeEnum,
+    EndpointSpec, EndpointSpecModeEnum, Mount, MountType, MountVolumeOptions,
+    NetworkAttachmentConfig, ServiceSpec, ServiceSpecMode, ServiceSpecModeReplicated,
+    ServiceSpecRollbackConfig, ServiceSpecRollbackConfigFailureActionEnum,
+    ServiceSpecRollbackConfigOrderEnum, ServiceSpecUpdateConfig,
+    ServiceSpecUpdateConfigFailureActionEnum, ServiceSpecUpdateConfigOrderEnum, TaskSpec,
+    TaskSpecContainerSpec, TaskSpecPlacement, TaskSpecRestartPolicy,
+    TaskSpecRestartPolicyConditionEnum,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::labels;
+use crate::spec::model::label_of;
+use crate::spec::{App, Port, Protocol, Volume, VolumeSource};
+
+const SECOND_NS: i64 = 1_000_000_000;
+/// How long the swarm watches a new task before it calls an update step good (Docker's default).
+const UPDATE_MONITOR_NS: i64 = 5 * SECOND_NS;
+/// The pause before a stopped task is restarted, so a crashing app does not spin.
+const RESTART_DELAY_NS: i64 = 5 * SECOND_NS;
+
+/// The node a persistent app is pinned to: its swarm node ID.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Pin {
+    pub node_id: String,
+}
+
+impl Pin {
+    pub fn new(node_id: impl Into<String>) -> Self {
+        Pin {
+            node_id: node_id.into(),
+        }
+    }
+
+    /// The placement constraint that keeps the app's tasks on the node.
+    fn constraint(&self) -> String {
+        format!("node.id=={}", self.node_id)
+    }
+}
+
+/// The swarm service spec of an app, labelled with its template hash and spec hash.
+pub fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
+    let mut task = task_template(app, pin);
+    let template_hash = hash_of(&task);
+    if let Some(container) = task.container_spec.as_mut() {
+        container
+            .labels
+            .get_or_insert_with(HashMap::new)
+            .insert(labels::TEMPLATE_HASH.into(), template_hash);
+    }
+    let mut spec = ServiceSpec {
+        name: Some(app.name.clone()),
+        labels: Some(service_labels(app, pin)),
+        task_template: Some(task),
+        mode: Some(ServiceSpecMode {
+            replicated: Some(ServiceSpecModeReplicated {
+                replicas: Some(app.instances as i64),
+            }),
+            ..Default::default()
+        }),
+        update_config: Some(update_config(app)),
+        rollback_config: Some(rollback_config(app)),
+        endpoint_spec: Some(endpoint_spec(&app.ports)),
+        ..Default::default()
+    };
+    let spec_hash = hash_of(&spec);
+    spec.labels
+        .get_or_insert_with(HashMap::new)
+        .insert(labels::SPEC_HASH.into(), spec_hash);
+    spec
+}
+
+/// The spec hash a generated spec carries (what "unchanged" compares).
+pub fn spec_hash(spec: &ServiceSpec) -> Option<&str> {
+    label(spec.labels.as_ref(), labels::SPEC_HASH)
+}
+
+/// The template hash a generated spec (or a task's spec) carries.
+pub fn template_hash(task: Option<&TaskSpec>) -> Option<&str> {
+    let container = task?.container_spec.as_ref()?;
+    label(container.labels.as_ref(), labels::TEMPLATE_HASH)
+}
+
+fn label<'a>(labels: Option<&'a HashMap<String, String>>, key: &str) -> Option<&'a str> {
+    labels?.get(key).map(String::as_str)
+}
+
+fn task_template(app: &App, pin: Option<&Pin>) -> TaskSpec {
+    TaskSpec {
+        container_spec: Some(container_spec(app)),
+        restart_policy: Some(TaskSpecRestartPolicy {
+            condition: Some(TaskSpecRestartPolicyConditionEnum::ANY),
+            delay: Some(RESTART_DELAY_NS),
+            max_attempts: Some(0),
+            window: Some(0),
+        }),
+        placement: pin.map(|pin| TaskSpecPlacement {
+            constraints: Some(vec![pin.constraint()]),
+            ..Default::default()
+        }),
+        networks: Some(vec![NetworkAttachmentConfig {
+            target: Some(labels::NETWORK.into()),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    }
+}
+
+fn container_spec(app: &App) -> TaskSpecContainerSpec {
+    let env: Vec<String> = app.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let mounts: Vec<Mount> = app.volumes.iter().map(|v| mount(v, &app.name)).collect();
+    TaskSpecContainerSpec {
+        image: Some(app.image.clone()),
+        labels: Some(HashMap::from([(labels::APP.into(), app.name.clone())])),
+        // Docker's words are the other way round: its Command is the ENTRYPOINT, Args the CMD.
+        command: app.entrypoint.clone(),
+        args: app.command.clone(),
+        env: (!env.is_empty()).then_some(env),
+        mounts: (!mounts.is_empty()).then_some(mounts),
+        ..Default::default()
+    }
+}
+
+fn mount(volume: &Volume, app: &str) -> Mount {
+    let common = Mount {
+        target: Some(volume.container_path.clone()),
+        read_only: Some(volume.read_only),
+        ..Default::default()
+    };
+    match &volume.source {
+        VolumeSource::Label(label) => Mount {
+            typ: Some(MountType::VOLUME),
+            source: volume.source.volume_name(),
+            // A node that creates the volume on first use labels it from these.
+            volume_options: Some(MountVolumeOptions {
+                labels: Some(labels::volume_labels(label, app)),
+                ..Default::default()
+            }),
+            ..common
+        },
+        VolumeSource::HostPath(path) => Mount {
+            typ: Some(MountType::BIND),
+            source: Some(path.to_string_lossy().into_owned()),
+            ..common
+        },
+    }
+}
+
+fn service_labels(app: &App, pin: Option<&Pin>) -> HashMap<String, String> {
+    let mut all: HashMap<String, String> = app
+        .labels
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    all.insert(labels::MANAGED.into(), "true".into());
+    all.insert(labels::APP.into(), app.name.clone());
+    all.insert(labels::PERSISTENT.into(), app.persistent.to_string());
+    if let Some(pin) = pin {
+        all.insert(labels::NODE.into(), pin.node_id.clone());
+    }
+    let (volume_labels, host_paths) = data_of(app);
+    if !volume_labels.is_empty() {
+        all.insert(labels::VOLUMES.into(), json_list(&volume_labels));
+    }
+    if !host_paths.is_empty() {
+        all.insert(labels::BINDS.into(), json_list(&host_paths));
+    }
+    all
+}
+
+/// The app's volume labels and host paths, in spec order.
+fn data_of(app: &App) -> (Vec<String>, Vec<String>) {
+    let mut volume_labels = Vec::new();
+    let mut host_paths = Vec::new();
+    for volume in &app.volumes {
+        match &volume.source {
+            VolumeSource::Label(label) => volume_labels.push(label.clone()),
+            VolumeSource::HostPath(path) => host_paths.push(path.to_string_lossy().into_owned()),
+        }
+    }
+    (volume_labels, host_paths)
+}
+
+fn json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_default()
+}
+
+/// Stop-first for a persistent app (never two containers on its data), start-first otherwise
+/// (no gap in service); a failed update rolls back.
+fn update_config(app: &App) -> ServiceSpecUpdateConfig {
+    ServiceSpecUpdateConfig {
+        parallelism: Some(1),
+        delay: Some(0),
+        failure_action: Some(ServiceSpecUpdateConfigFailureActionEnum::ROLLBACK),
+        monitor: Some(UPDATE_MONITOR_NS),
+        max_failure_ratio: Some(0.0),
+        order: Some(if app.persistent {
+            ServiceSpecUpdateConfigOrderEnum::STOP_FIRST
+        } else {
+            ServiceSpecUpdateConfigOrderEnum::START_FIRST
+        }),
+    }
+}
+
+fn rollback_config(app: &App) -> ServiceSpecRollbackConfig {
+    ServiceSpecRollbackConfig {
+        parallelism: Some(1),
+        delay: Some(0),
+        failure_action: Some(ServiceSpecRollbackConfigFailureActionEnum::PAUSE),
+        monitor: Some(UPDATE_MONITOR_NS),
+        max_failure_ratio: Some(0.0),
+        order: Some(if app.persistent {
+            ServiceSpecRollbackConfigOrderEnum::STOP_FIRST
+        } else {
+            ServiceSpecRollbackConfigOrderEnum::START_FIRST
+        }),
+    }
+}
+
+fn endpoint_spec(ports: &[Port]) -> EndpointSpec {
+    let ports: Vec<EndpointPortConfig> = ports
+        .iter()
+        .map(|port| EndpointPortConfig {
+            protocol: Some(match port.protocol {
+                Protocol::Tcp => EndpointPortConfigProtocolEnum::TCP,
+                Protocol::Udp => EndpointPortConfigProtocolEnum::UDP,
+            }),
+            target_port: Some(i64::from(port.target)),
+            published_port: Some(i64::from(port.published)),
+            publish_mode: Some(EndpointPortConfigPublishModeEnum::INGRESS),
+            ..Default::default()
+        })
+        .collect();
+    EndpointSpec {
+        mode: Some(EndpointSpecModeEnum::VIP),
+        ports: (!ports.is_empty()).then_some(ports),
+    }
+}
+
+/// A stable hash of a value: SHA-256 of its JSON with object keys sorted (hash maps have no order).
+pub fn hash_of<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_value(value).unwrap_or_default();
+    let mut text = String::new();
+    write_canonical(&json, &mut text);
+    labels::hex(&Sha256::digest(text.as_bytes()))
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let sorted: BTreeMap<&String, &serde_json::Value> = map.iter().collect();
+            out.push('{');
+            for (i, (key, item)) in sorted.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(item, out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:
+/// the pin is, see `read_pin`).
+pub fn read_app(spec: &ServiceSpec) -> App {
+    let container = spec
+        .task_template
+        .as_ref()
+        .and_then(|task| task.container_spec.clone())
+        .unwrap_or_default();
+    let service_labels = spec.labels.clone().unwrap_or_default();
+    App {
+        name: spec.name.clone().unwrap_or_default(),
+        image: container.image.unwrap_or_default(),
+        persistent: service_labels.get(labels::PERSISTENT).map(String::as_str) == Some("true"),
+        instances: read_replicas(spec),
+        command: container.args,
+        entrypoint: container.command,
+        env: read_env(container.env.as_deref().unwrap_or_default()),
+        labels: service_labels
+            .into_iter()
+            .filter(|(key, _)| !key.starts_with(labels::PREFIX))
+            .collect(),
+        ports: read_ports(spec.endpoint_spec.as_ref()),
+        volumes: container
+            .mounts
+            .unwrap_or_default()
+            .iter()
+            .filter_map(read_volume)
+            .collect(),
+        node: None,
+    }
+}
+
+/// The pin of a deployed service: alacrity's node label.
+pub fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
+    label(spec.labels.as_ref(), labels::NODE).map(Pin::new)
+}
+
+fn read_replicas(spec: &ServiceSpec) -> u64 {
+    spec.mode
+        .as_ref()
+        .and_then(|mode| mode.replicated.as_ref())
+        .and_then(|replicated| replicated.replicas)
+        .map_or(0, |replicas| replicas.max(0) as u64)
+}
+
+fn read_env(env: &[String]) -> BTreeMap<String, String> {
+    env.iter()
+        .map(|entry| match entry.split_once('=') {
+            Some((key, value)) => (key.to_string(), value.to_string()),
+            None => (entry.clone(), String::new()),
+        })
+        .collect()
+}
+
+fn read_ports(endpoint: Option<&EndpointSpec>) -> Vec<Port> {
+    let ports = endpoint
+        .and_then(|e| e.ports.as_deref())
+        .unwrap_or_default();
+    ports
+        .iter()
+        .filter_map(|port| {
+            Some(Port {
+                published: u16::try_from(port.published_port?).ok()?,
+                target: u16::try_from(port.target_port?).ok()?,
+                protocol: match port.protocol {
+                    Some(EndpointPortConfigProtocolEnum::UDP) => Protocol::Udp,
+                    Some(EndpointPortConfigProtocolEnum::TCP) | None => Protocol::Tcp,
+                    Some(_) => return None,
+                },
+            })
+        })
+        .collect()
+}
+
+fn read_volume(mount: &Mount) -> Option<Volume> {
+    let source = mount.source.as_deref()?;
+    let source = match mount.typ {
+        Some(MountType::VOLUME) => VolumeSource::Label(label_of(source)?.to_string()),
+        Some(MountType::BIND) => VolumeSource::HostPath(PathBuf::from(source)),
+        _ => return None,
+    };
+    Some(Volume {
+        source,
+        container_path: mount.target.clone()?,
+        read_only: mount.read_only.unwrap_or(false),
+    })
+}
+
+/// The fields of `wanted` that differ from `deployed`, by their names in the spec.
+pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
+    let checks: [(&'static str, bool); 9] = [
+        ("image", deployed.image == wanted.image),
+        ("persistent", deployed.persistent == wanted.persistent),
+        ("instances", deployed.instances == wanted.instances),
+        ("command", deployed.command == wanted.command),
+        ("entrypoint", deployed.entrypoint == wanted.entrypoint),
+        ("env", deployed.env == wanted.env),
+        ("labels", deployed.labels == wanted.labels),
+        ("ports", same_items(&deployed.ports, &wanted.ports)),
+        ("volumes", deployed.volumes == wanted.volumes),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, same)| !same)
+        .map(|(field, _)| field)
+        .collect()
+}
+
+fn same_items<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn web() -> App {
+        App {
+            name: "todo-web".into(),
+            image: "todo-web:1.4.2".into(),
+            persistent: false,
+            instances: 3,
+            command: Some(vec!["serve".into(), "--port=80".into()]),
+            entrypoint: None,
+            env: BTreeMap::from([("DATABASE_URL".into(), "postgres://todo-db/x".into())]),
+            labels: BTreeMap::from([("team".into(), "web".into())]),
+            ports: vec![Port {
+                published: 8080,
+                target: 80,
+                protocol: Protocol::Tcp,
+            }],
+            volumes: vec![],
+            node: None,
+        }
+    }
+
+    fn db() -> App {
+        App {
+            name: "todo-db".into(),
+            image: "postgres:16".into(),
+            persistent: true,
+            instances: 1,
+            command: None,
+            entrypoint: Some(vec!["/entry.sh".into()]),
+            env: BTreeMap::new(),
+            labels: BTreeMap::new(),
+            ports: vec![],
+            volumes: vec![
+                Volume {
+                    source: VolumeSource::Label("todo-db-data".into()),
+                    container_path: "/var/lib/postgresql/data".into(),
+                    read_only: false,
+                },
+                Volume {
+                    source: VolumeSource::HostPath("/srv/todo/backups".into()),
+                    container_path: "/backups".into(),
+                    read_only: true,
+                },
+            ],
+            node: Some("node-1".into()),
+        }
+    }
+
+    fn container(spec: &ServiceSpec) -> &TaskSpecContainerSpec {
+        spec.task_template
+            .as_ref()
+            .unwrap()
+            .container_spec
+            .as_ref()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_service_is_named_after_the_app_and_runs_its_image_and_command() {
+        let spec = service_spec(&web(), None);
+        assert_eq!(spec.name.as_deref(), Some("todo-web"));
+        let container = container(&spec);
+        assert_eq!(container.image.as_deref(), Some("todo-web:1.4.2"));
+        assert_eq!(
+            container.args,
+            Some(vec!["serve".to_string(), "--port=80".to_string()])
+        );
+        assert_eq!(container.command, None);
+        assert_eq!(
+            container.env,
+            Some(vec!["DATABASE_URL=postgres://todo-db/x".to_string()])
+        );
+        let replicas = spec.mode.as_ref().unwrap().replicated.as_ref().unwrap();
+        assert_eq!(replicas.replicas, Some(3));
+    }
+
+    #[test]
+    fn ports_are_published_on_the_ingress() {
+        let spec = service_spec(&web(), None);
+        let ports = spec.endpoint_spec.unwrap().ports.unwrap();
+        assert_eq!(ports.len(), 1);
+        assert_eq!(ports[0].published_port, Some(8080));
+        assert_eq!(ports[0].target_port, Some(80));
+        assert_eq!(
+            ports[0].publish_mode,
+            Some(EndpointPortConfigPublishModeEnum::INGRESS)
+        );
+    }
+
+    #[test]
+    fn every_app_joins_the_shared_network() {
+        let spec = service_spec(&web(), None);
+        let networks = spec.task_template.unwrap().networks.unwrap();
+        assert_eq!(networks[0].target.as_deref(), Some("alacrity"));
+    }
+
+    #[test]
+    fn a_persistent_app_is_pinned_and_updates_stop_first() {
+        let spec = service_spec(&db(), Some(&Pin::new("abc123")));
+        let placement = spec.task_template.as_ref().unwrap().placement.clone();
+        assert_eq!(
+            placement.unwrap().constraints,
+            Some(vec!["node.id==abc123".to_string()])
+        );
+        let update = spec.update_config.as_ref().unwrap();
+        assert_eq!(
+            update.order,
+            Some(ServiceSpecUpdateConfigOrderEnum::STOP_FIRST)
+        );
+        assert_eq!(
+            update.failure_action,
+            Some(ServiceSpecUpdateConfigFailureActionEnum::ROLLBACK)
+        );
+        let labels = spec.labels.unwrap();
+        assert_eq!(labels[labels::NODE], "abc123");
+        assert_eq!(labels[labels::PERSISTENT], "true");
+    }
+
+    #[test]
+    fn a_stateless_app_updates_start_first_and_is_not_pinned() {
+        let spec = service_spec(&web(), None);
+        assert!(spec.task_template.as_ref().unwrap().placement.is_none());
+        assert_eq!(
+            spec.update_config.unwrap().order,
+            Some(ServiceSpecUpdateConfigOrderEnum::START_FIRST)
+        );
+        assert!(!spec.labels.unwrap().contains_key(labels::NODE));
+    }
+
+    #[test]
+    fn labels_become_managed_volumes_and_host_paths_binds() {
+        let spec = service_spec(&db(), Some(&Pin::new("abc123")));
+        let mounts = container(&spec).mounts.clone().unwrap();
+        assert_eq!(mounts[0].typ, Some(MountType::VOLUME));
+        assert_eq!(mounts[0].source.as_deref(), Some("alacran--todo-db-data"));
+        assert_eq!(
+            mounts[0].target.as_deref(),
+            Some("/var/lib/postgresql/data")
+        );
+        let volume_labels = mounts[0].volume_options.clone().unwrap().labels.unwrap();
+        assert_eq!(volume_labels[labels::MANAGED], "true");
+        assert_eq!(volume_labels[labels::VOLUME_LABEL], "todo-db-data");
+        assert_eq!(volume_labels[labels::APP], "todo-db");
+        assert_eq!(mounts[1].typ, Some(MountType::BIND));
+        assert_eq!(mounts[1].source.as_deref(), Some("/srv/todo/backups"));
+        assert_eq!(mounts[1].read_only, Some(true));
+        let service_labels = spec.labels.unwrap();
+        assert_eq!(service_labels[labels::VOLUMES], r#"["todo-db-data"]"#);
+        assert_eq!(service_labels[labels::BINDS], r#"["/srv/todo/backups"]"#);
+    }
+
+    #[test]
+    fn alacrity_labels_sit_on_top_of_the_users() {
+        let labels = service_spec(&web(), None).labels.unwrap();
+        assert_eq!(labels["team"], "web");
+        assert_eq!(labels[labels::MANAGED], "true");
+        assert_eq!(labels[labels::APP], "todo-web");
+        assert_eq!(labels[labels::PERSISTENT], "false");
+    }
+
+    #[test]
+    fn the_same_app_hashes_the_same_and_any_change_or_new_pin_changes_the_hash() {
+        let spec = service_spec(&db(), Some(&Pin::new("a")));
+        let again = service_spec(&db(), Some(&Pin::new("a")));
+        assert_eq!(spec_hash(&spec), spec_hash(&again));
+        assert_eq!(spec, again);
+        let moved = service_spec(&db(), Some(&Pin::new("b")));
+        assert_ne!(spec_hash(&spec), spec_hash(&moved));
+        let mut changed = db();
+        changed.env.insert("X".into(), "1".into());
+        let changed = service_spec(&changed, Some(&Pin::new("a")));
+        assert_ne!(spec_hash(&spec), spec_hash(&changed));
+    }
+
+    #[test]
+    fn scaling_keeps_the_template_hash_so_tasks_are_not_restarted() {
+        let mut scaled = web();
+        scaled.instances = 5;
+        let before = service_spec(&web(), None);
+        let after = service_spec(&scaled, None);
+        assert_ne!(spec_hash(&before), spec_hash(&after));
+        assert_eq!(
+            template_hash(before.task_template.as_ref()),
+            template_hash(after.task_template.as_ref())
+        );
+        assert_eq!(before.task_template, after.task_template);
+    }
+
+    #[test]
+    fn hashing_ignores_the_order_of_hash_maps() {
+        let a: HashMap<String, u32> = (0..50).map(|i| (format!("k{i}"), i)).collect();
+        let b: HashMap<String, u32> = (0..50).rev().map(|i| (format!("k{i}"), i)).collect();
+        assert_eq!(hash_of(&a), hash_of(&b));
+    }
+
+    #[test]
+    fn an_app_reads_back_from_its_spec() {
+        for (app, pin) in [(web(), None), (db(), Some(Pin::new("abc123")))] {
+            let spec = service_spec(&app, pin.as_ref());
+            let expected = App { node: None, ..app };
+            assert_eq!(read_app(&spec), expected);
+            assert_eq!(read_pin(&spec), pin);
+        }
+    }
+
+    #[test]
+    fn changed_fields_name_what_differs() {
+        let mut wanted = web();
+        assert!(changed_fields(&web(), &wanted).is_empty());
+        wanted.image = "todo-web:1.5.0".into();
+        wanted.env.insert("X".into(), "1".into());
+        wanted.instances = 1;
+        assert_eq!(
+            changed_fields(&web(), &wanted),
+            vec!["image", "instances", "env"]
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! The Docker engine, in the product's words. The ONLY module that uses bollard: everything else
+//! speaks of apps, pins, nodes and volumes.
+//!
+//! - `connect`: where the engine is, connecting, "not a swarm manager" and friends.
+//! - `labels`: the labels and records alacrity writes (the contract with other commands).
+//! - `mapping`: App <-> service spec, pure.
+//! - `nodes`: the swarm's nodes; finding one by hostname or ID.
+//! - `services`: deployed apps (read, create, update with retries, scale, remove).
+//! - `plan`: what a deploy would do, checked against the swarm without writing anything.
+//! - `apply`: the writes of a plan (network, volumes, bind records, services), concurrently.
+//! - `converge`: waiting until the apps run, with the engine's reasons when they do not.
+//! - `resources`: the shared network, managed volumes and bind records.
+
+pub mod apply;
+pub mod connect;
+pub mod converge;
+pub mod labels;
+pub mod mapping;
+pub mod nodes;
+pub mod plan;
+pub mod resources;
+pub mod services;
+
+use bollard::Docker;
+
+pub use apply::{Applied, ApplyFailure};
+pub use connect::{Address, Origin};
+pub use converge::{AppProgress, ProgressState, Target};
+pub use mapping::Pin;
+pub use nodes::{Node, find_node, hostname_of};
+pub use plan::{Action, AppPlan, NodeMove, Plan};
+pub use services::{DeployedApp, Lookup};
+
+/// How to reach the engine, connecting only when a command first needs it (commands that need
+/// no engine never connect, and spec errors are reported before any connection).
+#[derive(Debug, Clone)]
+pub struct Connector {
+    host_flag: Option<String>,
+}
+
+impl Connector {
+    /// `host_flag` is `--host`; without it, `DOCKER_HOST`, the docker context, the local socket.
+    pub fn new(host_flag: Option<String>) -> Self {
+        Connector { host_flag }
+    }
+
+    pub async fn connect(&self) -> anyhow::Result<Engine> {
+        Engine::connect_to(self.host_flag.as_deref()).await
+    }
+}
+
+/// A connection to a swarm manager.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    docker: Docker,
+    address: Address,
+    /// The swarm node ID of the engine alacrity talks to (where unpinned persistent apps go).
+    node_id: String,
+}
+
+impl Engine {
+    /// Resolves the engine address (`--host`, `DOCKER_HOST`, docker context, local socket)
+    /// and connects.
+    pub async fn connect_to(host_flag: Option<&str>) -> anyhow::Result<Engine> {
+        Engine::connect(connect::resolve(host_flag)?).await
+    }
+
+    pub fn address(&self) -> &Address {
+        &self.address
+    }
+
+    /// The node ID of the engine alacrity talks to.
+    pub fn local_node_id(&self) -> &str {
+        &self.node_id
+    }
+}
+
+/// An engine error in words: the engine's own message for an API error, else the transport's.
+pub(crate) fn describe(err: &bollard::errors::Error) -> String {
+    use bollard::errors::Error;
+    match err {
+        Error::DockerResponseServerError {
+            status_code,
+            message,
+        } => format!("{} (HTTP {status_code})", message.trim()),
+        Error::RequestTimeoutError => "the engine did not answer in time".to_string(),
+        other => {
+            let mut text = other.to_string();
+            let mut source = std::error::Error::source(other);
+            while let Some(cause) = source {
+                text.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            text
+        }
+    }
+}
+
+/// An engine error as an `anyhow::Error` carrying the engine's words.
+pub(crate) fn engine_error(err: bollard::errors::Error) -> anyhow::Error {
+    anyhow::anyhow!(describe(&err))
+}
+
+/// Whether the engine answered "no such object".
+pub(crate) fn is_not_found(err: &bollard::errors::Error) -> bool {
+    matches!(
+        err,
+        bollard::errors::Error::DockerResponseServerError {
+            status_code: 404,
+            ..
+        }
+    )
+}
+
+/// Whether the engine answered "already exists".
+pub(crate) fn is_conflict(err: &bollard::errors::Error) -> bool {
+    matches!(
+        err,
+        bollard::errors::Error::DockerResponseServerError {
+            status_code: 409,
+            ..
+        }
+    )
+}

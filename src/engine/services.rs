@@ -1,0 +1,259 @@
+//! Deployed apps: swarm services that carry alacrity's labels. Reading them, and the writes
+//! (create, update with the version index and retries, scale, remove).
+
+use std::collections::HashMap;
+
+use anyhow::{Context, anyhow, bail};
+use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum};
+use bollard::query_parameters::{ListServicesOptions, UpdateServiceOptions};
+use serde::Serialize;
+
+use super::converge::Target;
+use super::mapping::{self, Pin};
+use super::{Engine, describe, engine_error, labels};
+use crate::exit::InvalidInput;
+use crate::spec::App;
+
+/// How many times an update is retried when another client changed the service in between.
+const UPDATE_ATTEMPTS: usize = 5;
+
+/// An app deployed by alacrity, read back from its service.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeployedApp {
+    /// The app as its service describes it (`node` is empty: see `pin`).
+    pub app: App,
+    /// The node a persistent app is pinned to.
+    pub pin: Option<Pin>,
+    /// Running tasks, as the swarm counts them.
+    pub running: u64,
+    /// Desired tasks, as the swarm counts them.
+    pub desired: u64,
+    #[serde(skip)]
+    pub(in crate::engine) service_id: String,
+    #[serde(skip)]
+    pub(in crate::engine) version: u64,
+    #[serde(skip)]
+    pub(in crate::engine) spec: ServiceSpec,
+    /// When the service's last update started (to tell a new update's status from an old one).
+    #[serde(skip)]
+    pub(in crate::engine) update_started: Option<String>,
+}
+
+impl DeployedApp {
+    pub fn name(&self) -> &str {
+        &self.app.name
+    }
+
+    /// The hash of the spec it was deployed from.
+    pub(in crate::engine) fn spec_hash(&self) -> Option<&str> {
+        mapping::spec_hash(&self.spec)
+    }
+}
+
+/// What stands under an app's name in the swarm.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// No service of that name.
+    Missing,
+    /// A service alacrity did not create: never touched.
+    Unmanaged,
+    Managed(Box<DeployedApp>),
+}
+
+impl Engine {
+    /// Every service in the swarm by name: alacrity's read back as apps, the others as unmanaged.
+    pub(in crate::engine) async fn all_services(&self) -> anyhow::Result<HashMap<String, Lookup>> {
+        let options = ListServicesOptions {
+            status: Some(true),
+            ..Default::default()
+        };
+        let services = self
+            .docker
+            .list_services(Some(options))
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's services")?;
+        Ok(services
+            .into_iter()
+            .filter_map(|service| {
+                let name = service.spec.as_ref()?.name.clone()?;
+                Some((name, lookup_of(service)))
+            })
+            .collect())
+    }
+
+    /// Every app alacrity deployed, by name.
+    pub async fn apps(&self) -> anyhow::Result<Vec<DeployedApp>> {
+        let mut apps: Vec<DeployedApp> = self
+            .all_services()
+            .await?
+            .into_values()
+            .filter_map(|lookup| match lookup {
+                Lookup::Managed(app) => Some(*app),
+                _ => None,
+            })
+            .collect();
+        apps.sort_by(|a, b| a.app.name.cmp(&b.app.name));
+        Ok(apps)
+    }
+
+    /// What is deployed under one app name.
+    pub async fn app(&self, name: &str) -> anyhow::Result<Lookup> {
+        Ok(self
+            .all_services()
+            .await?
+            .remove(name)
+            .unwrap_or(Lookup::Missing))
+    }
+
+    /// The app deployed under a name, or an error saying it is unknown or not alacrity's.
+    pub async fn managed_app(&self, name: &str) -> anyhow::Result<DeployedApp> {
+        match self.app(name).await? {
+            Lookup::Managed(app) => Ok(*app),
+            Lookup::Missing => bail!(
+                "there is no app `{name}` in the swarm; `alacrity apps ls` lists the deployed apps"
+            ),
+            Lookup::Unmanaged => bail!(
+                "the service `{name}` was not deployed by alacrity (it lacks the label {}=true), \
+                 so alacrity leaves it alone; manage it with `docker service`",
+                labels::MANAGED
+            ),
+        }
+    }
+
+    pub(in crate::engine) async fn create_service(
+        &self,
+        spec: ServiceSpec,
+    ) -> anyhow::Result<(String, Vec<String>)> {
+        let name = spec.name.clone().unwrap_or_default();
+        let created = self
+            .docker
+            .create_service(spec, None)
+            .await
+            .map_err(engine_error)
+            .with_context(|| format!("cannot create the service `{name}`"))?;
+        Ok((
+            created.id.unwrap_or_default(),
+            created.warnings.unwrap_or_default(),
+        ))
+    }
+
+    /// Updates a service from a known version; when another client wrote in between ("update
+    /// out of sequence"), reads the service again and retries with its new version.
+    pub(in crate::engine) async fn update_service(
+        &self,
+        current: &DeployedApp,
+        spec: ServiceSpec,
+    ) -> anyhow::Result<Vec<String>> {
+        let name = current.name();
+        let mut version = current.version;
+        for _ in 0..UPDATE_ATTEMPTS {
+            let options = UpdateServiceOptions {
+                version: version as i32,
+                ..Default::default()
+            };
+            match self
+                .docker
+                .update_service(&current.service_id, spec.clone(), options, None)
+                .await
+            {
+                Ok(response) => return Ok(response.warnings.unwrap_or_default()),
+                Err(err) if is_out_of_sequence(&err) => {
+                    version = self.managed_app(name).await?.version;
+                }
+                Err(err) => {
+                    return Err(engine_error(err))
+                        .with_context(|| format!("cannot update the service `{name}`"));
+                }
+            }
+        }
+        Err(anyhow!(
+            "cannot update the service `{name}`: other clients kept changing it \
+             ({UPDATE_ATTEMPTS} attempts); rerun the deploy"
+        ))
+    }
+
+    /// Sets the number of instances of an app, keeping everything else of its service.
+    ///
+    /// Its spec hash is recomputed as a deploy of the same app with that many instances would,
+    /// so a later deploy of a spec that says so reports it unchanged.
+    ///
+    /// Returns the app as scaled, and the target to wait for.
+    pub async fn scale(&self, name: &str, instances: u64) -> anyhow::Result<(DeployedApp, Target)> {
+        let current = self.managed_app(name).await?;
+        if current.app.persistent && instances > 1 {
+            return Err(InvalidInput(format!(
+                "`{name}` is a persistent app: it runs at most 1 instance, since several \
+                 containers writing one storage path corrupt its data; \
+                 use `alacrity apps scale {name} 1` (or 0 to stop it)"
+            ))
+            .into());
+        }
+        let mut spec = current.spec.clone();
+        if let Some(replicated) = spec.mode.as_mut().and_then(|m| m.replicated.as_mut()) {
+            replicated.replicas = Some(instances as i64);
+        } else {
+            bail!("the service `{name}` is not replicated, so it cannot be scaled");
+        }
+        let scaled = App {
+            instances,
+            ..current.app.clone()
+        };
+        let generated = mapping::service_spec(&scaled, current.pin.as_ref());
+        if let (Some(labels), Some(hash)) = (spec.labels.as_mut(), mapping::spec_hash(&generated)) {
+            labels.insert(labels::SPEC_HASH.into(), hash.to_string());
+        }
+        let known_tasks = self.task_ids(&current.service_id).await?;
+        self.update_service(&current, spec).await?;
+        let scaled = self.managed_app(name).await?;
+        let mut target = Engine::target_now(&scaled, known_tasks);
+        target.update_started = current.update_started.clone();
+        Ok((scaled, target))
+    }
+
+    /// Removes an app's service (its volumes and host directories stay).
+    pub async fn remove_app(&self, name: &str) -> anyhow::Result<DeployedApp> {
+        let current = self.managed_app(name).await?;
+        self.docker
+            .delete_service(&current.service_id)
+            .await
+            .map_err(engine_error)
+            .with_context(|| format!("cannot remove the service `{name}`"))?;
+        Ok(current)
+    }
+}
+
+fn lookup_of(service: Service) -> Lookup {
+    let Some(spec) = service.spec.clone() else {
+        return Lookup::Unmanaged;
+    };
+    if !labels::is_managed(spec.labels.as_ref()) {
+        return Lookup::Unmanaged;
+    }
+    let status = service.service_status.unwrap_or_default();
+    Lookup::Managed(Box::new(DeployedApp {
+        app: mapping::read_app(&spec),
+        pin: mapping::read_pin(&spec),
+        running: status.running_tasks.unwrap_or(0),
+        desired: status.desired_tasks.unwrap_or(0),
+        service_id: service.id.unwrap_or_default(),
+        version: service.version.and_then(|v| v.index).unwrap_or(0),
+        update_started: update_started(service.update_status.as_ref()),
+        spec,
+    }))
+}
+
+pub(in crate::engine) fn update_started(
+    status: Option<&bollard::models::ServiceUpdateStatus>,
+) -> Option<String> {
+    let status = status?;
+    match status.state {
+        None | Some(ServiceUpdateStatusStateEnum::EMPTY) => None,
+        Some(_) => status.started_at.clone(),
+    }
+}
+
+/// The engine's answer when the version index passed with an update is stale.
+fn is_out_of_sequence(err: &bollard::errors::Error) -> bool {
+    describe(err).contains("update out of sequence")
+}
