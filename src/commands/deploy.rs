@@ -21,9 +21,12 @@ pub async fn run(
     printer: &Printer,
     yes: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let apps = plan::load_apps(&args.files, &args.apps)?;
+    let (spec, apps) = plan::load_apps(&args.files, &args.apps)?;
     let engine = engine.connect().await?;
-    let plan = engine.plan(&apps).await?;
+    let plan = engine
+        .plan(&apps)
+        .await
+        .map_err(|err| plan::with_positions(err, &spec))?;
     check_moves(&plan, args.move_node, yes, printer)?;
     announce(&plan, printer);
     let (applied, failures) = engine.apply(&plan).await?;

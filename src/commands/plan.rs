@@ -1,13 +1,16 @@
 //! `alacrity plan FILE... [--app NAME]...`: what `deploy` would do, app by app, changing nothing.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
 use super::table;
 use crate::cli::PlanArgs;
+use crate::engine::plan::{Problem, ProblemKind, Refused};
 use crate::engine::{Action, AppPlan, Connector, Plan};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
-use crate::spec::App;
+use crate::spec::{App, Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
 
 /// One app in `plan --output json`.
 #[derive(Debug, Serialize)]
@@ -22,9 +25,12 @@ pub async fn run(
     engine: &Connector,
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let apps = load_apps(&args.files, &args.apps)?;
+    let (spec, apps) = load_apps(&args.files, &args.apps)?;
     let engine = engine.connect().await?;
-    let plan = engine.plan(&apps).await?;
+    let plan = engine
+        .plan(&apps)
+        .await
+        .map_err(|err| with_positions(err, &spec))?;
     if printer.is_json() {
         let planned: Vec<PlannedApp> = plan.apps.iter().map(planned).collect();
         printer.json(&planned);
@@ -86,33 +92,65 @@ fn warn_about_moves(plan: &Plan, printer: &Printer) {
     }
 }
 
-/// The apps of the spec files (valid, or exit 2 with every diagnostic), restricted to `names`
-/// when given (an unknown name is exit 2 too).
-pub fn load_apps(files: &[std::path::PathBuf], names: &[String]) -> anyhow::Result<Vec<App>> {
+/// The spec files (valid, or exit 2 with every diagnostic) and their apps, restricted to
+/// `names` when given (an unknown name is exit 2 too).
+pub fn load_apps(files: &[PathBuf], names: &[String]) -> anyhow::Result<(Spec, Vec<App>)> {
     let spec = crate::spec::load(files)?;
     let apps: Vec<App> = spec.apps().cloned().collect();
-    if names.is_empty() {
-        return Ok(apps);
-    }
-    let unknown: Vec<&String> = names
+    let unknown: Vec<String> = names
         .iter()
-        .filter(|name| !apps.iter().any(|app| &app.name == *name))
+        .filter(|name| spec.app(name).is_none())
+        .map(|name| format!("`{name}`"))
         .collect();
     if !unknown.is_empty() {
         let known: Vec<&str> = apps.iter().map(|app| app.name.as_str()).collect();
         return Err(InvalidInput(format!(
             "no app {} in the given files; they define: {}",
-            unknown
-                .iter()
-                .map(|name| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            unknown.join(", "),
             known.join(", ")
         ))
         .into());
     }
-    Ok(apps
+    let selected = apps
         .into_iter()
-        .filter(|app| names.contains(&app.name))
-        .collect())
+        .filter(|app| names.is_empty() || names.contains(&app.name))
+        .collect();
+    Ok((spec, selected))
+}
+
+/// A refused plan as the error to report: data that a deployed app already uses is a rule-6
+/// diagnostic pointing at the spec's line (exit 2); the other problems keep their words.
+pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
+    let refused = match err.downcast::<Refused>() {
+        Ok(refused) => refused,
+        Err(err) => return err,
+    };
+    let (shared, others): (Vec<Problem>, Vec<Problem>) = refused
+        .problems
+        .into_iter()
+        .partition(|p| matches!(p.kind, ProblemKind::SharedData { .. }));
+    let diagnostics: Vec<_> = shared
+        .iter()
+        .filter_map(|p| shared_diagnostic(p, spec))
+        .collect();
+    if diagnostics.is_empty() {
+        return Refused { problems: others }.into_error();
+    }
+    let invalid = Invalid { diagnostics };
+    if others.is_empty() {
+        return invalid.into();
+    }
+    anyhow::Error::new(invalid).context(Refused { problems: others }.to_string())
+}
+
+fn shared_diagnostic(problem: &Problem, spec: &Spec) -> Option<Diagnostic> {
+    let ProblemKind::SharedData { volume, .. } = problem.kind else {
+        return None;
+    };
+    let app = problem.app.as_deref()?;
+    let rule = match spec.app(app)?.volumes.get(volume)?.source {
+        VolumeSource::Label(_) => RuleId::LabelShared,
+        VolumeSource::HostPath(_) => RuleId::HostPathShared,
+    };
+    Some(spec.diagnostic(app, Part::Volume(volume), rule, &problem.message))
 }

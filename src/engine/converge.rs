@@ -216,7 +216,8 @@ fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Task> {
     tasks.max_by_key(|task| task.version.as_ref().and_then(|v| v.index).unwrap_or(0))
 }
 
-/// A task's state and the engine's reason: its error, else its status message.
+/// A task's state and the engine's reason: its error, else its status message (alone when it
+/// already says the state, as in "pending task scheduling").
 fn task_reason(task: &Task) -> String {
     let status = task.status.clone().unwrap_or_default();
     let state = status
@@ -228,6 +229,7 @@ fn task_reason(task: &Task) -> String {
         .filter(|err| !err.is_empty())
         .or(status.message.filter(|message| !message.is_empty()));
     match detail {
+        Some(detail) if detail.starts_with(&state) => detail,
         Some(detail) => format!("{state}: {detail}"),
         None => state,
     }

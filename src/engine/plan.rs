@@ -6,7 +6,6 @@
 //! alacrity does not manage, a network named `alacrity` that is not alacrity's.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write;
 
 use bollard::models::ServiceSpec;
 use futures_util::future::join_all;
@@ -89,27 +88,72 @@ impl Plan {
 
 /// One reason a deploy cannot go ahead.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Problem {
-    app: Option<String>,
-    message: String,
-    /// The spec must change (exit 2), rather than the swarm (exit 1).
-    invalid: bool,
+pub struct Problem {
+    pub app: Option<String>,
+    pub message: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Rule 6 against the swarm: the app's volume with this index (in `App::volumes`) uses data
+    /// that the deployed app `other` uses. The spec must change (exit 2).
+    SharedData { volume: usize, other: String },
+    /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
+    UnknownNode,
+    /// Something in the swarm stands in the way (exit 1).
+    Refusal,
 }
 
 impl Problem {
-    fn invalid(app: &str, message: String) -> Self {
-        Problem {
-            app: Some(app.to_string()),
-            message,
-            invalid: true,
-        }
+    /// Whether the spec must change (exit 2), rather than the swarm (exit 1).
+    pub fn is_invalid_spec(&self) -> bool {
+        !matches!(self.kind, ProblemKind::Refusal)
     }
 
     fn refusal(app: Option<&str>, message: String) -> Self {
         Problem {
             app: app.map(str::to_string),
             message,
-            invalid: false,
+            kind: ProblemKind::Refusal,
+        }
+    }
+}
+
+/// Every reason a planned deploy cannot go ahead (nothing was written).
+///
+/// `into_error` gives the error with the right exit code; commands that hold the spec point
+/// rule-6 problems at its lines first.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub problems: Vec<Problem>,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.problems.len() {
+            1 => write!(f, "cannot deploy:")?,
+            count => write!(f, "cannot deploy ({count} problems):")?,
+        }
+        for problem in &self.problems {
+            match &problem.app {
+                Some(app) => write!(f, "\n  app `{app}`: {}", problem.message)?,
+                None => write!(f, "\n  {}", problem.message)?,
+            }
+        }
+        write!(f, "\n  nothing was changed")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Refused {
+    /// The error to report: invalid input (exit 2) if any problem needs the spec changed.
+    pub fn into_error(self) -> anyhow::Error {
+        if self.problems.iter().any(Problem::is_invalid_spec) {
+            InvalidInput(self.to_string()).into()
+        } else {
+            anyhow::Error::new(self)
         }
     }
 }
@@ -125,6 +169,9 @@ struct Swarm<'a> {
 
 impl Engine {
     /// Plans a deploy of apps (already valid on their own), reading the swarm only.
+    ///
+    /// When the deploy cannot go ahead, the error is a `Refused` listing every problem; call
+    /// `Refused::into_error` (or point its problems at the spec) to report it.
     pub async fn plan(&self, apps: &[App]) -> anyhow::Result<Plan> {
         let (nodes, services, network) =
             tokio::join!(self.nodes(), self.all_services(), self.network_state());
@@ -149,7 +196,7 @@ impl Engine {
         }
         problems.append(&mut self.check_volumes(&mut plans).await?);
         if !problems.is_empty() {
-            return Err(problems_error(&problems));
+            return Err(anyhow::Error::new(Refused { problems }));
         }
         Ok(Plan {
             apps: plans,
@@ -255,8 +302,11 @@ fn decide_pin(
         return Ok(None);
     }
     if let Some(wanted) = &app.node {
-        let node = nodes::find_node(swarm.nodes, wanted)
-            .map_err(|err| Problem::invalid(&app.name, err.0))?;
+        let node = nodes::find_node(swarm.nodes, wanted).map_err(|err| Problem {
+            app: Some(app.name.clone()),
+            message: err.0,
+            kind: ProblemKind::UnknownNode,
+        })?;
         return Ok(Some(Pin::new(&node.id)));
     }
     if let Some(pin) = current.and_then(|current| current.pin.clone()) {
@@ -291,27 +341,58 @@ fn shared_data(app: &App, swarm: &Swarm) -> Vec<Problem> {
         if swarm.deploying.contains(name.as_str()) {
             continue;
         }
-        for volume in &app.volumes {
-            if other.app.volumes.iter().any(|v| v.source == volume.source) {
-                problems.push(Problem::invalid(
-                    &app.name,
-                    shared_message(&volume.source, name),
-                ));
+        for (index, volume) in app.volumes.iter().enumerate() {
+            let clash = other
+                .app
+                .volumes
+                .iter()
+                .find(|v| clashes(&v.source, &volume.source));
+            if let Some(theirs) = clash {
+                problems.push(Problem {
+                    app: Some(app.name.clone()),
+                    message: shared_message(&volume.source, &theirs.source, name),
+                    kind: ProblemKind::SharedData {
+                        volume: index,
+                        other: name.clone(),
+                    },
+                });
             }
         }
     }
     problems
 }
 
-fn shared_message(source: &VolumeSource, other: &str) -> String {
-    let what = match source {
-        VolumeSource::Label(label) => format!("the volume label `{label}` ({source})"),
-        VolumeSource::HostPath(path) => format!("the host path {}", path.display()),
+/// Two persistent directories hold the same files: the same label, or host paths that are the
+/// same directory or one inside the other.
+fn clashes(a: &VolumeSource, b: &VolumeSource) -> bool {
+    match (a, b) {
+        (VolumeSource::HostPath(a), VolumeSource::HostPath(b)) => {
+            a.starts_with(b) || b.starts_with(a)
+        }
+        _ => a == b,
+    }
+}
+
+fn shared_message(ours: &VolumeSource, theirs: &VolumeSource, other: &str) -> String {
+    let what = match (ours, theirs) {
+        (VolumeSource::Label(label), _) => format!("the volume label `{label}` ({ours}) is"),
+        (VolumeSource::HostPath(path), VolumeSource::HostPath(their)) if path != their => {
+            let relation = if path.starts_with(their) {
+                "is inside"
+            } else {
+                "contains"
+            };
+            format!(
+                "the host directory {} {relation} {}, which is",
+                path.display(),
+                their.display()
+            )
+        }
+        (VolumeSource::HostPath(path), _) => format!("the host directory {} is", path.display()),
     };
     format!(
-        "{what} is already used by the deployed app `{other}` [rule shared-data]: two apps on \
-         one data directory corrupt it; use another one, or remove `{other}` first \
-         (`alacrity apps rm {other}`)"
+        "{what} already used by the deployed app `{other}`: two apps on one data directory \
+         corrupt it; use another one, or remove `{other}` first (`alacrity apps rm {other}`)"
     )
 }
 
@@ -351,27 +432,6 @@ fn volume_labels(app: &App) -> Vec<String> {
             VolumeSource::HostPath(_) => None,
         })
         .collect()
-}
-
-/// All problems as one error: invalid input (exit 2) if any needs the spec changed.
-fn problems_error(problems: &[Problem]) -> anyhow::Error {
-    let mut text = match problems.len() {
-        1 => "cannot deploy:".to_string(),
-        count => format!("cannot deploy ({count} problems):"),
-    };
-    for problem in problems {
-        match &problem.app {
-            Some(app) => write!(text, "\n  app `{app}`: {}", problem.message),
-            None => write!(text, "\n  {}", problem.message),
-        }
-        .unwrap_or_default();
-    }
-    text.push_str("\n  nothing was changed");
-    if problems.iter().any(|p| p.invalid) {
-        InvalidInput(text).into()
-    } else {
-        anyhow::anyhow!(text)
-    }
 }
 
 #[cfg(test)]
@@ -497,7 +557,7 @@ mod tests {
         let mut db = app("db", true, &[]);
         db.node = Some("nine".into());
         let problems = plan_with(&db, &HashMap::new()).unwrap_err();
-        assert!(problems[0].invalid);
+        assert_eq!(problems[0].kind, ProblemKind::UnknownNode);
         assert!(problems[0].message.contains("no node `nine`"));
     }
 
@@ -505,7 +565,7 @@ mod tests {
     fn an_unmanaged_service_of_the_same_name_is_refused() {
         let services = HashMap::from([("web".to_string(), Lookup::Unmanaged)]);
         let problems = plan_with(&app("web", false, &[]), &services).unwrap_err();
-        assert!(!problems[0].invalid);
+        assert_eq!(problems[0].kind, ProblemKind::Refusal);
         assert!(problems[0].message.contains("leaves it untouched"));
     }
 
@@ -524,18 +584,32 @@ mod tests {
         );
         let problems = plan_with(&db, &services).unwrap_err();
         assert_eq!(problems.len(), 2);
-        assert!(
-            problems
-                .iter()
-                .all(|p| p.invalid && p.message.contains("`old-db`"))
+        assert!(problems.iter().all(|p| p.message.contains("`old-db`")));
+        assert_eq!(
+            problems[1].kind,
+            ProblemKind::SharedData {
+                volume: 1,
+                other: "old-db".into()
+            }
         );
-        let err = problems_error(&problems);
+        let err = Refused { problems }.into_error();
         assert_eq!(crate::exit::status_for(&err).code(), 2);
+        let inside = app("db", true, &[VolumeSource::HostPath("/srv/x/y".into())]);
+        let problems = plan_with(&inside, &services).unwrap_err();
+        assert!(
+            problems[0].message.contains("/srv/x/y is inside /srv/x"),
+            "{problems:?}"
+        );
+        let beside = app("db", true, &[VolumeSource::HostPath("/srv/xy".into())]);
+        assert!(plan_with(&beside, &services).is_ok());
     }
 
     #[test]
     fn refusals_are_exit_1() {
-        let err = problems_error(&[unmanaged_service("web")]);
+        let err = Refused {
+            problems: vec![unmanaged_service("web")],
+        }
+        .into_error();
         assert_eq!(crate::exit::status_for(&err).code(), 1);
         assert!(err.to_string().contains("nothing was changed"));
     }
