@@ -43,7 +43,9 @@ fn inline_tables_and_dotted_keys_are_the_same_spec() {
         .arg(fixture("valid/inline.toml"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("2 apps (1 persistent, 1 not), 1 volume"));
+        .stdout(predicate::str::contains(
+            "2 apps (1 persistent, 1 not), 1 volume",
+        ));
 }
 
 #[test]
@@ -60,15 +62,26 @@ fn several_errors_in_one_file_are_all_reported_in_file_order() {
     assert_eq!(
         headers,
         [
-            format!("{file}:5:13: error[persistent-instances] app `db`: a persistent app runs at most 1 instance, but `instances` is 3"),
-            format!("{file}:7:1: error[volume-source] app `db`: a volume needs `label` or `host_path`"),
+            format!(
+                "{file}:5:13: error[persistent-instances] app `db`: a persistent app runs at most 1 instance, but `instances` is 3"
+            ),
+            format!(
+                "{file}:7:1: error[volume-source] app `db`: a volume needs `label` or `host_path`"
+            ),
             format!("{file}:8:1: error[unknown-field] app `db`: unknown field `lable` in a volume"),
-            format!("{file}:13:21: error[port-duplicate] app `web`: port 8080/tcp is also published by this app at {file}:13:10"),
-            format!("{file}:14:1: error[node-needs-persistent] app `web`: `node` pins an app to one server, but only a persistent app is pinned"),
+            format!(
+                "{file}:13:21: error[port-duplicate] app `web`: port 8080/tcp is also published by this app at {file}:13:10"
+            ),
+            format!(
+                "{file}:14:1: error[node-needs-persistent] app `web`: `node` pins an app to one server, but only a persistent app is pinned"
+            ),
         ]
     );
     assert!(text.contains("  hint: did you mean `label`?"), "{text}");
-    assert!(text.ends_with("error: 5 errors in 1 app spec file\n"), "{text}");
+    assert!(
+        text.ends_with("error: 5 errors in 1 app spec file\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -185,8 +198,9 @@ fn validate_needs_a_file() {
 fn every_rule_has_a_fixture_that_breaks_it_and_only_it() {
     host_fixtures();
     for rule in RuleId::ALL {
-        let files = rule_fixture(rule.id())
-            .unwrap_or_else(|| panic!("no fixture for rule `{rule}`: add tests/fixtures/invalid/{rule}.toml"));
+        let files = rule_fixture(rule.id()).unwrap_or_else(|| {
+            panic!("no fixture for rule `{rule}`: add tests/fixtures/invalid/{rule}.toml")
+        });
         let (code, report) = validate_json(&files);
         assert_eq!(code, 2, "{rule}: {report}");
         let errors = report["errors"].as_array().unwrap();
@@ -194,7 +208,10 @@ fn every_rule_has_a_fixture_that_breaks_it_and_only_it() {
         for error in errors {
             assert_eq!(error["rule"], rule.id(), "{rule}: {error}");
             assert!(!error["message"].as_str().unwrap().is_empty());
-            assert!(!error["hint"].as_str().unwrap_or_default().is_empty(), "{rule}: no hint");
+            assert!(
+                !error["hint"].as_str().unwrap_or_default().is_empty(),
+                "{rule}: no hint"
+            );
         }
     }
 }
@@ -205,7 +222,10 @@ fn every_invalid_fixture_is_named_after_a_rule() {
     for entry in std::fs::read_dir(repo().join("tests/fixtures/invalid")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let id = name.strip_suffix(".toml").unwrap_or(&name);
-        assert!(ids.contains(&id), "tests/fixtures/invalid/{name} is no rule id");
+        assert!(
+            ids.contains(&id),
+            "tests/fixtures/invalid/{name} is no rule id"
+        );
     }
 }
 
@@ -264,7 +284,10 @@ fn there_is_an_example_for_each_case_of_the_docs() {
         "image-processor",
         "s3-uploads",
     ] {
-        assert!(names.iter().any(|n| n == expected), "no examples/{expected}.toml");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "no examples/{expected}.toml"
+        );
     }
 }
 
@@ -274,7 +297,9 @@ fn there_is_an_example_for_each_case_of_the_docs() {
 fn every_example_is_valid_together() {
     let dirs = example_host_dirs();
     assert!(!dirs.is_empty(), "one example should show a host directory");
-    let host = dirs.iter().fold(FakeHostFs::new(), |host, dir| host.dir(dir));
+    let host = dirs
+        .iter()
+        .fold(FakeHostFs::new(), |host, dir| host.dir(dir));
     if let Err(invalid) = load_with(&examples(), &host) {
         let errors: Vec<String> = invalid.diagnostics.iter().map(|d| d.to_string()).collect();
         panic!("the examples are invalid:\n{}", errors.join("\n"));
@@ -285,7 +310,10 @@ fn every_example_is_valid_together() {
 fn examples_that_need_a_host_directory_say_how_to_create_it() {
     for path in examples() {
         let text = std::fs::read_to_string(&path).unwrap();
-        for line in text.lines().filter(|l| l.trim().starts_with("host_path = \"")) {
+        for line in text
+            .lines()
+            .filter(|l| l.trim().starts_with("host_path = \""))
+        {
             let dir = line.split('"').nth(1).unwrap();
             assert!(
                 text.contains(&format!("mkdir -p {dir}")),

@@ -1,0 +1,430 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'alacrity'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'alacrity' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check app specs against the persistence rules, without touching the engine')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `deploy` would do, app by app, without changing anything')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update the apps of the given specs as swarm services')
+            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
+            [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
+            [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;validate' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;plan' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only these apps (repeatable)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;deploy' {
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only these apps (repeatable)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the apps to converge (e.g. 90s, 5m)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Return as soon as the services are created or updated, without waiting for them to run')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as the services are created or updated, without waiting for them to run')
+            [CompletionResult]::new('--move-node', '--move-node', [CompletionResultType]::ParameterName, 'Allow pinning a persistent app to a different node than before (its data stays behind)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;apps;ls' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps;scale' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps;rm' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps;help' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;apps;help;ls' {
+            break
+        }
+        'alacrity;apps;help;scale' {
+            break
+        }
+        'alacrity;apps;help;rm' {
+            break
+        }
+        'alacrity;apps;help;help' {
+            break
+        }
+        'alacrity;volumes' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;volumes;ls' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only volumes no app uses any more')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each volume (slower)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;volumes;rm' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;volumes;help' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;volumes;help;ls' {
+            break
+        }
+        'alacrity;volumes;help;rm' {
+            break
+        }
+        'alacrity;volumes;help;help' {
+            break
+        }
+        'alacrity;binds' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;binds;ls' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only directories no app uses any more')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;binds;rm' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--forget', '--forget', [CompletionResultType]::ParameterName, 'Drop the record only and keep the directory on disk')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;binds;help' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;binds;help;ls' {
+            break
+        }
+        'alacrity;binds;help;rm' {
+            break
+        }
+        'alacrity;binds;help;help' {
+            break
+        }
+        'alacrity;completions' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;man' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;help' {
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check app specs against the persistence rules, without touching the engine')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `deploy` would do, app by app, without changing anything')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update the apps of the given specs as swarm services')
+            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
+            [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
+            [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;help;validate' {
+            break
+        }
+        'alacrity;help;plan' {
+            break
+        }
+        'alacrity;help;deploy' {
+            break
+        }
+        'alacrity;help;apps' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
+            break
+        }
+        'alacrity;help;apps;ls' {
+            break
+        }
+        'alacrity;help;apps;scale' {
+            break
+        }
+        'alacrity;help;apps;rm' {
+            break
+        }
+        'alacrity;help;volumes' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            break
+        }
+        'alacrity;help;volumes;ls' {
+            break
+        }
+        'alacrity;help;volumes;rm' {
+            break
+        }
+        'alacrity;help;binds' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            break
+        }
+        'alacrity;help;binds;ls' {
+            break
+        }
+        'alacrity;help;binds;rm' {
+            break
+        }
+        'alacrity;help;completions' {
+            break
+        }
+        'alacrity;help;man' {
+            break
+        }
+        'alacrity;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

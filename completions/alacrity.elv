@@ -1,0 +1,379 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[alacrity] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'alacrity'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'alacrity'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check app specs against the persistence rules, without touching the engine'
+            cand plan 'Show what `deploy` would do, app by app, without changing anything'
+            cand deploy 'Create or update the apps of the given specs as swarm services'
+            cand apps 'List, scale and remove deployed apps'
+            cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
+            cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;validate'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;plan'= {
+            cand --app 'Only these apps (repeatable)'
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;deploy'= {
+            cand --app 'Only these apps (repeatable)'
+            cand --timeout 'How long to wait for the apps to converge (e.g. 90s, 5m)'
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -d 'Return as soon as the services are created or updated, without waiting for them to run'
+            cand --detach 'Return as soon as the services are created or updated, without waiting for them to run'
+            cand --move-node 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand ls 'List deployed apps'
+            cand scale 'Set the number of instances of an app'
+            cand rm 'Remove apps; their volumes and host directories are kept'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;apps;ls'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps;scale'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps;rm'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps;help'= {
+            cand ls 'List deployed apps'
+            cand scale 'Set the number of instances of an app'
+            cand rm 'Remove apps; their volumes and host directories are kept'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;apps;help;ls'= {
+        }
+        &'alacrity;apps;help;scale'= {
+        }
+        &'alacrity;apps;help;rm'= {
+        }
+        &'alacrity;apps;help;help'= {
+        }
+        &'alacrity;volumes'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand ls 'List managed volumes (alacran--*)'
+            cand rm 'Remove managed volumes that no app uses (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;volumes;ls'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --retained 'Only volumes no app uses any more'
+            cand --size 'Show the size of each volume (slower)'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;volumes;rm'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;volumes;help'= {
+            cand ls 'List managed volumes (alacran--*)'
+            cand rm 'Remove managed volumes that no app uses (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;volumes;help;ls'= {
+        }
+        &'alacrity;volumes;help;rm'= {
+        }
+        &'alacrity;volumes;help;help'= {
+        }
+        &'alacrity;binds'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand ls 'List host directories that apps bind-mounted'
+            cand rm 'Remove recorded host directories that no app uses (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;binds;ls'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --retained 'Only directories no app uses any more'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;binds;rm'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --forget 'Drop the record only and keep the directory on disk'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;binds;help'= {
+            cand ls 'List host directories that apps bind-mounted'
+            cand rm 'Remove recorded host directories that no app uses (asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;binds;help;ls'= {
+        }
+        &'alacrity;binds;help;rm'= {
+        }
+        &'alacrity;binds;help;help'= {
+        }
+        &'alacrity;completions'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;man'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;help'= {
+            cand validate 'Check app specs against the persistence rules, without touching the engine'
+            cand plan 'Show what `deploy` would do, app by app, without changing anything'
+            cand deploy 'Create or update the apps of the given specs as swarm services'
+            cand apps 'List, scale and remove deployed apps'
+            cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
+            cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;help;validate'= {
+        }
+        &'alacrity;help;plan'= {
+        }
+        &'alacrity;help;deploy'= {
+        }
+        &'alacrity;help;apps'= {
+            cand ls 'List deployed apps'
+            cand scale 'Set the number of instances of an app'
+            cand rm 'Remove apps; their volumes and host directories are kept'
+        }
+        &'alacrity;help;apps;ls'= {
+        }
+        &'alacrity;help;apps;scale'= {
+        }
+        &'alacrity;help;apps;rm'= {
+        }
+        &'alacrity;help;volumes'= {
+            cand ls 'List managed volumes (alacran--*)'
+            cand rm 'Remove managed volumes that no app uses (asks first)'
+        }
+        &'alacrity;help;volumes;ls'= {
+        }
+        &'alacrity;help;volumes;rm'= {
+        }
+        &'alacrity;help;binds'= {
+            cand ls 'List host directories that apps bind-mounted'
+            cand rm 'Remove recorded host directories that no app uses (asks first)'
+        }
+        &'alacrity;help;binds;ls'= {
+        }
+        &'alacrity;help;binds;rm'= {
+        }
+        &'alacrity;help;completions'= {
+        }
+        &'alacrity;help;man'= {
+        }
+        &'alacrity;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

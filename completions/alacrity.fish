@@ -1,0 +1,241 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_alacrity_global_optspecs
+    string join \n H/host= o/output= y/yes q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_alacrity_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_alacrity_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_alacrity_using_subcommand
+    set -l cmd (__fish_alacrity_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c alacrity -n "__fish_alacrity_needs_command" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_needs_command" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_needs_command" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_needs_command" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_needs_command" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alacrity -n "__fish_alacrity_needs_command" -s V -l version -d 'Print version'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "apps" -d 'List, scale and remove deployed apps'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l app -d 'Only these apps (repeatable)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l app -d 'Only these apps (repeatable)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l timeout -d 'How long to wait for the apps to converge (e.g. 90s, 5m)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s d -l detach -d 'Return as soon as the services are created or updated, without waiting for them to run'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l move-node -d 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "scale" -d 'Set the number of instances of an app'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the number of instances of an app'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List managed volumes (alacran--*)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l retained -d 'Only volumes no app uses any more'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each volume (slower)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List managed volumes (alacran--*)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List host directories that apps bind-mounted'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l retained -d 'Only directories no app uses any more'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l forget -d 'Drop the record only and keep the directory on disk'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List host directories that apps bind-mounted'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "apps" -d 'List, scale and remove deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "scale" -d 'Set the number of instances of an app'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "ls" -d 'List managed volumes (alacran--*)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "ls" -d 'List host directories that apps bind-mounted'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
