@@ -405,7 +405,9 @@ impl<'v, 'i> Typed<'_, '_, 'v, 'i> {
                 spec.expected, mismatch.found
             )
         };
-        let hint = list_hint(name, self.value).unwrap_or_else(|| format!("e.g. {}", spec.example));
+        let hint = list_hint(name, self.value)
+            .or_else(|| unquote_hint(name, self.value))
+            .unwrap_or_else(|| format!("for example: {}", spec.example));
         let diagnostic = Diagnostic::at(
             RuleId::WrongType,
             self.parser.source,
@@ -427,6 +429,17 @@ fn list_hint(name: &str, value: &Value<'_>) -> Option<String> {
         _ => return None,
     };
     Some(format!("write a list: {name} = [{}]", words.join(", ")))
+}
+
+/// `instances = "3"` -> `remove the quotes: instances = 3`.
+fn unquote_hint(name: &str, value: &Value<'_>) -> Option<String> {
+    let text = value.get_ref().as_str()?.trim();
+    let fits = match name {
+        "instances" => text.parse::<i64>().is_ok(),
+        "persistent" | "read_only" => matches!(text, "true" | "false"),
+        _ => false,
+    };
+    fits.then(|| format!("remove the quotes: {name} = {text}"))
 }
 
 fn string(value: &Value<'_>) -> Result<String, Mismatch> {

@@ -56,7 +56,7 @@ rule_ids! {
     CommandEmpty = "command-empty": "command and entrypoint, when given, are not empty lists",
     EnvName = "env-name": "environment variable names are not empty and have no =",
     LabelsKey = "labels-key": "service label keys are not empty and do not start with alacrity.",
-    PortFormat = "port-format": "ports are published:target[/tcp|/udp], each 1-65535",
+    PortFormat = "port-format": "ports are published:target with an optional /tcp or /udp, each from 1 to 65535",
     NodeNeedsPersistent = "node-needs-persistent": "only a persistent app is pinned to a node",
     NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace",
     // The persistent directories of one app.

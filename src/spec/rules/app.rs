@@ -154,9 +154,9 @@ fn env(entries: &[Entry], report: &mut AppReport<'_>) {
     for entry in entries {
         let problem = if entry.key.is_empty() {
             "an environment variable has an empty name".to_string()
-        } else if entry.key.contains(['=', '\0']) {
+        } else if let Some(bad) = entry.key.chars().find(|c| matches!(c, '=' | '\0')) {
             format!(
-                "the environment variable name `{}` contains `=` or NUL",
+                "the environment variable name \"{}\" contains {bad:?}",
                 entry.key.escape_debug()
             )
         } else {
