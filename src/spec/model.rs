@@ -15,7 +15,7 @@ pub const VOLUME_PREFIX: &str = "alacran--";
 
 /// Service label keys alacrity keeps for itself: a spec's `labels` may not use them, so that a
 /// user label can never make alacrity mistake what it manages.
-pub const RESERVED_LABEL_PREFIX: &str = "alacrity.";
+pub const RESERVED_LABEL_PREFIX: &str = "io.alacrity.";
 
 /// One app: becomes one swarm service of the same name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

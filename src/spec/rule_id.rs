@@ -55,7 +55,7 @@ rule_ids! {
     PersistentInstances = "persistent-instances": "a persistent app runs at most 1 instance",
     CommandEmpty = "command-empty": "command and entrypoint, when given, are not empty lists",
     EnvName = "env-name": "environment variable names are not empty and have no =",
-    LabelsKey = "labels-key": "service label keys are not empty and do not start with alacrity.",
+    LabelsKey = "labels-key": "service label keys are not empty and do not start with io.alacrity.",
     PortFormat = "port-format": "ports are published:target with an optional /tcp or /udp, each from 1 to 65535",
     NodeNeedsPersistent = "node-needs-persistent": "only a persistent app is pinned to a node",
     NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace",

@@ -235,6 +235,7 @@ fn node(app: &RawApp, report: &mut AppReport<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{db, rules, web};
+    use crate::spec::model::RESERVED_LABEL_PREFIX;
     use crate::spec::rule_id::RuleId::{self, *};
 
     fn ok(text: &str) {
@@ -324,14 +325,19 @@ mod tests {
             "labels = { \"com.example.team\" = \"web\", tier = 1 }",
         ));
         assert_eq!(
-            rules(&web("labels = { \"alacrity.managed\" = \"no\" }")),
+            rules(&web("labels = { \"io.alacrity.managed\" = \"no\" }")),
             [LabelsKey]
         );
         assert_eq!(
-            rules(&web("labels = { \"Alacrity.app\" = \"x\" }")),
+            rules(&web("labels = { \"IO.Alacrity.app\" = \"x\" }")),
             [LabelsKey]
         );
         assert_eq!(rules(&web("labels = { \" \" = \"x\" }")), [LabelsKey]);
+    }
+
+    #[test]
+    fn the_reserved_prefix_is_the_one_the_engine_writes() {
+        assert_eq!(RESERVED_LABEL_PREFIX, crate::engine::labels::PREFIX);
     }
 
     #[test]
