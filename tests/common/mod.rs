@@ -1,5 +1,40 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)] // each test crate uses a different subset
+//! Helpers shared by the integration tests. Every test file that needs them starts with `mod common;`.
+//!
+//! The engines are the private swarms that `scripts/test` starts (see `scripts/engine`): never the
+//! machine's default engine. Without them an engine test fails (it never skips) and says to run
+//! `scripts/test`.
+//!
+//! - [`engine`]: [`Swarm::single`] (the one-node swarm), [`Swarm::cluster`] (the three-node swarm),
+//!   the docker CLI and alacrity against them, [`test_image`].
+//! - [`scope`]: [`Scope`], one per test: unique names, host directories, cleanup in `Drop` (even when
+//!   the test panics), and node faults (`stop_node` / `start_node`) for exclusive cluster tests.
+//! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
+//! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].
+//!
+//! ```ignore
+//! mod common;
+//! use common::*;
+//!
+//! #[test]
+//! fn deploys_a_database() {
+//!     let scope = Scope::new(&Swarm::single());
+//!     let app = scope.name("db");
+//!     let spec = scope.write_file("app.toml", &format!("[apps.{app}]\nimage = \"{}\"\n", test_image()));
+//!     scope.alacrity().arg("deploy").arg(&spec).assert().success();
+//!     wait_until(secs(60), "the app runs", || scope.running_nodes(&app).len() == 1);
+//! }
+//! ```
+
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code, unused_imports)]
+
+pub mod engine;
+pub mod scope;
+pub mod wait;
+
+pub use engine::*;
+pub use scope::*;
+pub use wait::*;
 
 use std::path::{Path, PathBuf};
 
