@@ -19,15 +19,16 @@ pub type PaintFn<'a> = &'a dyn Fn(Paint, &str) -> String;
 pub fn render(diagnostic: &Diagnostic, paint: PaintFn<'_>) -> String {
     let mut text = format!(
         "{}: {}",
-        paint(Paint::Bold, &diagnostic.location()),
+        paint(Paint::Bold, &printable(&diagnostic.location())),
         paint(Paint::Red, &format!("error[{}]", diagnostic.rule))
     );
     if let Some(app) = &diagnostic.app {
-        text.push_str(&format!(" app `{app}`"));
+        text.push_str(&format!(" app `{}`", printable(app)));
     }
     text.push_str(": ");
-    text.push_str(&diagnostic.message);
+    text.push_str(&printable(&diagnostic.message));
     if let Some(hint) = &diagnostic.hint {
+        let hint = printable(hint);
         text.push_str(&format!("\n  {} {hint}", paint(Paint::Cyan, "hint:")));
     }
     if let Some(snippet) = &diagnostic.snippet {
@@ -48,6 +49,20 @@ pub fn render(diagnostic: &Diagnostic, paint: PaintFn<'_>) -> String {
         ));
     }
     text
+}
+
+/// Text from a spec (an app name, a path) with control characters escaped, so that a spec
+/// cannot move the cursor or change colors of the terminal showing its errors.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The JSON document of `validate -o json` (and of any command given an invalid spec).
@@ -147,6 +162,12 @@ mod tests {
              hint: set instances = 1\n  \
              2 | instances = 3\n    |             ^"
         );
+    }
+
+    #[test]
+    fn control_characters_from_a_spec_are_escaped() {
+        let diagnostic = Diagnostic::new(RuleId::AppName, "x.toml", "bad").app("a\u{1b}[2Jb");
+        assert!(render(&diagnostic, &plain).contains("app `a\\u{1b}[2Jb`"));
     }
 
     #[test]

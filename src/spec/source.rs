@@ -67,18 +67,21 @@ impl Source {
     }
 
     /// The line holding the start of `span`, with the part of `span` on that line underlined.
+    /// A long line (minified, generated) is cut to a window around the fault.
     pub fn snippet(&self, span: Range<usize>) -> Snippet {
         let start = self.floor_char_boundary(span.start);
         let index = self.line_index(start);
-        let line = self.line_text(index);
         let line_start = self.line_starts[index];
-        let line_end = line_start + line.len();
-        let end = self.floor_char_boundary(span.end.clamp(start, line_end));
-        Snippet {
-            text: line.trim_start_matches('\u{feff}').replace('\t', " "),
-            column: self.column_of(line_start, start),
-            width: self.text[start..end].chars().count().max(1),
-        }
+        let line = self.line_text(index);
+        // A span may start past the line's text (in a trailing \r): then it underlines one column.
+        let end = self.floor_char_boundary(span.end.min(line_start + line.len()).max(start));
+        let chars: Vec<char> = line
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .map(printable)
+            .collect();
+        let width = self.text[start..end].chars().count().max(1);
+        window(&chars, self.column_of(line_start, start) - 1, width)
     }
 
     /// Index of the line holding `offset` (which must be a char boundary within the text).
@@ -107,6 +110,41 @@ impl Source {
     }
 }
 
+/// Longest snippet shown, in characters, and how much of it goes before the fault.
+const SNIPPET_WIDTH: usize = 100;
+const SNIPPET_CONTEXT: usize = 30;
+
+/// The part of `line` to show around the 0-based character `column`, `...` marking cuts.
+fn window(line: &[char], column: usize, width: usize) -> Snippet {
+    if line.len() <= SNIPPET_WIDTH {
+        return Snippet {
+            text: line.iter().collect(),
+            column: column + 1,
+            width,
+        };
+    }
+    let from = column.saturating_sub(SNIPPET_CONTEXT).min(line.len());
+    let to = (from + SNIPPET_WIDTH).min(line.len());
+    let before = if from > 0 { "..." } else { "" };
+    let after = if to < line.len() { "..." } else { "" };
+    let shown: String = line[from..to].iter().collect();
+    Snippet {
+        text: format!("{before}{shown}{after}"),
+        column: column - from + before.len() + 1,
+        width: width.min(to.saturating_sub(column).max(1)),
+    }
+}
+
+/// A character as it may be shown on a terminal: a tab as one space (so that the caret lines up),
+/// other control characters as U+FFFD (a spec cannot drive the terminal).
+fn printable(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +157,37 @@ mod tests {
         // `=` is the third character of line 2, but its fourth byte (é is two bytes).
         assert_eq!(source.position(6), Position { line: 2, column: 3 });
         assert_eq!(source.position(13), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn a_span_in_a_trailing_carriage_return_does_not_panic() {
+        let source = Source::new("a.toml", "[apps.x]\nimage=\"x\"\r");
+        let snippet = source.snippet(19..19);
+        assert_eq!((snippet.text.as_str(), snippet.width), ("image=\"x\"", 1));
+        let snippet = source.snippet(18..30);
+        assert_eq!(snippet.column, 10);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_fault() {
+        let line = format!("x = [{}\"bad\"]", "1, ".repeat(1000));
+        let source = Source::new("a.toml", line.as_str());
+        let at = line.find("\"bad").unwrap();
+        let snippet = source.snippet(at..at + 5);
+        assert!(snippet.text.starts_with("...") && snippet.text.len() < 120);
+        let underlined: String = snippet
+            .text
+            .chars()
+            .skip(snippet.column - 1)
+            .take(5)
+            .collect();
+        assert_eq!(underlined, "\"bad\"");
+    }
+
+    #[test]
+    fn control_characters_are_not_shown_raw() {
+        let source = Source::new("a.toml", "\u{1b}[31m = 1");
+        assert_eq!(source.snippet(0..1).text, "\u{fffd}[31m = 1");
     }
 
     #[test]
