@@ -184,6 +184,18 @@ fn errors_from_every_file_are_reported_together() {
 }
 
 #[test]
+fn a_dash_reads_the_spec_from_stdin() {
+    alacrity()
+        .args(["validate", "-"])
+        .write_stdin("[apps.web]\nimage = \"nginx:1.27\"\ninstances = -2\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "-:3:13: error[instances-negative]",
+        ));
+}
+
+#[test]
 fn validate_needs_a_file() {
     alacrity()
         .args(["validate"])
@@ -368,6 +380,19 @@ fn the_readme_documents_every_rule() {
             readme.contains(&format!("| `{rule}` | {} |", rule.summary())),
             "README.md: no row `| `{rule}` | {} |` in the rules table",
             rule.summary()
+        );
+    }
+}
+
+#[test]
+fn the_readme_documents_every_field() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let fields =
+        alacrity::spec::parse::app_field_names().chain(alacrity::spec::parse::volume_field_names());
+    for field in fields {
+        assert!(
+            readme.contains(&format!("| `{field}` |")),
+            "README.md: no row for the field `{field}`"
         );
     }
 }

@@ -194,9 +194,16 @@ fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
     unique
 }
 
-/// One spec file's text, or why it cannot be had.
+/// One spec file's text, or why it cannot be had. `-` is standard input, as for most tools
+/// that read files (`generate-spec | alacrity validate -`).
 fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|err| Box::new(unreadable(path, &err)))?;
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(path)
+    };
+    let bytes = bytes.map_err(|err| Box::new(unreadable(path, &err)))?;
     String::from_utf8(bytes)
         .map(|text| Source::new(path, text))
         .map_err(|err| Box::new(not_utf8(path, err)))

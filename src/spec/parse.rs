@@ -407,7 +407,7 @@ impl<'v, 'i> Typed<'_, '_, 'v, 'i> {
         };
         let hint = list_hint(name, self.value)
             .or_else(|| unquote_hint(name, self.value))
-            .unwrap_or_else(|| format!("for example: {}", spec.example));
+            .unwrap_or_else(|| format!("for example: {}", spec.example.replace("NAME", self.app)));
         let diagnostic = Diagnostic::at(
             RuleId::WrongType,
             self.parser.source,

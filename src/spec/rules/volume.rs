@@ -86,41 +86,41 @@ fn container_path(
         }
         return;
     };
-    let hint = "write an absolute directory inside the container, other than /, e.g. \"/data\"";
-    let path = match normalize_absolute(&field.value) {
-        Ok(path) if path == Path::new("/") => {
-            let message = "`container_path` is /, which would hide the whole container".into();
-            return report.error(
-                RuleId::ContainerPathFormat,
-                field.span.clone(),
-                message,
-                hint,
-            );
-        }
+    let path = match container_path_value(&field.value) {
         Ok(path) => path,
-        Err(problem) => {
-            let message = format!("`container_path` {}", problem.describe());
+        Err(message) => {
             return report.error(
                 RuleId::ContainerPathFormat,
                 field.span.clone(),
                 message,
-                hint,
+                "write an absolute directory inside the container, other than /, e.g. \"/data\"",
             );
         }
     };
-    if let Some((_, first)) = mounted.iter().find(|(seen, _)| *seen == path) {
-        let line = report.source.position(first.start).line;
-        report.error(
-            RuleId::ContainerPathDuplicate,
-            field.span.clone(),
-            format!(
-                "`{}` is already mounted by the volume on line {line}",
-                path.display()
-            ),
-            "mount each container path once: change or remove one of the two",
-        );
-    } else {
-        mounted.push((path, field.span.clone()));
+    match mounted.iter().find(|(seen, _)| *seen == path) {
+        Some((_, first)) => {
+            let line = report.source.position(first.start).line;
+            let message = format!("`{}` is already mounted on line {line}", path.display());
+            let hint = "mount each container path once: change or remove one of the two";
+            report.error(
+                RuleId::ContainerPathDuplicate,
+                field.span.clone(),
+                message,
+                hint,
+            );
+        }
+        None => mounted.push((path, field.span.clone())),
+    }
+}
+
+/// The normalized container path, or what is wrong with it.
+fn container_path_value(text: &str) -> Result<PathBuf, String> {
+    match normalize_absolute(text) {
+        Ok(path) if path == Path::new("/") => {
+            Err("`container_path` is /, which would hide the whole container".into())
+        }
+        Ok(path) => Ok(path),
+        Err(problem) => Err(format!("`container_path` {}", problem.describe())),
     }
 }
 
