@@ -397,6 +397,20 @@ fn the_readme_documents_every_field() {
     }
 }
 
+#[test]
+fn the_readme_lists_every_refused_system_path() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let paths = alacrity::spec::paths::SYSTEM_TREES
+        .iter()
+        .chain(alacrity::spec::paths::SYSTEM_DIRS);
+    for path in paths {
+        assert!(
+            readme.contains(&format!("`{path}`")),
+            "README.md does not list {path}"
+        );
+    }
+}
+
 /// The README shows each rule's error as the binary prints it for the rule's fixture; when a
 /// message changes, `scripts/gen-readme-rules` rewrites that part of the README.
 #[test]

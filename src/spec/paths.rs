@@ -45,7 +45,7 @@ pub fn normalize_absolute(path: &str) -> Result<PathBuf, PathError> {
 
 /// Directories whose whole subtree belongs to the system or to the engine: bind-mounting any of
 /// them (or anything below) into an app can break the host, leak secrets or hand out root.
-const SYSTEM_TREES: &[&str] = &[
+pub const SYSTEM_TREES: &[&str] = &[
     "/proc",
     "/sys",
     "/dev",
@@ -66,7 +66,7 @@ const SYSTEM_TREES: &[&str] = &[
 
 /// Directories that are refused themselves, though their subdirectories are fine (`/srv` no,
 /// `/var/lib/myapp` yes): they hold everything else on the host.
-const SYSTEM_DIRS: &[&str] = &["/", "/var", "/var/lib", "/home", "/root"];
+pub const SYSTEM_DIRS: &[&str] = &["/", "/var", "/var/lib", "/home", "/root"];
 
 /// The system directory `path` is or lies in, if any. `path` must be normalized (or resolved).
 pub fn system_path(path: &Path) -> Option<&'static str> {
