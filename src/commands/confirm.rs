@@ -8,16 +8,15 @@ use anyhow::bail;
 
 use crate::exit::Interrupted;
 
-/// Whether the user agrees to `question`. `yes` is the global `--yes`.
-///
-/// Without a terminal to ask on, fails with a message that says to pass `--yes`.
-pub fn confirm(question: &str, yes: bool) -> anyhow::Result<bool> {
+/// Whether the user agrees to `question`; `action` says what would happen ("remove the app
+/// web"), for the refusal without a terminal. `yes` is the global `--yes`.
+pub fn confirm(question: &str, action: &str, yes: bool) -> anyhow::Result<bool> {
     if yes {
         return Ok(true);
     }
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(
-            "{question} This needs a confirmation, and there is no terminal to ask on: \
+            "refusing to {action} without a confirmation, and there is no terminal to ask on: \
              pass --yes to confirm"
         );
     }

@@ -88,7 +88,14 @@ fn check_moves(plan: &Plan, move_node: bool, yes: bool, printer: &Printer) -> an
         1 => "Move this app to the other node? Its data does not follow.".to_string(),
         n => format!("Move these {n} apps to other nodes? Their data does not follow."),
     };
-    if !confirm::confirm(&question, yes)? {
+    let action = format!(
+        "move {} to another node",
+        plan.moves()
+            .map(|(app, _)| format!("`{}`", app.app.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if !confirm::confirm(&question, &action, yes)? {
         bail!("not moved: nothing was changed");
     }
     Ok(())

@@ -351,6 +351,45 @@ mod tests {
         assert!(err.to_string().contains("docker context ls"), "{err}");
     }
 
+    fn swarm(state: LocalNodeState, manager: bool) -> bollard::models::SwarmInfo {
+        bollard::models::SwarmInfo {
+            node_id: Some("n1".into()),
+            local_node_state: Some(state),
+            control_available: Some(manager),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn only_a_swarm_manager_will_do() {
+        let address = Address {
+            url: DEFAULT_HOST.into(),
+            origin: Origin::Default,
+        };
+        let node = swarm_manager_node(&address, &swarm(LocalNodeState::ACTIVE, true));
+        assert_eq!(node.unwrap(), "n1");
+        let worker = swarm_manager_node(&address, &swarm(LocalNodeState::ACTIVE, false));
+        assert!(
+            worker
+                .unwrap_err()
+                .to_string()
+                .contains("point --host at a manager")
+        );
+        let off = swarm_manager_node(&address, &swarm(LocalNodeState::INACTIVE, false));
+        assert!(
+            off.unwrap_err()
+                .to_string()
+                .contains("run `docker swarm init`")
+        );
+        let locked = swarm_manager_node(&address, &swarm(LocalNodeState::LOCKED, false));
+        assert!(
+            locked
+                .unwrap_err()
+                .to_string()
+                .contains("docker swarm unlock")
+        );
+    }
+
     #[test]
     fn endpoints() {
         assert_eq!(

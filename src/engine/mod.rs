@@ -84,11 +84,16 @@ pub(crate) fn describe(err: &bollard::errors::Error) -> String {
             message,
         } => format!("{} (HTTP {status_code})", message.trim()),
         Error::RequestTimeoutError => "the engine did not answer in time".to_string(),
+        // Transport errors nest (hyper, then the connector, then the OS): keep each distinct
+        // message once.
         other => {
             let mut text = other.to_string();
             let mut source = std::error::Error::source(other);
             while let Some(cause) = source {
-                text.push_str(&format!(": {cause}"));
+                let cause_text = cause.to_string();
+                if !text.contains(&cause_text) {
+                    text.push_str(&format!(": {cause_text}"));
+                }
                 source = cause.source();
             }
             text

@@ -45,8 +45,15 @@ pub async fn run(
         failed: Vec::new(),
     };
     let found = find_apps(&engine, &args.apps, &mut report).await;
-    if !found.is_empty() && !confirm::confirm(&question(&found), yes)? {
-        anyhow::bail!("not removed: nothing was changed");
+    // Unknown and unmanaged apps are reported before asking about the others.
+    print_failures(&report.failed, printer);
+    let reported = report.failed.len();
+    if !found.is_empty() {
+        let names: Vec<&str> = found.iter().map(DeployedApp::name).collect();
+        let action = format!("remove {}", names.join(", "));
+        if !confirm::confirm(&question(&found), &action, yes)? {
+            anyhow::bail!("not removed: nothing was changed");
+        }
     }
     for app in &found {
         match engine.remove_app(app.name()).await {
@@ -55,6 +62,7 @@ pub async fn run(
         }
     }
     print(&report, printer);
+    print_failures(&report.failed[reported..], printer);
     if report.failed.is_empty() {
         Ok(ExitStatus::Success)
     } else {
@@ -109,13 +117,16 @@ fn failed(name: &str, err: &anyhow::Error) -> Failed {
 fn print(report: &Report, printer: &Printer) {
     if printer.is_json() {
         printer.json(report);
-    } else {
-        for removed in &report.removed {
-            printer.data(format!("removed {}", removed.name));
-            print_kept(removed, printer);
-        }
+        return;
     }
-    for failed in &report.failed {
+    for removed in &report.removed {
+        printer.data(format!("removed {}", removed.name));
+        print_kept(removed, printer);
+    }
+}
+
+fn print_failures(failures: &[Failed], printer: &Printer) {
+    for failed in failures {
         printer.error(&anyhow::anyhow!(
             "cannot remove `{}`: {}",
             failed.name,
