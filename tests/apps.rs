@@ -1,0 +1,311 @@
+//! `alacrity apps ls|scale|rm` against the private swarm.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn app(name: &str, extra: &str) -> String {
+    format!("[apps.{name}]\nimage = \"{}\"\n{extra}\n", test_image())
+}
+
+fn persistent(name: &str, label: &str, backups: &std::path::Path) -> String {
+    app(
+        name,
+        &format!(
+            "persistent = true\n\
+             [[apps.{name}.volumes]]\nlabel = \"{label}\"\ncontainer_path = \"/data\"\n\
+             [[apps.{name}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/backups\"\n",
+            backups.display()
+        ),
+    )
+}
+
+fn deploy(scope: &Scope, spec: &std::path::Path) {
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "90s"])
+        .arg(spec)
+        .assert()
+        .success();
+}
+
+fn listed(scope: &Scope, name: &str) -> Option<Value> {
+    let out = scope
+        .alacrity()
+        .args(["apps", "ls", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
+    apps.as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .cloned()
+}
+
+#[test]
+fn ls_lists_an_app_with_its_instances_node_and_volumes() {
+    let scope = Scope::new(&Swarm::single());
+    let (db, web, label) = (scope.name("db"), scope.name("web"), scope.name("data"));
+    let backups = scope.host_dir("backups");
+    let spec = scope.write_file(
+        "stack.toml",
+        &(persistent(&db, &label, &backups) + &app(&web, "instances = 2")),
+    );
+    deploy(&scope, &spec);
+
+    let listed_db = listed(&scope, &db).expect("db is listed");
+    assert_eq!(
+        listed_db,
+        serde_json::json!({
+            "name": db,
+            "image": test_image(),
+            "persistent": true,
+            "instances": 1,
+            "running": 1,
+            "node": "node1",
+            "volumes": [format!("alacran--{label}"), backups.display().to_string()],
+        })
+    );
+    let listed_web = listed(&scope, &web).expect("web is listed");
+    assert_eq!(listed_web["instances"], 2);
+    assert_eq!(listed_web["running"], 2);
+    assert_eq!(listed_web["node"], Value::Null);
+
+    let table = scope.alacrity().args(["apps", "ls"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&table.stdout);
+    assert!(stdout.starts_with("NAME"), "{stdout}");
+    let row = stdout.lines().find(|l| l.starts_with(&db)).unwrap();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        cells[..5],
+        [db.as_str(), &test_image(), "yes", "1/1", "node1"]
+    );
+}
+
+#[test]
+fn ls_does_not_list_unmanaged_services() {
+    let scope = Scope::new(&Swarm::single());
+    let theirs = scope.name("theirs");
+    scope.docker_ok(&[
+        "service",
+        "create",
+        "--detach",
+        "--no-resolve-image",
+        "--name",
+        &theirs,
+        &test_image(),
+    ]);
+    assert!(listed(&scope, &theirs).is_none());
+}
+
+#[test]
+fn scale_sets_the_instances_and_a_later_deploy_of_that_count_is_unchanged() {
+    let scope = Scope::new(&Swarm::single());
+    let web = scope.name("web");
+    let spec = scope.write_file("web.toml", &app(&web, ""));
+    deploy(&scope, &spec);
+
+    scope
+        .alacrity()
+        .args(["apps", "scale", &web, "3"])
+        .assert()
+        .success();
+
+    assert_eq!(scope.running_nodes(&web).len(), 3);
+    assert_eq!(listed(&scope, &web).unwrap()["running"], 3);
+    std::fs::write(&spec, app(&web, "instances = 3")).unwrap();
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "plan"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan[0]["action"], "unchanged");
+}
+
+#[test]
+fn scale_refuses_more_than_one_instance_of_a_persistent_app() {
+    let scope = Scope::new(&Swarm::single());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let spec = scope.write_file("db.toml", &persistent(&db, &label, &scope.host_dir("b")));
+    deploy(&scope, &spec);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "scale", &db, "2"])
+        .output()
+        .unwrap();
+
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("persistent app"));
+    assert_eq!(
+        scope.docker_ok(&[
+            "service",
+            "inspect",
+            "--format",
+            "{{.Spec.Mode.Replicated.Replicas}}",
+            &db
+        ]),
+        "1"
+    );
+}
+
+#[test]
+fn scale_refuses_unknown_and_unmanaged_services() {
+    let scope = Scope::new(&Swarm::single());
+    let theirs = scope.name("theirs");
+    scope.docker_ok(&[
+        "service",
+        "create",
+        "--detach",
+        "--no-resolve-image",
+        "--name",
+        &theirs,
+        &test_image(),
+    ]);
+    let out = scope
+        .alacrity()
+        .args(["apps", "scale", &theirs, "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not deployed by alacrity"));
+    assert_eq!(
+        scope.docker_ok(&[
+            "service",
+            "inspect",
+            "--format",
+            "{{.Spec.Mode.Replicated.Replicas}}",
+            &theirs
+        ]),
+        "1"
+    );
+    let unknown = scope.name("nope");
+    let out = scope
+        .alacrity()
+        .args(["apps", "scale", &unknown, "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("no app `{unknown}`")));
+}
+
+#[test]
+fn rm_keeps_the_data_and_prints_how_to_remove_it() {
+    let scope = Scope::new(&Swarm::single());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let backups = scope.host_dir("backups");
+    let spec = scope.write_file("db.toml", &persistent(&db, &label, &backups));
+    deploy(&scope, &spec);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &db])
+        .output()
+        .unwrap();
+
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("alacrity volumes rm {label}")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("alacrity binds rm {}", backups.display())),
+        "{stdout}"
+    );
+    assert!(!scope.docker(&["service", "inspect", &db]).status.success());
+    let volume = format!("alacran--{label}");
+    assert!(
+        scope
+            .docker(&["volume", "inspect", &volume])
+            .status
+            .success(),
+        "the volume is kept"
+    );
+    assert!(backups.is_dir(), "the host directory is kept");
+    let record = scope.docker_ok(&[
+        "config",
+        "ls",
+        "--format",
+        "{{.Name}}",
+        "--filter",
+        &format!("label=io.alacrity.bind.path={}", backups.display()),
+    ]);
+    assert!(!record.is_empty(), "the bind record outlives the app");
+}
+
+#[test]
+fn rm_without_a_terminal_and_without_yes_refuses() {
+    let scope = Scope::new(&Swarm::single());
+    let web = scope.name("web");
+    let spec = scope.write_file("web.toml", &app(&web, ""));
+    deploy(&scope, &spec);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "rm", &web])
+        .output()
+        .unwrap();
+
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
+    assert!(scope.docker(&["service", "inspect", &web]).status.success());
+}
+
+#[test]
+fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
+    let scope = Scope::new(&Swarm::single());
+    let (web, theirs, unknown) = (scope.name("web"), scope.name("theirs"), scope.name("nope"));
+    scope.docker_ok(&[
+        "service",
+        "create",
+        "--detach",
+        "--no-resolve-image",
+        "--name",
+        &theirs,
+        &test_image(),
+    ]);
+    let spec = scope.write_file("web.toml", &app(&web, ""));
+    deploy(&scope, &spec);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &unknown, &theirs, &web])
+        .output()
+        .unwrap();
+
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("cannot remove `{unknown}`")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("cannot remove `{theirs}`")),
+        "{stderr}"
+    );
+    assert!(
+        !scope.docker(&["service", "inspect", &web]).status.success(),
+        "web was removed"
+    );
+    assert!(
+        scope
+            .docker(&["service", "inspect", &theirs])
+            .status
+            .success(),
+        "theirs is untouched"
+    );
+}

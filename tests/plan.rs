@@ -1,0 +1,112 @@
+//! `alacrity plan` against the private swarm: create / update (with fields) / unchanged, and
+//! nothing changes.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+fn app(name: &str, extra: &str) -> String {
+    format!("[apps.{name}]\nimage = \"{}\"\n{extra}\n", test_image())
+}
+
+fn plan(scope: &Scope, spec: &std::path::Path) -> Value {
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "plan"])
+        .arg(spec)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "plan failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn plan_says_create_then_unchanged_then_update_with_the_fields() {
+    let scope = Scope::new(&Swarm::single());
+    let (web, worker) = (scope.name("web"), scope.name("worker"));
+    let spec = scope.write_file("stack.toml", &(app(&web, "") + &app(&worker, "")));
+
+    assert_eq!(
+        plan(&scope, &spec),
+        json!([
+            {"app": web, "action": "create", "changes": []},
+            {"app": worker, "action": "create", "changes": []},
+        ])
+    );
+    assert!(
+        !scope.docker(&["service", "inspect", &web]).status.success(),
+        "plan changes nothing"
+    );
+
+    scope
+        .alacrity()
+        .args(["deploy", "--detach"])
+        .arg(&spec)
+        .assert()
+        .success();
+    assert_eq!(
+        plan(&scope, &spec),
+        json!([
+            {"app": web, "action": "unchanged", "changes": []},
+            {"app": worker, "action": "unchanged", "changes": []},
+        ])
+    );
+
+    let version = scope.docker_ok(&["service", "inspect", "--format", "{{.Version.Index}}", &web]);
+    let changed = app(
+        &web,
+        "instances = 2\nenv = { A = \"1\" }\nports = [\"18099:80\"]",
+    ) + &app(&worker, "");
+    std::fs::write(&spec, changed).unwrap();
+    assert_eq!(
+        plan(&scope, &spec),
+        json!([
+            {"app": web, "action": "update", "changes": ["instances", "env", "ports"]},
+            {"app": worker, "action": "unchanged", "changes": []},
+        ])
+    );
+    assert_eq!(
+        scope.docker_ok(&["service", "inspect", "--format", "{{.Version.Index}}", &web]),
+        version,
+        "plan changes nothing"
+    );
+}
+
+#[test]
+fn plan_as_a_table() {
+    let scope = Scope::new(&Swarm::single());
+    let web = scope.name("web");
+    let spec = scope.write_file("web.toml", &app(&web, ""));
+    let out = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut lines = stdout.lines();
+    assert!(lines.next().unwrap().starts_with("APP"), "{stdout}");
+    let row: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(row, [web.as_str(), "create"]);
+}
+
+#[test]
+fn plan_of_an_invalid_spec_is_exit_2_without_the_engine() {
+    let spec = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        spec.path(),
+        "[apps.db]\nimage = \"x\"\npersistent = true\ninstances = 2\n",
+    )
+    .unwrap();
+    // An engine address that does not exist: the spec is checked before any connection.
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_alacrity"))
+        .args(["--host", "unix:///nonexistent/docker.sock", "plan"])
+        .arg(spec.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("persistent-instances"), "{stderr}");
+    assert!(!stderr.contains("cannot reach"), "{stderr}");
+}
