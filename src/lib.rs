@@ -23,7 +23,11 @@ use printer::Printer;
 
 /// Runs one command line.
 pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let engine = Connector::new(cli.global.host.clone());
+    let mut engine = Connector::new(cli.global.host.clone());
+    if printer.verbosity() > 1 {
+        let tracer = printer.clone();
+        engine = engine.with_tracer(std::sync::Arc::new(move |line: &str| tracer.trace(line)));
+    }
     let yes = cli.global.yes;
     match cli.command {
         Command::Validate(args) => commands::validate::run(&args, printer),

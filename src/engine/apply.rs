@@ -112,7 +112,7 @@ impl Engine {
         service_id: &str,
     ) -> anyhow::Result<HashSet<String>> {
         Ok(self
-            .tasks_of(service_id)
+            .tasks_of(&[service_id.to_string()])
             .await?
             .into_iter()
             .filter_map(|task| task.id)

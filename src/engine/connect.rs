@@ -10,7 +10,7 @@ use bollard::Docker;
 use bollard::models::LocalNodeState;
 use sha2::{Digest, Sha256};
 
-use super::{Engine, labels};
+use super::{Engine, Tracer, labels};
 
 /// The local socket, used when nothing else names an engine.
 pub const DEFAULT_HOST: &str = "unix:///var/run/docker.sock";
@@ -178,9 +178,16 @@ pub fn endpoint(url: &str) -> anyhow::Result<Endpoint> {
 impl Engine {
     /// Connects to the engine at an address, negotiates the API version and checks that it
     /// is a swarm manager.
-    pub async fn connect(address: Address) -> anyhow::Result<Engine> {
+    pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
         let endpoint = endpoint(&address.url)?;
-        let docker = open(&endpoint).map_err(|err| unreachable(&address, &err.to_string()))?;
+        let mut docker = open(&endpoint).map_err(|err| unreachable(&address, &err.to_string()))?;
+        if let Some(tracer) = tracer {
+            docker = docker.with_request_modifier(move |request| {
+                let path = request.uri().path_and_query().map_or("", |p| p.as_str());
+                tracer(&format!("engine: {} {path}", request.method()));
+                request
+            });
+        }
         let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
             Ok(Ok(docker)) => docker,
             Ok(Err(err)) => return Err(unreachable(&address, &super::describe(&err))),

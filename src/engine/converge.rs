@@ -11,8 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use bollard::models::{Service, ServiceUpdateStatusStateEnum, Task, TaskState};
-use bollard::query_parameters::ListTasksOptions;
-use futures_util::future::join_all;
+use bollard::query_parameters::{ListServicesOptions, ListTasksOptions};
 use serde::Serialize;
 
 use super::mapping;
@@ -68,10 +67,7 @@ impl Engine {
     ) -> anyhow::Result<Vec<AppProgress>> {
         let deadline = Instant::now() + timeout;
         loop {
-            let progress: Vec<AppProgress> = join_all(targets.iter().map(|t| self.progress(t)))
-                .await
-                .into_iter()
-                .collect::<anyhow::Result<_>>()?;
+            let progress = self.progress(targets).await?;
             on_progress(&progress);
             let failed: Vec<&AppProgress> = progress
                 .iter()
@@ -90,29 +86,72 @@ impl Engine {
         }
     }
 
-    /// Where one app stands now.
-    pub async fn progress(&self, target: &Target) -> anyhow::Result<AppProgress> {
-        let service = match self.docker.inspect_service(&target.service_id, None).await {
-            Ok(service) => service,
-            Err(err) if is_not_found(&err) => {
-                return Ok(progress_of(
-                    target,
-                    0,
-                    ProgressState::Failed("its service was removed while waiting".into()),
-                ));
-            }
-            Err(err) => {
-                return Err(engine_error(err))
-                    .with_context(|| format!("cannot inspect the service `{}`", target.name));
-            }
-        };
-        let tasks = self.tasks_of(&target.service_id).await?;
-        Ok(evaluate(target, &service, &tasks))
+    /// Where each app stands now: two API calls however many apps (a deploy of many apps
+    /// polls often).
+    pub async fn progress(&self, targets: &[Target]) -> anyhow::Result<Vec<AppProgress>> {
+        let ids: Vec<String> = targets.iter().map(|t| t.service_id.clone()).collect();
+        let (services, tasks) = self.services_and_tasks(&ids).await?;
+        Ok(targets
+            .iter()
+            .map(|target| {
+                let id = Some(target.service_id.as_str());
+                let Some(service) = services.iter().find(|s| s.id.as_deref() == id) else {
+                    let removed = "its service was removed while waiting".to_string();
+                    return progress_of(target, 0, ProgressState::Failed(removed));
+                };
+                let own: Vec<Task> = tasks
+                    .iter()
+                    .filter(|t| t.service_id.as_deref() == id)
+                    .cloned()
+                    .collect();
+                evaluate(target, service, &own)
+            })
+            .collect())
     }
 
-    /// The tasks of a service (current and the history the swarm keeps).
-    pub(in crate::engine) async fn tasks_of(&self, service_id: &str) -> anyhow::Result<Vec<Task>> {
-        let filters = HashMap::from([("service".to_string(), vec![service_id.to_string()])]);
+    /// The services of these IDs that exist, and their tasks. The engine refuses a task
+    /// filter naming a service that does not exist, so a service removed between the two calls
+    /// means asking again.
+    async fn services_and_tasks(
+        &self,
+        ids: &[String],
+    ) -> anyhow::Result<(Vec<Service>, Vec<Task>)> {
+        let mut attempts = 3;
+        loop {
+            let filters = HashMap::from([("id".to_string(), ids.to_vec())]);
+            let services = self
+                .docker
+                .list_services(Some(ListServicesOptions {
+                    filters: Some(filters),
+                    ..Default::default()
+                }))
+                .await
+                .map_err(engine_error)
+                .context("cannot list the swarm's services")?;
+            let present: Vec<String> = services.iter().filter_map(|s| s.id.clone()).collect();
+            if present.is_empty() {
+                return Ok((services, Vec::new()));
+            }
+            let filters = HashMap::from([("service".to_string(), present)]);
+            let options = ListTasksOptions {
+                filters: Some(filters),
+            };
+            match self.docker.list_tasks(Some(options)).await {
+                Ok(tasks) => return Ok((services, tasks)),
+                Err(err) if is_not_found(&err) && attempts > 1 => attempts -= 1,
+                Err(err) => {
+                    return Err(engine_error(err)).context("cannot list the swarm's tasks");
+                }
+            }
+        }
+    }
+
+    /// The tasks of services (current and the history the swarm keeps).
+    pub(in crate::engine) async fn tasks_of(
+        &self,
+        service_ids: &[String],
+    ) -> anyhow::Result<Vec<Task>> {
+        let filters = HashMap::from([("service".to_string(), service_ids.to_vec())]);
         self.docker
             .list_tasks(Some(ListTasksOptions {
                 filters: Some(filters),

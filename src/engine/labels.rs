@@ -45,7 +45,7 @@ pub const VOLUME_LABEL: &str = "io.alacrity.volume.label";
 pub const BIND_PATH: &str = "io.alacrity.bind.path";
 
 /// Every label key alacrity writes starts with this; user labels may not.
-pub const PREFIX: &str = "io.alacrity.";
+pub const PREFIX: &str = crate::spec::model::RESERVED_LABEL_PREFIX;
 
 /// The overlay network every app joins; apps reach each other by app name on it.
 pub const NETWORK: &str = "alacrity";

@@ -21,6 +21,8 @@ pub mod plan;
 pub mod resources;
 pub mod services;
 
+use std::sync::Arc;
+
 use bollard::Docker;
 
 pub use apply::{Applied, ApplyFailure};
@@ -33,19 +35,42 @@ pub use services::{DeployedApp, Lookup};
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need
 /// no engine never connect, and spec errors are reported before any connection).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Connector {
     host_flag: Option<String>,
+    tracer: Option<Tracer>,
 }
+
+/// Receives one line per engine API call (`GET /services?...`), for `-vv`.
+pub type Tracer = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl Connector {
     /// `host_flag` is `--host`; without it, `DOCKER_HOST`, the docker context, the local socket.
     pub fn new(host_flag: Option<String>) -> Self {
-        Connector { host_flag }
+        Connector {
+            host_flag,
+            tracer: None,
+        }
+    }
+
+    /// Reports every engine API call to `tracer`.
+    pub fn with_tracer(mut self, tracer: Tracer) -> Self {
+        self.tracer = Some(tracer);
+        self
     }
 
     pub async fn connect(&self) -> anyhow::Result<Engine> {
-        Engine::connect_to(self.host_flag.as_deref()).await
+        let address = connect::resolve(self.host_flag.as_deref())?;
+        Engine::connect(address, self.tracer.clone()).await
+    }
+}
+
+impl std::fmt::Debug for Connector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connector")
+            .field("host_flag", &self.host_flag)
+            .field("tracing", &self.tracer.is_some())
+            .finish()
     }
 }
 
@@ -59,12 +84,6 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Resolves the engine address (`--host`, `DOCKER_HOST`, docker context, local socket)
-    /// and connects.
-    pub async fn connect_to(host_flag: Option<&str>) -> anyhow::Result<Engine> {
-        Engine::connect(connect::resolve(host_flag)?).await
-    }
-
     pub fn address(&self) -> &Address {
         &self.address
     }

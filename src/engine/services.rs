@@ -257,3 +257,22 @@ pub(in crate::engine) fn update_started(
 fn is_out_of_sequence(err: &bollard::errors::Error) -> bool {
     describe(err).contains("update out of sequence")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_version_is_recognised_and_other_errors_are_not() {
+        let stale = bollard::errors::Error::DockerResponseServerError {
+            status_code: 500,
+            message: "rpc error: code = Unknown desc = update out of sequence".into(),
+        };
+        assert!(is_out_of_sequence(&stale));
+        let other = bollard::errors::Error::DockerResponseServerError {
+            status_code: 500,
+            message: "rpc error: code = Unknown desc = something else".into(),
+        };
+        assert!(!is_out_of_sequence(&other));
+    }
+}

@@ -85,11 +85,17 @@ async fn find_apps(engine: &Engine, names: &[String], report: &mut Report) -> Ve
 
 fn question(apps: &[DeployedApp]) -> String {
     let names: Vec<&str> = apps.iter().map(DeployedApp::name).collect();
-    format!(
-        "Remove {} {}? Their volumes and host directories are kept.",
-        if apps.len() == 1 { "app" } else { "apps" },
-        names.join(", ")
-    )
+    if apps.len() == 1 {
+        format!(
+            "Remove app {}? Its volumes and host directories are kept.",
+            names[0]
+        )
+    } else {
+        format!(
+            "Remove apps {}? Their volumes and host directories are kept.",
+            names.join(", ")
+        )
+    }
 }
 
 fn kept(app: &DeployedApp) -> Removed {
