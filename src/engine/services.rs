@@ -2,10 +2,11 @@
 //! (create, update with the version index and retries, scale, remove).
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
 use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum};
-use bollard::query_parameters::{ListServicesOptions, UpdateServiceOptions};
+use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, UpdateServiceOptions};
 use serde::Serialize;
 
 use super::converge::Target;
@@ -13,6 +14,9 @@ use super::mapping::{self, Pin};
 use super::{Engine, describe, engine_error, labels};
 use crate::exit::InvalidInput;
 use crate::spec::App;
+
+/// How long `remove_app` waits for the removed service's containers to go.
+const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How many times an update is retried when another client changed the service in between.
 const UPDATE_ATTEMPTS: usize = 5;
@@ -211,15 +215,48 @@ impl Engine {
         Ok((scaled, target))
     }
 
-    /// Removes an app's service (its volumes and host directories stay).
-    pub async fn remove_app(&self, name: &str) -> anyhow::Result<DeployedApp> {
-        let current = self.managed_app(name).await?;
-        self.docker
-            .delete_service(&current.service_id)
-            .await
-            .map_err(engine_error)
-            .with_context(|| format!("cannot remove the service `{name}`"))?;
-        Ok(current)
+    /// Removes apps' services (their volumes and host directories stay), each on its own: one
+    /// that cannot be removed does not stop the others. Then waits a little for their
+    /// containers on this engine's node to go, so that their volumes are free to remove right
+    /// after.
+    pub async fn remove_apps(&self, apps: &[DeployedApp]) -> Vec<anyhow::Result<()>> {
+        let mut results = Vec::new();
+        for app in apps {
+            let result = self
+                .docker
+                .delete_service(&app.service_id)
+                .await
+                .map_err(engine_error)
+                .with_context(|| format!("cannot remove the service `{}`", app.name()));
+            results.push(result);
+        }
+        let removed = apps.iter().zip(&results).filter(|(_, r)| r.is_ok());
+        let waits = removed.map(|(app, _)| self.wait_for_containers_gone(&app.service_id));
+        futures_util::future::join_all(waits).await;
+        results
+    }
+
+    /// Waits (bounded) until no container of a removed service is left on this engine's node.
+    /// Best effort: the swarm removes them anyway, this only saves the user a retry.
+    async fn wait_for_containers_gone(&self, service_id: &str) {
+        let filters = HashMap::from([(
+            "label".to_string(),
+            vec![format!("com.docker.swarm.service.id={service_id}")],
+        )]);
+        let options = ListContainersOptions {
+            all: true,
+            filters: Some(filters),
+            ..Default::default()
+        };
+        let deadline = Instant::now() + CONTAINERS_GONE_TIMEOUT;
+        while Instant::now() < deadline {
+            match self.docker.list_containers(Some(options.clone())).await {
+                Ok(containers) if !containers.is_empty() => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                _ => return,
+            }
+        }
     }
 }
 

@@ -47,7 +47,7 @@ fn listed(deployed: &DeployedApp, nodes: &[Node]) -> ListedApp {
         name: app.name.clone(),
         image: app.image.clone(),
         persistent: app.persistent,
-        instances: deployed.desired.max(app.instances),
+        instances: app.instances,
         running: deployed.running,
         node: deployed
             .pin

@@ -55,9 +55,9 @@ pub async fn run(
             anyhow::bail!("not removed: nothing was changed");
         }
     }
-    for app in &found {
-        match engine.remove_app(app.name()).await {
-            Ok(removed) => report.removed.push(kept(&removed)),
+    for (app, result) in found.iter().zip(engine.remove_apps(&found).await) {
+        match result {
+            Ok(()) => report.removed.push(kept(app)),
             Err(err) => report.failed.push(failed(app.name(), &err)),
         }
     }
