@@ -212,48 +212,54 @@ struct DeployReport<'a> {
 fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress], printer: &Printer) {
     let apps: Vec<DeployedReport> = applied
         .iter()
-        .filter_map(|done| {
-            let app = plan.apps.iter().find(|p| p.app.name == done.name)?;
-            let now = progress.iter().find(|p| p.name == done.name);
-            let (state, reason) = match now.map(|p| &p.state) {
-                None => ("detached", None),
-                Some(ProgressState::Converged) => ("converged", None),
-                Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
-                Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
-            };
-            Some(DeployedReport {
-                name: &app.app.name,
-                action: app.action,
-                changes: &app.changes,
-                instances: app.app.instances,
-                running: now.map(|p| p.running),
-                node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
-                state,
-                reason,
-            })
-        })
+        .filter_map(|done| app_report(plan, &done.name, progress))
         .collect();
     if printer.is_json() {
         printer.json(&DeployReport { apps });
-        return;
+    } else {
+        printer.data(report_table(&apps));
     }
+}
+
+/// One app's line of the result: what was done and where it stands.
+fn app_report<'a>(
+    plan: &'a Plan,
+    name: &str,
+    progress: &'a [AppProgress],
+) -> Option<DeployedReport<'a>> {
+    let app = plan.apps.iter().find(|p| p.app.name == name)?;
+    let now = progress.iter().find(|p| p.name == name);
+    let (state, reason) = match now.map(|p| &p.state) {
+        None => ("detached", None),
+        Some(ProgressState::Converged) => ("converged", None),
+        Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
+        Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
+    };
+    Some(DeployedReport {
+        name: &app.app.name,
+        action: app.action,
+        changes: &app.changes,
+        instances: app.app.instances,
+        running: now.map(|p| p.running),
+        node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
+        state,
+        reason,
+    })
+}
+
+fn report_table(apps: &[DeployedReport]) -> String {
     let rows = apps
         .iter()
         .map(|app| {
+            let running = app.running.map_or("-".to_string(), |r| r.to_string());
             vec![
                 app.name.to_string(),
                 app.action.to_string(),
-                match app.running {
-                    Some(running) => format!("{running}/{}", app.instances),
-                    None => format!("-/{}", app.instances),
-                },
+                format!("{running}/{}", app.instances),
                 app.node.clone().unwrap_or_default(),
                 app.state.to_string(),
             ]
         })
         .collect();
-    printer.data(table::render(
-        &["APP", "ACTION", "INSTANCES", "NODE", "STATE"],
-        rows,
-    ));
+    table::render(&["APP", "ACTION", "INSTANCES", "NODE", "STATE"], rows)
 }

@@ -181,59 +181,64 @@ pub(in crate::engine) fn evaluate(
         .iter()
         .filter(|task| mapping::template_hash(task.spec.as_ref()) == Some(&target.template_hash))
         .collect();
-    let running = ours
-        .iter()
-        .filter(|t| {
-            t.desired_state == Some(TaskState::RUNNING) && state_of(t) == Some(TaskState::RUNNING)
-        })
-        .count() as u64;
+    let running = ours.iter().filter(|t| is_running(t)).count() as u64;
+    let state = |state| progress_of(target, running, state);
     if let Some(failed) = latest(ours.iter().copied().filter(|t| is_new_failure(target, t))) {
-        return progress_of(target, running, ProgressState::Failed(task_reason(failed)));
+        return state(ProgressState::Failed(task_reason(failed)));
     }
-    let update = service.update_status.as_ref();
-    let ours_update =
-        update_started(update).is_some() && update_started(update) != target.update_started;
-    let mut updating = false;
-    if ours_update {
-        let message = update.and_then(|u| u.message.clone()).unwrap_or_default();
-        match update.and_then(|u| u.state) {
-            Some(ServiceUpdateStatusStateEnum::PAUSED) => {
-                return progress_of(
-                    target,
-                    running,
-                    ProgressState::Failed(format!("the swarm paused the update: {message}")),
-                );
-            }
-            Some(
-                ServiceUpdateStatusStateEnum::ROLLBACK_STARTED
-                | ServiceUpdateStatusStateEnum::ROLLBACK_PAUSED
-                | ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED,
-            ) => {
-                return progress_of(
-                    target,
-                    running,
-                    ProgressState::Failed(format!(
-                        "the update failed and the swarm rolled it back: {message}"
-                    )),
-                );
-            }
-            Some(ServiceUpdateStatusStateEnum::UPDATING) => updating = true,
-            _ => {}
-        }
+    let update = match update_of_this_deploy(target, service) {
+        Update::Failed(reason) => return state(ProgressState::Failed(reason)),
+        update => update,
+    };
+    if running >= target.desired && update != Update::InProgress {
+        return state(ProgressState::Converged);
     }
-    if running >= target.desired && !updating {
-        return progress_of(target, running, ProgressState::Converged);
-    }
-    let reason = match latest(
-        ours.iter()
-            .copied()
-            .filter(|t| state_of(t) != Some(TaskState::RUNNING)),
-    ) {
+    let not_running = ours.iter().copied().filter(|t| !is_running(t));
+    let reason = match latest(not_running) {
         Some(task) => task_reason(task),
-        None if updating => "updating".to_string(),
+        None if update == Update::InProgress => "updating".to_string(),
         None => "waiting for the swarm to schedule its tasks".to_string(),
     };
-    progress_of(target, running, ProgressState::Waiting(reason))
+    state(ProgressState::Waiting(reason))
+}
+
+/// The service's rolling update, as far as this deploy is concerned.
+#[derive(Debug, PartialEq, Eq)]
+enum Update {
+    /// None started since the deploy (an older status is history).
+    None,
+    InProgress,
+    Done,
+    /// Paused or rolled back: the engine's message.
+    Failed(String),
+}
+
+fn update_of_this_deploy(target: &Target, service: &Service) -> Update {
+    let status = service.update_status.as_ref();
+    let started = update_started(status);
+    if started.is_none() || started == target.update_started {
+        return Update::None;
+    }
+    let message = status.and_then(|u| u.message.clone()).unwrap_or_default();
+    match status.and_then(|u| u.state) {
+        Some(ServiceUpdateStatusStateEnum::UPDATING) => Update::InProgress,
+        Some(ServiceUpdateStatusStateEnum::PAUSED) => {
+            Update::Failed(format!("the swarm paused the update: {message}"))
+        }
+        Some(
+            ServiceUpdateStatusStateEnum::ROLLBACK_STARTED
+            | ServiceUpdateStatusStateEnum::ROLLBACK_PAUSED
+            | ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED,
+        ) => Update::Failed(format!(
+            "the update failed and the swarm rolled it back: {message}"
+        )),
+        _ => Update::Done,
+    }
+}
+
+/// A task meant to run that runs.
+fn is_running(task: &Task) -> bool {
+    task.desired_state == Some(TaskState::RUNNING) && state_of(task) == Some(TaskState::RUNNING)
 }
 
 fn state_of(task: &Task) -> Option<TaskState> {
@@ -442,6 +447,18 @@ mod tests {
         let progress = evaluate(&target(&[]), &rolled_back, &[]);
         assert!(
             matches!(progress.state, ProgressState::Failed(ref r) if r.contains("rolled it back"))
+        );
+    }
+
+    #[test]
+    fn a_paused_update_fails_with_the_swarms_message() {
+        let paused = service(
+            Some(ServiceUpdateStatusStateEnum::PAUSED),
+            "2024-02-01T00:00:00Z",
+        );
+        let progress = evaluate(&target(&[]), &paused, &[]);
+        assert!(
+            matches!(progress.state, ProgressState::Failed(ref r) if r.contains("update paused due to failure"))
         );
     }
 
