@@ -51,7 +51,7 @@ impl Pin {
 }
 
 /// The swarm service spec of an app, labelled with its template hash and spec hash.
-pub fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
+pub(in crate::engine) fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
     let mut task = task_template(app, pin);
     let template_hash = hash_of(&task);
     if let Some(container) = task.container_spec.as_mut() {
@@ -83,12 +83,12 @@ pub fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
 }
 
 /// The spec hash a generated spec carries (what "unchanged" compares).
-pub fn spec_hash(spec: &ServiceSpec) -> Option<&str> {
+pub(in crate::engine) fn spec_hash(spec: &ServiceSpec) -> Option<&str> {
     label(spec.labels.as_ref(), labels::SPEC_HASH)
 }
 
 /// The template hash a generated spec (or a task's spec) carries.
-pub fn template_hash(task: Option<&TaskSpec>) -> Option<&str> {
+pub(in crate::engine) fn template_hash(task: Option<&TaskSpec>) -> Option<&str> {
     let container = task?.container_spec.as_ref()?;
     label(container.labels.as_ref(), labels::TEMPLATE_HASH)
 }
@@ -288,7 +288,7 @@ fn write_canonical(value: &serde_json::Value, out: &mut String) {
 
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:
 /// the pin is, see `read_pin`).
-pub fn read_app(spec: &ServiceSpec) -> App {
+pub(in crate::engine) fn read_app(spec: &ServiceSpec) -> App {
     let container = spec
         .task_template
         .as_ref()
@@ -319,7 +319,7 @@ pub fn read_app(spec: &ServiceSpec) -> App {
 }
 
 /// The pin of a deployed service: alacrity's node label.
-pub fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
+pub(in crate::engine) fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
     label(spec.labels.as_ref(), labels::NODE).map(Pin::new)
 }
 
