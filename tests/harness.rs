@@ -292,3 +292,28 @@ fn a_node_local_dir_exists_on_node1_only() {
     );
     assert!(scope.running_nodes(&on_node2).is_empty());
 }
+
+#[test]
+fn an_exclusive_scope_starts_the_nodes_it_stopped_when_it_ends() {
+    let swarm = Swarm::cluster();
+    {
+        let scope = Scope::exclusive(&swarm);
+        scope.stop_node(2, true);
+        assert_ne!(
+            scope.docker_on(2, &["version"]).status.code(),
+            Some(0),
+            "node2 still answers"
+        );
+        // The test "forgets" to start node2 again (as a failing test would): the scope does.
+    }
+    let _scope = Scope::new(&swarm);
+    assert_eq!(
+        swarm.docker_ok_on(2, &["info", "--format", "{{.Swarm.LocalNodeState}}"]),
+        "active"
+    );
+    assert!(
+        swarm
+            .node_statuses()
+            .contains(&("node2".to_string(), "Ready".to_string()))
+    );
+}
