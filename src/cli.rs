@@ -168,9 +168,11 @@ pub struct VolumesLsArgs {
     /// Only volumes no app uses any more
     #[arg(long)]
     pub retained: bool,
-    /// Show the size of each volume (slower)
+    /// Show the size of each volume of the node alacrity talks to (slower)
     #[arg(long)]
     pub size: bool,
+    #[command(flatten)]
+    pub manager: ManagerArg,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +180,17 @@ pub struct VolumesRmArgs {
     /// Volume labels or full names (my-volume and alacran--my-volume are the same)
     #[arg(required = true, value_name = "NAME")]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub manager: ManagerArg,
+}
+
+/// Retained data lives on one node: `--host` names that node's engine, and when it is a worker,
+/// `--manager` names a manager, which knows the apps that use the data.
+#[derive(Debug, Clone, Args)]
+pub struct ManagerArg {
+    /// A swarm manager's engine, needed when --host is a worker node's engine
+    #[arg(long, value_name = "URL")]
+    pub manager: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,16 +206,23 @@ pub struct BindsLsArgs {
     /// Only directories no app uses any more
     #[arg(long)]
     pub retained: bool,
+    /// Show the size of each directory of this machine's node (slower: walks the directories)
+    #[arg(long)]
+    pub size: bool,
+    #[command(flatten)]
+    pub manager: ManagerArg,
 }
 
 #[derive(Debug, Args)]
 pub struct BindsRmArgs {
-    /// Host directories, as recorded
+    /// Host directories, as recorded (absolute paths)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Drop the record only and keep the directory on disk
     #[arg(long)]
     pub forget: bool,
+    #[command(flatten)]
+    pub manager: ManagerArg,
 }
 
 #[derive(Debug, Args)]

@@ -4,12 +4,14 @@
 //! - `commands`: one module per subcommand, each `run(args, ..., printer) -> Result<ExitStatus>`.
 //! - `spec`: the app spec model, its parser and its rules (no I/O but reading the files).
 //! - `engine`: the only module that talks to Docker (wraps bollard).
+//! - `hostdir`: the host directories `binds rm` deletes (checks against symlinks, sizes).
 //! - `printer`: all output; `exit`: exit codes.
 
 pub mod cli;
 pub mod commands;
 pub mod engine;
 pub mod exit;
+pub mod hostdir;
 pub mod printer;
 pub mod spec;
 
@@ -36,7 +38,10 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Plan(args) => block_on(commands::plan::run(&args, &engine, printer)),
         Command::Deploy(args) => block_on(commands::deploy::run(&args, &engine, printer, yes)),
         Command::Apps(command) => block_on(commands::apps::run(&command, &engine, printer, yes)),
-        _ => anyhow::bail!("this command is not built yet"),
+        Command::Volumes(command) => {
+            block_on(commands::volumes::run(&command, &engine, printer, yes))
+        }
+        Command::Binds(command) => block_on(commands::binds::run(&command, &engine, printer, yes)),
     }
 }
 

@@ -1,9 +1,12 @@
 //! One module per subcommand; each has `run(args, ..., printer) -> Result<ExitStatus>`.
 
 pub mod apps;
+pub mod binds;
 pub mod completions;
 pub mod confirm;
 pub mod deploy;
 pub mod plan;
+pub mod retained;
 pub mod table;
 pub mod validate;
+pub mod volumes;

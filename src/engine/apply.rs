@@ -85,7 +85,7 @@ impl Engine {
         })
     }
 
-    /// Volumes, host directory records, then the service itself.
+    /// Volumes, the records of the app's data, then the service itself.
     async fn write_app(&self, plan: &AppPlan) -> anyhow::Result<(String, Vec<String>)> {
         let name = &plan.app.name;
         for label in &plan.volumes_to_create {
@@ -93,8 +93,13 @@ impl Engine {
         }
         if let Some(pin) = &plan.pin {
             for volume in &plan.app.volumes {
-                if let VolumeSource::HostPath(path) = &volume.source {
-                    self.record_bind(path, name, &pin.node_id).await?;
+                match &volume.source {
+                    VolumeSource::HostPath(path) => {
+                        self.record_bind(path, name, &pin.node_id).await?
+                    }
+                    VolumeSource::Label(label) => {
+                        self.record_volume(label, name, &pin.node_id).await?
+                    }
                 }
             }
         }

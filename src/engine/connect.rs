@@ -179,25 +179,7 @@ impl Engine {
     /// Connects to the engine at an address, negotiates the API version and checks that it
     /// is a swarm manager.
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
-        let endpoint = endpoint(&address.url)?;
-        let mut docker = open(&endpoint).map_err(|err| unreachable(&address, &err.to_string()))?;
-        if let Some(tracer) = tracer {
-            docker = docker.with_request_modifier(move |request| {
-                let path = request.uri().path_and_query().map_or("", |p| p.as_str());
-                tracer(&format!("engine: {} {path}", request.method()));
-                request
-            });
-        }
-        let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
-            Ok(Ok(docker)) => docker,
-            Ok(Err(err)) => return Err(unreachable(&address, &super::describe(&err))),
-            Err(_) => return Err(unreachable(&address, "no answer within 10 seconds")),
-        };
-        let info = docker
-            .info()
-            .await
-            .map_err(|err| unreachable(&address, &super::describe(&err)))?;
-        let swarm = info.swarm.unwrap_or_default();
+        let (docker, swarm) = open_swarm(&address, tracer).await?;
         let node_id = swarm_manager_node(&address, &swarm)?;
         Ok(Engine {
             docker,
@@ -205,6 +187,58 @@ impl Engine {
             node_id,
         })
     }
+
+    /// Connects to the engine of any active swarm node, manager or worker (the commands that
+    /// act on a node's own data need that node's engine); `true` with a manager.
+    pub async fn connect_member(
+        address: Address,
+        tracer: Option<Tracer>,
+    ) -> anyhow::Result<(Engine, bool)> {
+        let (docker, swarm) = open_swarm(&address, tracer).await?;
+        let manager = match swarm.local_node_state {
+            Some(LocalNodeState::ACTIVE) => swarm.control_available == Some(true),
+            // Not an active member (swarm mode off, locked, joining): the same error as for a
+            // manager; `swarm_manager_node` never accepts these states.
+            _ => {
+                swarm_manager_node(&address, &swarm)?;
+                false
+            }
+        };
+        let node_id = swarm.node_id.unwrap_or_default();
+        let engine = Engine {
+            docker,
+            address,
+            node_id,
+        };
+        Ok((engine, manager))
+    }
+}
+
+/// Connects, negotiates the API version, and reads the engine's swarm state. `tracer` is told
+/// every API call.
+async fn open_swarm(
+    address: &Address,
+    tracer: Option<Tracer>,
+) -> anyhow::Result<(Docker, bollard::models::SwarmInfo)> {
+    let endpoint = endpoint(&address.url)?;
+    let mut docker = open(&endpoint).map_err(|err| unreachable(address, &err.to_string()))?;
+    if let Some(tracer) = tracer {
+        docker = docker.with_request_modifier(move |request| {
+            let path = request.uri().path_and_query().map_or("", |p| p.as_str());
+            tracer(&format!("engine: {} {path}", request.method()));
+            request
+        });
+    }
+    let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
+        Ok(Ok(docker)) => docker,
+        Ok(Err(err)) => return Err(unreachable(address, &super::describe(&err))),
+        Err(_) => return Err(unreachable(address, "no answer within 10 seconds")),
+    };
+    let info = docker
+        .info()
+        .await
+        .map_err(|err| unreachable(address, &super::describe(&err)))?;
+    Ok((docker, info.swarm.unwrap_or_default()))
 }
 
 fn open(endpoint: &Endpoint) -> Result<Docker, bollard::errors::Error> {

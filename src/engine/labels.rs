@@ -21,12 +21,20 @@
 //!
 //! On the apps' network (`alacrity`, an attachable overlay): `io.alacrity.managed=true`.
 //!
-//! Host directories: one swarm config object per bind-mounted path, named
-//! `alacrity-bind-<first 16 hex digits of sha256(path)>`, data = the path, labels
-//! `io.alacrity.managed=true`, `io.alacrity.bind.path=PATH`, `io.alacrity.app=NAME`,
-//! `io.alacrity.node=NODE_ID`. Configs live in the swarm's store, so the record outlives the app
-//! and every machine driving the swarm sees it. Configs are immutable: when the app or node of a
-//! path changes, the record is removed and written again.
+//! Records of persistent data, so that it can be listed and removed after its app is gone, from
+//! any manager: swarm config objects, which live in the swarm's store, outlive the app, and every
+//! machine driving the swarm sees. One record per directory or volume and node (the same path or
+//! label on two nodes is two sets of data: a persistent app moved to another node leaves its data
+//! behind, still recorded):
+//! - a bind-mounted host directory: `alacrity-bind-<first 16 hex digits of
+//!   sha256(path NUL node)>`, data = the path, labels `io.alacrity.managed=true`,
+//!   `io.alacrity.bind.path=PATH`, `io.alacrity.app=NAME`, `io.alacrity.node=NODE_ID`;
+//! - a managed volume: `alacrity-volume-<same hash of label NUL node>`, data = the volume name,
+//!   labels `io.alacrity.managed=true`, `io.alacrity.volume.label=LABEL`, `io.alacrity.app=NAME`,
+//!   `io.alacrity.node=NODE_ID`.
+//!
+//! Deploy writes them before the service; configs are immutable, so when the app of a record
+//! changes, it is removed and written again. `volumes rm` and `binds rm` delete them.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -53,6 +61,9 @@ pub const NETWORK: &str = "alacrity";
 /// The prefix of the swarm config objects that record bind-mounted host directories.
 pub const BIND_RECORD_PREFIX: &str = "alacrity-bind-";
 
+/// The prefix of the swarm config objects that record managed volumes.
+pub const VOLUME_RECORD_PREFIX: &str = "alacrity-volume-";
+
 /// Whether labels (of a service, volume, network or config) mark it as alacrity's.
 pub fn is_managed(labels: Option<&HashMap<String, String>>) -> bool {
     labels
@@ -69,17 +80,36 @@ pub fn volume_labels(label: &str, app: &str) -> HashMap<String, String> {
     ])
 }
 
-/// The name of the swarm config that records a bind-mounted host directory.
-pub fn bind_record_name(path: &Path) -> String {
-    let hash = hex(&Sha256::digest(path.to_string_lossy().as_bytes()));
-    format!("{BIND_RECORD_PREFIX}{}", &hash[..16])
+/// The name of the swarm config that records a bind-mounted host directory of a node.
+pub fn bind_record_name(path: &Path, node_id: &str) -> String {
+    record_name(BIND_RECORD_PREFIX, &path.to_string_lossy(), node_id)
 }
 
 /// The labels of the record of a bind-mounted host directory.
 pub fn bind_record_labels(path: &Path, app: &str, node_id: &str) -> HashMap<String, String> {
+    record_labels(BIND_PATH, &path.to_string_lossy(), app, node_id)
+}
+
+/// The name of the swarm config that records the managed volume of a label on a node.
+pub fn volume_record_name(label: &str, node_id: &str) -> String {
+    record_name(VOLUME_RECORD_PREFIX, label, node_id)
+}
+
+/// The labels of the record of a managed volume.
+pub fn volume_record_labels(label: &str, app: &str, node_id: &str) -> HashMap<String, String> {
+    record_labels(VOLUME_LABEL, label, app, node_id)
+}
+
+/// Config names are short: a prefix and a hash of what is recorded and where.
+fn record_name(prefix: &str, key: &str, node_id: &str) -> String {
+    let hash = hex(&Sha256::digest(format!("{key}\0{node_id}").as_bytes()));
+    format!("{prefix}{}", &hash[..16])
+}
+
+fn record_labels(key_label: &str, key: &str, app: &str, node_id: &str) -> HashMap<String, String> {
     HashMap::from([
         (MANAGED.to_string(), "true".to_string()),
-        (BIND_PATH.to_string(), path.to_string_lossy().into_owned()),
+        (key_label.to_string(), key.to_string()),
         (APP.to_string(), app.to_string()),
         (NODE.to_string(), node_id.to_string()),
     ])
@@ -95,12 +125,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bind_record_names_are_short_stable_and_distinct() {
-        let a = bind_record_name(Path::new("/srv/a"));
-        assert_eq!(a, bind_record_name(Path::new("/srv/a")));
-        assert_ne!(a, bind_record_name(Path::new("/srv/b")));
+    fn record_names_are_short_stable_and_distinct_per_node() {
+        let a = bind_record_name(Path::new("/srv/a"), "n1");
+        assert_eq!(a, bind_record_name(Path::new("/srv/a"), "n1"));
+        assert_ne!(a, bind_record_name(Path::new("/srv/b"), "n1"));
+        assert_ne!(a, bind_record_name(Path::new("/srv/a"), "n2"));
         assert_eq!(a.len(), BIND_RECORD_PREFIX.len() + 16);
         assert!(a.starts_with("alacrity-bind-"));
+        let v = volume_record_name("data", "n1");
+        assert!(v.starts_with("alacrity-volume-"));
+        assert_ne!(v, volume_record_name("data", "n2"));
+        assert_eq!(v.len(), VOLUME_RECORD_PREFIX.len() + 16);
     }
 
     #[test]

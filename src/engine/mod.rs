@@ -9,17 +9,26 @@
 //! - `plan`: what a deploy would do, checked against the swarm without writing anything.
 //! - `apply`: the writes of a plan (network, volumes, bind records, services), concurrently.
 //! - `converge`: waiting until the apps run, with the engine's reasons when they do not.
-//! - `resources`: the shared network, managed volumes and bind records.
+//! - `resources`: the shared network and managed volumes.
+//! - `records`: the records of persistent data (host directories, volumes) in the swarm.
+//! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
+//!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes.
 
 pub mod apply;
+pub mod binds;
 pub mod connect;
 pub mod converge;
+pub mod data;
+pub mod disk_usage;
 pub mod labels;
 pub mod mapping;
 pub mod nodes;
 pub mod plan;
+pub mod records;
 pub mod resources;
 pub mod services;
+pub mod usage;
+pub mod volumes;
 
 use std::sync::Arc;
 
@@ -28,10 +37,14 @@ use bollard::Docker;
 pub use apply::{Applied, ApplyFailure};
 pub use connect::{Address, Origin};
 pub use converge::{AppProgress, ProgressState, Target};
+pub use data::DataAccess;
 pub use mapping::Pin;
 pub use nodes::{Node, find_node, hostname_of};
 pub use plan::{Action, AppPlan, NodeMove, Plan};
+pub use records::{BindRecord, VolumeRecord};
 pub use services::{DeployedApp, Lookup};
+pub use usage::{Usage, User};
+pub use volumes::{KnownVolume, VolumeListing, VolumeRemoval};
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need
 /// no engine never connect, and spec errors are reported before any connection).

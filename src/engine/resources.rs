@@ -1,14 +1,11 @@
-//! What apps share or keep besides their services: the `alacrity` overlay network, managed
-//! volumes (`alacran--LABEL`) and the records of bind-mounted host directories (swarm configs,
-//! see `labels` for their names and labels).
+//! What apps share or keep besides their services: the `alacrity` overlay network and managed
+//! volumes (`alacran--LABEL`). The records of persistent data are in `records`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use bollard::models::{ConfigSpec, NetworkCreateRequest, VolumeCreateRequest};
-use bollard::query_parameters::{ListConfigsOptions, ListNetworksOptions};
-use serde::Serialize;
+use bollard::models::{NetworkCreateRequest, VolumeCreateRequest};
+use bollard::query_parameters::ListNetworksOptions;
 
 use super::{Engine, engine_error, is_conflict, is_not_found, labels};
 use crate::spec::model::volume_name;
@@ -28,18 +25,6 @@ pub enum VolumeState {
     Managed,
     /// Same name, no alacrity label: never used.
     Unmanaged,
-}
-
-/// The record of a host directory an app bind-mounted, kept in the swarm.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BindRecord {
-    pub path: PathBuf,
-    /// The app that last deployed with it.
-    pub app: String,
-    /// The node whose directory it is.
-    pub node_id: String,
-    #[serde(skip)]
-    config_id: String,
 }
 
 impl Engine {
@@ -129,120 +114,5 @@ impl Engine {
             .map_err(engine_error)
             .with_context(|| format!("cannot create the volume `{name}`"))?;
         Ok(())
-    }
-
-    /// Every recorded host directory.
-    pub async fn bind_records(&self) -> anyhow::Result<Vec<BindRecord>> {
-        let filters = HashMap::from([(
-            "label".to_string(),
-            vec![format!("{}=true", labels::MANAGED)],
-        )]);
-        let configs = self
-            .docker
-            .list_configs(Some(ListConfigsOptions {
-                filters: Some(filters),
-            }))
-            .await
-            .map_err(engine_error)
-            .context("cannot list the swarm's configs (the records of host directories)")?;
-        let mut records: Vec<BindRecord> = configs
-            .into_iter()
-            .filter_map(|config| {
-                let spec = config.spec?;
-                let name = spec.name?;
-                let mut labels = spec.labels?;
-                if !name.starts_with(labels::BIND_RECORD_PREFIX) {
-                    return None;
-                }
-                Some(BindRecord {
-                    path: PathBuf::from(labels.remove(labels::BIND_PATH)?),
-                    app: labels.remove(labels::APP).unwrap_or_default(),
-                    node_id: labels.remove(labels::NODE).unwrap_or_default(),
-                    config_id: config.id?,
-                })
-            })
-            .collect();
-        records.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(records)
-    }
-
-    /// Records that an app bind-mounts a host directory of a node; a record that names
-    /// another app or node is replaced (configs are immutable).
-    pub(in crate::engine) async fn record_bind(
-        &self,
-        path: &Path,
-        app: &str,
-        node_id: &str,
-    ) -> anyhow::Result<()> {
-        let existing = self.bind_records().await?;
-        if let Some(record) = existing.iter().find(|r| r.path == path) {
-            if record.app == app && record.node_id == node_id {
-                return Ok(());
-            }
-            self.forget_bind(record).await?;
-        }
-        let spec = ConfigSpec {
-            name: Some(labels::bind_record_name(path)),
-            labels: Some(labels::bind_record_labels(path, app, node_id)),
-            data: Some(base64(path.to_string_lossy().as_bytes())),
-            ..Default::default()
-        };
-        match self.docker.create_config(spec).await {
-            Ok(_) => Ok(()),
-            // Another deploy recorded it meanwhile.
-            Err(err) if is_conflict(&err) => Ok(()),
-            Err(err) => Err(engine_error(err)).with_context(|| {
-                format!(
-                    "cannot record the host directory {} in the swarm",
-                    path.display()
-                )
-            }),
-        }
-    }
-
-    /// Deletes the record of a host directory (the directory itself is not touched).
-    pub async fn forget_bind(&self, record: &BindRecord) -> anyhow::Result<()> {
-        match self.docker.delete_config(&record.config_id).await {
-            Ok(()) => Ok(()),
-            Err(err) if is_not_found(&err) => Ok(()),
-            Err(err) => Err(engine_error(err))
-                .with_context(|| format!("cannot delete the record of {}", record.path.display())),
-        }
-    }
-}
-
-/// Standard base64 with padding: the encoding the engine expects for config data.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"/srv/todo/backups"), "L3Nydi90b2RvL2JhY2t1cHM=");
     }
 }

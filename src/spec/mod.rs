@@ -29,6 +29,7 @@ pub use diagnostic::{Diagnostic, Invalid};
 pub use model::{App, Port, Protocol, Volume, VolumeSource};
 pub use paths::{FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;
+pub(crate) use rules::label_problem;
 pub use source::{Snippet, Source};
 
 use rules::ParsedFile;

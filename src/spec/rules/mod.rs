@@ -11,6 +11,9 @@ mod across;
 mod app;
 mod volume;
 
+/// Why a volume label is not one Docker accepts (`volumes rm` checks names with it too).
+pub(crate) use volume::label_problem;
+
 use std::ops::Range;
 
 use super::diagnostic::Diagnostic;

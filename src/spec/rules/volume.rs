@@ -144,7 +144,7 @@ fn label_name(label: &Field<String>, report: &mut AppReport<'_>) {
 }
 
 /// Docker's volume names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`, for the label and for alacran--LABEL.
-fn label_problem(label: &str) -> Option<String> {
+pub(crate) fn label_problem(label: &str) -> Option<String> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
     let full = volume_name(label);
     if label.is_empty() {

@@ -1,0 +1,124 @@
+//! `alacrity binds ls [--retained] [--size]`: every recorded host directory, on every node, with
+//! the app that used it, whether it exists, and who uses it now.
+
+use serde::Serialize;
+
+use crate::cli::BindsLsArgs;
+use crate::commands::retained::{size_cell, status, used_by};
+use crate::commands::table;
+use crate::engine::{BindRecord, Connector, DataAccess, Usage, User};
+use crate::exit::ExitStatus;
+use crate::hostdir;
+use crate::printer::Printer;
+
+/// One directory in `binds ls --output json`.
+#[derive(Debug, Serialize)]
+pub struct ListedDir {
+    pub path: String,
+    /// The app that last used it.
+    pub app: String,
+    /// The hostname of the node whose directory it is.
+    pub node: String,
+    /// Whether something is at the path; `null` when alacrity cannot look (another node).
+    pub exists: Option<bool>,
+    /// `in-use` or `retained`.
+    pub status: &'static str,
+    pub used_by: Vec<User>,
+    /// Only with --size, for directories alacrity can look at.
+    pub size_bytes: Option<u64>,
+}
+
+pub async fn run(
+    args: &BindsLsArgs,
+    engine: &Connector,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let access = engine.connect_data(args.manager.manager.as_deref()).await?;
+    let (records, usage) = tokio::try_join!(access.bind_records(), access.usage())?;
+    let listed: Vec<ListedDir> = records
+        .iter()
+        .map(|record| listed(record, &usage, &access, args.size))
+        .filter(|dir| !args.retained || dir.used_by.is_empty())
+        .collect();
+    if printer.is_json() {
+        printer.json(&listed);
+    } else if listed.is_empty() {
+        printer.info(nothing_listed(args.retained));
+    } else {
+        printer.data(render(&listed, args.size));
+    }
+    if listed.iter().any(|dir| dir.exists.is_none()) {
+        printer.info(unknown_existence(&access));
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn listed(record: &BindRecord, usage: &Usage, access: &DataAccess, with_size: bool) -> ListedDir {
+    let visible = record.node_id == access.node_id() && access.on_node_machine();
+    let users = usage.bind_users(&record.path, &record.node_id);
+    ListedDir {
+        path: record.path.display().to_string(),
+        app: record.app.clone(),
+        node: access.hostname(&record.node_id),
+        exists: visible.then(|| hostdir::exists(&record.path)),
+        status: status(&users),
+        used_by: users,
+        size_bytes: (visible && with_size)
+            .then(|| hostdir::size(&record.path))
+            .flatten(),
+    }
+}
+
+fn nothing_listed(retained: bool) -> &'static str {
+    if retained {
+        "no retained host directories: every recorded one is in use"
+    } else {
+        "no host directories recorded: apps record theirs when deployed with a `host_path`"
+    }
+}
+
+fn unknown_existence(access: &DataAccess) -> String {
+    let here = access.hostname(access.node_id());
+    if access.on_node_machine() {
+        format!(
+            "EXISTS shows `-` for directories of other nodes: alacrity looks only at this \
+             machine, {here}'s"
+        )
+    } else {
+        format!(
+            "EXISTS shows `-`: alacrity talks to {here} at {}, which is not this machine, so it \
+             cannot look at directories; run it on the node itself",
+            access.address()
+        )
+    }
+}
+
+fn render(dirs: &[ListedDir], with_size: bool) -> String {
+    let mut header = vec!["PATH", "APP", "NODE", "EXISTS", "STATUS", "USED BY"];
+    if with_size {
+        header.push("SIZE");
+    }
+    let rows = dirs
+        .iter()
+        .map(|dir| {
+            let mut row = vec![
+                dir.path.clone(),
+                dir.app.clone(),
+                dir.node.clone(),
+                match dir.exists {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "-",
+                }
+                .to_string(),
+                dir.status.to_string(),
+                used_by(&dir.used_by),
+            ];
+            if with_size {
+                row.push(size_cell(dir.size_bytes));
+            }
+            row
+        })
+        .collect();
+    table::render(&header, rows)
+}

@@ -1,0 +1,126 @@
+//! What `volumes` and `binds` share: how users and statuses read, the confirmation that lists
+//! what will be deleted, and the report of a multi-target rm.
+
+use std::io::IsTerminal;
+
+use dialoguer::console::Term;
+use serde::Serialize;
+
+use super::confirm;
+use crate::engine::User;
+use crate::printer::Printer;
+
+/// `in-use` or `retained`, as `ls` shows it.
+pub fn status(users: &[User]) -> &'static str {
+    if users.is_empty() {
+        "retained"
+    } else {
+        "in-use"
+    }
+}
+
+/// The USED BY cell: `app db, container backup (stopped)`, or `-`.
+pub fn used_by(users: &[User]) -> String {
+    if users.is_empty() {
+        return "-".to_string();
+    }
+    let names: Vec<String> = users.iter().map(ToString::to_string).collect();
+    names.join(", ")
+}
+
+/// Sizes as the docker CLI prints them (decimal units): `512B`, `4.1kB`, `12.3MB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes}B")
+    } else {
+        format!("{value:.1}{}", UNITS[unit])
+    }
+}
+
+/// An optional size as a cell.
+pub fn size_cell(bytes: Option<u64>) -> String {
+    bytes.map_or_else(|| "-".to_string(), human_size)
+}
+
+/// Asks before deleting: on a terminal, `heading` and one line per item, then `question`.
+/// `action` ("delete volume x from node1") is for the refusal without a terminal and without
+/// `--yes`, which says to pass `--yes`.
+pub fn confirm_deletion(
+    heading: &str,
+    items: &[String],
+    question: &str,
+    action: &str,
+    yes: bool,
+) -> anyhow::Result<bool> {
+    if !yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        // On the terminal the prompt goes to, like the prompt itself (even with --quiet: what
+        // is asked about must be seen).
+        let term = Term::stderr();
+        term.write_line(heading)?;
+        for item in items {
+            term.write_line(&format!("  {item}"))?;
+        }
+    }
+    confirm::confirm(question, action, yes)
+}
+
+/// A target of a multi-target rm that failed, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failed {
+    /// The name or path as given.
+    pub target: String,
+    pub error: String,
+}
+
+impl Failed {
+    pub fn new(target: impl Into<String>, err: &anyhow::Error) -> Self {
+        Failed {
+            target: target.into(),
+            error: format!("{err:#}"),
+        }
+    }
+}
+
+/// Every failure, on stderr (also with --quiet: they are errors).
+pub fn print_failures(failures: &[Failed], printer: &Printer) {
+    for failed in failures {
+        // The errors name their target themselves.
+        printer.error(&anyhow::anyhow!("{}", failed.error));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_the_docker_cli() {
+        assert_eq!(human_size(0), "0B");
+        assert_eq!(human_size(999), "999B");
+        assert_eq!(human_size(4096), "4.1kB");
+        assert_eq!(human_size(12_300_000), "12.3MB");
+        assert_eq!(size_cell(None), "-");
+    }
+
+    #[test]
+    fn users_read_as_a_list() {
+        assert_eq!(used_by(&[]), "-");
+        assert_eq!(status(&[]), "retained");
+        let users = [
+            User::App { name: "db".into() },
+            User::Container {
+                name: "x".into(),
+                running: false,
+            },
+        ];
+        assert_eq!(used_by(&users), "app db, container x (stopped)");
+        assert_eq!(status(&users), "in-use");
+    }
+}

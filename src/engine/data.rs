@@ -1,0 +1,226 @@
+//! Access to retained data: the engine of the node that holds it, and a manager that knows the
+//! swarm (services, nodes, records).
+//!
+//! Volumes live on one node and only that node's engine lists or removes them; host directories
+//! are removed by alacrity itself, on the machine it runs on. So `volumes` and `binds` talk to
+//! the engine named by `--host` as "the node", which may be a worker, and ask a manager (the same
+//! engine when `--host` is a manager, else `--manager`) which apps use what. Data of another node
+//! is listed from the records, and removing it says which node holds it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use super::connect::{self, Address, Endpoint, Origin};
+use super::nodes::{Node, hostname_of};
+use super::usage::{Source, Usage};
+use super::{Connector, Engine};
+
+/// How long a removal waits for the swarm to remove the containers of removed apps.
+const LEFTOVER_TIMEOUT: Duration = Duration::from_secs(30);
+const LEFTOVER_POLL: Duration = Duration::from_millis(250);
+
+/// The node alacrity acts on, and the swarm's view.
+#[derive(Debug, Clone)]
+pub struct DataAccess {
+    /// The engine named by `--host`: its node's volumes and containers.
+    pub(in crate::engine) node: Engine,
+    /// A manager of the same swarm (the same engine when `--host` is a manager).
+    pub(in crate::engine) manager: Engine,
+    /// The swarm's nodes.
+    pub(in crate::engine) nodes: Vec<Node>,
+    /// Whether alacrity runs on the node's machine (the node's engine is a local socket), so
+    /// that the directories alacrity sees are the node's.
+    on_node_machine: bool,
+}
+
+impl Connector {
+    /// Connects to the node named by `--host` (manager or worker) and to a manager: `manager`
+    /// (`--manager`), else the node itself, which must then be a manager.
+    pub async fn connect_data(&self, manager: Option<&str>) -> anyhow::Result<DataAccess> {
+        let address = connect::resolve(self.host_flag.as_deref())?;
+        let (node, is_manager) = Engine::connect_member(address, self.tracer.clone()).await?;
+        let manager = match manager {
+            Some(url) => self.connect_manager(url).await?,
+            None if is_manager => node.clone(),
+            None => bail!(
+                "the engine at {} is a swarm worker: its volumes and directories are there, but \
+                 only a manager knows which apps use them; add `--manager URL` with the address \
+                 of a manager's engine (`docker node ls` on a manager lists the managers)",
+                node.address
+            ),
+        };
+        let nodes = manager.nodes().await?;
+        if !nodes.iter().any(|n| n.id == node.node_id) {
+            bail!(
+                "the engine at {} (node {}) is not a node of the swarm that {} manages; point \
+                 --manager at a manager of its own swarm",
+                node.address,
+                node.node_id,
+                manager.address
+            );
+        }
+        let on_node_machine = is_local(&node.address);
+        Ok(DataAccess {
+            node,
+            manager,
+            nodes,
+            on_node_machine,
+        })
+    }
+}
+
+impl Connector {
+    async fn connect_manager(&self, url: &str) -> anyhow::Result<Engine> {
+        let address = Address {
+            url: url.to_string(),
+            origin: Origin::Default,
+        };
+        Engine::connect(address, self.tracer.clone())
+            .await
+            .context("cannot use the manager given with --manager")
+    }
+}
+
+/// Whether an engine address is on this machine: a unix socket, or TCP to a loopback address.
+fn is_local(address: &Address) -> bool {
+    match connect::endpoint(&address.url) {
+        Ok(Endpoint::Unix(_)) => true,
+        Ok(Endpoint::Http(authority)) => {
+            let host = authority
+                .rsplit_once(':')
+                .map_or(authority.as_str(), |(host, _)| host);
+            matches!(host, "localhost" | "[::1]") || host.starts_with("127.")
+        }
+        Err(_) => false,
+    }
+}
+
+impl DataAccess {
+    /// The node ID of the engine alacrity acts on.
+    pub fn node_id(&self) -> &str {
+        &self.node.node_id
+    }
+
+    /// The hostname of a node (its ID when the node is gone).
+    pub fn hostname(&self, node_id: &str) -> String {
+        hostname_of(&self.nodes, node_id)
+    }
+
+    /// Whether alacrity runs on the machine of the node it acts on.
+    pub fn on_node_machine(&self) -> bool {
+        self.on_node_machine
+    }
+
+    /// The engine address alacrity acts on, as given.
+    pub fn address(&self) -> &Address {
+        &self.node.address
+    }
+
+    /// Every use of volumes and directories: the swarm's services, and the node's containers.
+    /// On the node's machine, a bind source that is a symlink counts under its target too.
+    pub async fn usage(&self) -> anyhow::Result<Usage> {
+        let (services, containers) =
+            tokio::try_join!(self.manager.service_uses(), self.node.container_uses())?;
+        let mut usage = Usage {
+            services,
+            containers,
+            local_node: self.node.node_id.clone(),
+        };
+        if self.on_node_machine {
+            add_resolved_binds(&mut usage);
+        }
+        Ok(usage)
+    }
+
+    /// Like `usage`, after waiting (bounded) for the swarm to remove the containers of apps
+    /// removed just before (`apps rm db && volumes rm db-data`): until it does, the engine
+    /// counts them as users. `waiting` is told which containers it waits for.
+    pub async fn settled_usage(&self, waiting: impl Fn(&[&str])) -> anyhow::Result<Usage> {
+        let deadline = Instant::now() + LEFTOVER_TIMEOUT;
+        let mut told = false;
+        loop {
+            let usage = self.usage().await?;
+            let leftovers = usage.leftover_tasks();
+            if leftovers.is_empty() || Instant::now() >= deadline {
+                return Ok(usage);
+            }
+            if !told {
+                waiting(&leftovers);
+                told = true;
+            }
+            tokio::time::sleep(LEFTOVER_POLL).await;
+        }
+    }
+
+    /// What to run to act on data of another node: `command` (e.g. `volumes rm db-data`)
+    /// against that node's engine. `on_the_machine`: alacrity must also run on that node (to
+    /// remove its directories).
+    pub fn reach_hint(&self, node_id: &str, command: &str, on_the_machine: bool) -> String {
+        let host = self.hostname(node_id);
+        let worker = self
+            .nodes
+            .iter()
+            .any(|n| n.id == node_id && n.role == "worker");
+        let how = if on_the_machine {
+            format!("run alacrity on {host} itself, against its own engine")
+        } else {
+            format!("point --host at {host}'s engine (on {host} itself, its local socket)")
+        };
+        let manager = if worker { " --manager MANAGER_URL" } else { "" };
+        let why_manager = if worker {
+            format!("; {host} is a worker, so --manager names a manager's engine")
+        } else {
+            String::new()
+        };
+        format!(
+            "{how}: `alacrity --host unix:///var/run/docker.sock{manager} {command}`{why_manager}"
+        )
+    }
+}
+
+/// Adds, for every bind source that resolves through a symlink on this machine, its target.
+fn add_resolved_binds(usage: &mut Usage) {
+    let resolve = |sources: &mut Vec<Source>| {
+        let resolved: Vec<Source> = sources
+            .iter()
+            .filter_map(|source| match source {
+                Source::Bind(path) => canonical_if_different(path).map(Source::Bind),
+                Source::Volume(_) => None,
+            })
+            .collect();
+        sources.extend(resolved);
+    };
+    for service in &mut usage.services {
+        resolve(&mut service.sources);
+    }
+    for container in &mut usage.containers {
+        resolve(&mut container.sources);
+    }
+}
+
+fn canonical_if_different(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok().filter(|real| real != path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn address(url: &str) -> Address {
+        Address {
+            url: url.into(),
+            origin: Origin::Flag,
+        }
+    }
+
+    #[test]
+    fn local_engines_are_sockets_and_loopback() {
+        assert!(is_local(&address("unix:///var/run/docker.sock")));
+        assert!(is_local(&address("tcp://127.0.0.1:2375")));
+        assert!(is_local(&address("tcp://localhost:2375")));
+        assert!(!is_local(&address("tcp://10.0.0.2:2375")));
+        assert!(!is_local(&address("tcp://db.example.com:2375")));
+    }
+}

@@ -1,0 +1,246 @@
+//! The records of persistent data: which host directories and managed volumes apps used, on
+//! which node, kept as swarm configs (see `labels` for their names and labels). They are what
+//! `volumes` and `binds` list and remove after the apps are gone, the same from any manager.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use bollard::models::ConfigSpec;
+use bollard::query_parameters::ListConfigsOptions;
+
+use super::{Engine, engine_error, is_conflict, is_not_found, labels};
+use crate::spec::model::volume_name;
+
+/// The record of a host directory an app bind-mounted on a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindRecord {
+    pub path: PathBuf,
+    /// The app that last deployed with it.
+    pub app: String,
+    /// The node whose directory it is.
+    pub node_id: String,
+    pub(in crate::engine) config_id: String,
+}
+
+/// The record of a managed volume an app used on a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeRecord {
+    pub label: String,
+    /// The app that last deployed with it.
+    pub app: String,
+    /// The node that holds the volume (volumes are per node).
+    pub node_id: String,
+    pub(in crate::engine) config_id: String,
+}
+
+impl VolumeRecord {
+    /// `alacran--LABEL`.
+    pub fn name(&self) -> String {
+        volume_name(&self.label)
+    }
+}
+
+/// A config alacrity wrote: its ID and labels.
+struct Config {
+    id: String,
+    labels: HashMap<String, String>,
+}
+
+impl Config {
+    fn take(&mut self, key: &str) -> Option<String> {
+        self.labels.remove(key)
+    }
+}
+
+impl Engine {
+    /// Every recorded host directory, by path then node.
+    pub async fn bind_records(&self) -> anyhow::Result<Vec<BindRecord>> {
+        let configs = self.configs(labels::BIND_RECORD_PREFIX).await?;
+        let mut records: Vec<BindRecord> = configs
+            .into_iter()
+            .filter_map(|mut config| {
+                Some(BindRecord {
+                    path: PathBuf::from(config.take(labels::BIND_PATH)?),
+                    app: config.take(labels::APP).unwrap_or_default(),
+                    node_id: config.take(labels::NODE).unwrap_or_default(),
+                    config_id: config.id,
+                })
+            })
+            .collect();
+        records.sort_by(|a, b| (&a.path, &a.node_id).cmp(&(&b.path, &b.node_id)));
+        Ok(records)
+    }
+
+    /// Every recorded managed volume, by label then node.
+    pub async fn volume_records(&self) -> anyhow::Result<Vec<VolumeRecord>> {
+        let configs = self.configs(labels::VOLUME_RECORD_PREFIX).await?;
+        let mut records: Vec<VolumeRecord> = configs
+            .into_iter()
+            .filter_map(|mut config| {
+                Some(VolumeRecord {
+                    label: config.take(labels::VOLUME_LABEL)?,
+                    app: config.take(labels::APP).unwrap_or_default(),
+                    node_id: config.take(labels::NODE).unwrap_or_default(),
+                    config_id: config.id,
+                })
+            })
+            .collect();
+        records.sort_by(|a, b| (&a.label, &a.node_id).cmp(&(&b.label, &b.node_id)));
+        Ok(records)
+    }
+
+    /// Records that an app bind-mounts a host directory of a node; the record of that path and
+    /// node is replaced when it names another app (configs are immutable).
+    pub(in crate::engine) async fn record_bind(
+        &self,
+        path: &Path,
+        app: &str,
+        node_id: &str,
+    ) -> anyhow::Result<()> {
+        let existing = self.bind_records().await?;
+        let same = existing
+            .iter()
+            .find(|r| r.path == path && r.node_id == node_id);
+        if let Some(record) = same {
+            if record.app == app {
+                return Ok(());
+            }
+            self.forget_bind(record).await?;
+        }
+        let spec = ConfigSpec {
+            name: Some(labels::bind_record_name(path, node_id)),
+            labels: Some(labels::bind_record_labels(path, app, node_id)),
+            data: Some(base64(path.to_string_lossy().as_bytes())),
+            ..Default::default()
+        };
+        self.create_record(spec)
+            .await
+            .with_context(|| format!("cannot record the host directory {}", path.display()))
+    }
+
+    /// Records that an app uses the managed volume of a label on a node (replaced when it
+    /// names another app).
+    pub(in crate::engine) async fn record_volume(
+        &self,
+        label: &str,
+        app: &str,
+        node_id: &str,
+    ) -> anyhow::Result<()> {
+        let existing = self.volume_records().await?;
+        let same = existing
+            .iter()
+            .find(|r| r.label == label && r.node_id == node_id);
+        if let Some(record) = same {
+            if record.app == app {
+                return Ok(());
+            }
+            self.forget_volume(record).await?;
+        }
+        let spec = ConfigSpec {
+            name: Some(labels::volume_record_name(label, node_id)),
+            labels: Some(labels::volume_record_labels(label, app, node_id)),
+            data: Some(base64(volume_name(label).as_bytes())),
+            ..Default::default()
+        };
+        self.create_record(spec)
+            .await
+            .with_context(|| format!("cannot record the volume {}", volume_name(label)))
+    }
+
+    /// Deletes the record of a host directory (the directory itself is not touched).
+    pub async fn forget_bind(&self, record: &BindRecord) -> anyhow::Result<()> {
+        self.delete_record(&record.config_id)
+            .await
+            .with_context(|| format!("cannot delete the record of {}", record.path.display()))
+    }
+
+    /// Deletes the record of a managed volume (the volume itself is not touched).
+    pub async fn forget_volume(&self, record: &VolumeRecord) -> anyhow::Result<()> {
+        self.delete_record(&record.config_id)
+            .await
+            .with_context(|| format!("cannot delete the record of the volume {}", record.name()))
+    }
+
+    /// The configs alacrity wrote whose name starts with `prefix`.
+    async fn configs(&self, prefix: &str) -> anyhow::Result<Vec<Config>> {
+        let filters = HashMap::from([(
+            "label".to_string(),
+            vec![format!("{}=true", labels::MANAGED)],
+        )]);
+        let configs = self
+            .docker
+            .list_configs(Some(ListConfigsOptions {
+                filters: Some(filters),
+            }))
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's configs (where alacrity records persistent data)")?;
+        Ok(configs
+            .into_iter()
+            .filter_map(|config| {
+                let spec = config.spec?;
+                spec.name.filter(|name| name.starts_with(prefix))?;
+                Some(Config {
+                    id: config.id?,
+                    labels: spec.labels?,
+                })
+            })
+            .collect())
+    }
+
+    async fn create_record(&self, spec: ConfigSpec) -> anyhow::Result<()> {
+        match self.docker.create_config(spec).await {
+            Ok(_) => Ok(()),
+            // Another deploy recorded it meanwhile.
+            Err(err) if is_conflict(&err) => Ok(()),
+            Err(err) => Err(engine_error(err)).context("cannot write a swarm config"),
+        }
+    }
+
+    async fn delete_record(&self, config_id: &str) -> anyhow::Result<()> {
+        match self.docker.delete_config(config_id).await {
+            // Already gone: another run deleted it.
+            Err(err) if is_not_found(&err) => Ok(()),
+            result => result
+                .map_err(engine_error)
+                .with_context(|| format!("cannot delete the swarm config {config_id}")),
+        }
+    }
+}
+
+/// Standard base64 with padding: the encoding the engine expects for config data.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"/srv/todo/backups"), "L3Nydi90b2RvL2JhY2t1cHM=");
+    }
+}
