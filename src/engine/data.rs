@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 
 use super::connect::{self, Address, Endpoint, Origin};
 use super::nodes::{Node, hostname_of};
-use super::usage::{Source, Usage};
+use super::usage::{Source, Targets, Usage};
 use super::{Connector, Engine};
 
 /// How long a removal waits for the swarm to remove the containers of removed apps.
@@ -135,14 +135,19 @@ impl DataAccess {
     }
 
     /// Like `usage`, after waiting (bounded) for the swarm to remove the containers of apps
-    /// removed just before (`apps rm db && volumes rm db-data`): until it does, the engine
-    /// counts them as users. `waiting` is told which containers it waits for.
-    pub async fn settled_usage(&self, waiting: impl Fn(&[&str])) -> anyhow::Result<Usage> {
+    /// removed just before that use `targets` (`apps rm db` on a worker's app, then
+    /// `volumes rm db-data` there): until they are gone, the engine counts them as users.
+    /// `waiting` is told which containers it waits for.
+    pub async fn settled_usage(
+        &self,
+        targets: Targets<'_>,
+        waiting: impl Fn(&[&str]),
+    ) -> anyhow::Result<Usage> {
         let deadline = Instant::now() + LEFTOVER_TIMEOUT;
         let mut told = false;
         loop {
             let usage = self.usage().await?;
-            let leftovers = usage.leftover_tasks();
+            let leftovers = usage.leftover_tasks(&targets);
             if leftovers.is_empty() || Instant::now() >= deadline {
                 return Ok(usage);
             }
@@ -175,7 +180,7 @@ impl DataAccess {
             String::new()
         };
         format!(
-            "{how}: `alacrity --host unix:///var/run/docker.sock{manager} {command}`{why_manager}"
+            "{how}: `alacrity --host unix:///var/run/docker.sock {command}{manager}`{why_manager}"
         )
     }
 }

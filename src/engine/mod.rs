@@ -43,7 +43,7 @@ pub use nodes::{Node, find_node, hostname_of};
 pub use plan::{Action, AppPlan, NodeMove, Plan};
 pub use records::{BindRecord, VolumeRecord};
 pub use services::{DeployedApp, Lookup};
-pub use usage::{Usage, User};
+pub use usage::{Targets, Usage, User};
 pub use volumes::{KnownVolume, VolumeListing, VolumeRemoval};
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need

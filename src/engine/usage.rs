@@ -89,6 +89,25 @@ impl User {
     }
 }
 
+/// What a removal is about: volumes by name, or host directories.
+#[derive(Debug, Clone, Copy)]
+pub enum Targets<'a> {
+    Volumes(&'a [String]),
+    Dirs(&'a [PathBuf]),
+}
+
+impl Targets<'_> {
+    fn used_by(&self, source: &Source) -> bool {
+        match (self, source) {
+            (Targets::Volumes(names), Source::Volume(name)) => names.contains(name),
+            (Targets::Dirs(paths), Source::Bind(used)) => paths
+                .iter()
+                .any(|path| is_within(used, path) || is_within(path, used)),
+            _ => false,
+        }
+    }
+}
+
 /// What a service or container mounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(in crate::engine) enum Source {
@@ -144,9 +163,9 @@ impl Usage {
         })
     }
 
-    /// Containers on the node of tasks whose service is gone: the swarm removes them shortly
-    /// after the service (e.g. right after `apps rm`).
-    pub fn leftover_tasks(&self) -> Vec<&str> {
+    /// Containers on the node, of tasks whose service is gone, that use one of `targets`: the
+    /// swarm removes them shortly after their service (e.g. right after `apps rm`).
+    pub fn leftover_tasks(&self, targets: &Targets<'_>) -> Vec<&str> {
         let services: HashSet<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
         self.containers
             .iter()
@@ -155,7 +174,7 @@ impl Usage {
                     .as_deref()
                     .is_some_and(|id| !services.contains(id))
             })
-            .filter(|c| !c.sources.is_empty())
+            .filter(|c| c.sources.iter().any(|source| targets.used_by(source)))
             .map(|c| c.name.as_str())
             .collect()
     }
@@ -401,7 +420,15 @@ mod tests {
             ],
             local_node: "n1".into(),
         };
-        assert_eq!(usage.leftover_tasks(), ["gone.1.y"]);
+        let gone = ["alacran--g".to_string()];
+        assert_eq!(usage.leftover_tasks(&Targets::Volumes(&gone)), ["gone.1.y"]);
+        let others = ["alacran--p".to_string()];
+        assert!(usage.leftover_tasks(&Targets::Volumes(&others)).is_empty());
+        assert!(
+            usage
+                .leftover_tasks(&Targets::Dirs(&[PathBuf::from("/srv")]))
+                .is_empty()
+        );
     }
 
     #[test]

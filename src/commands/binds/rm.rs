@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::cli::BindsRmArgs;
 use crate::commands::retained::{Failed, confirm_deletion, human_size, print_failures};
 use crate::engine::usage::in_use;
-use crate::engine::{BindRecord, Connector, DataAccess, Usage};
+use crate::engine::{BindRecord, Connector, DataAccess, Targets, Usage};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::hostdir::{self, DirState, quoted};
 use crate::printer::Printer;
@@ -91,7 +91,7 @@ pub async fn run(
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let context = Context {
         usage: access
-            .settled_usage(|containers| {
+            .settled_usage(Targets::Dirs(&paths), |containers| {
                 printer.info(format!(
                     "waiting for the swarm to remove the containers of removed apps ({})",
                     containers.join(", ")

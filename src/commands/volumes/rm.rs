@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::VolumesRmArgs;
 use crate::commands::retained::{Failed, confirm_deletion, print_failures};
-use crate::engine::{Connector, DataAccess, VolumeRemoval};
+use crate::engine::{Connector, DataAccess, Targets, VolumeRemoval};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::Printer;
 use crate::spec::label_problem;
@@ -48,8 +48,9 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let labels = labels_of(&args.names)?;
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
+    let names: Vec<String> = labels.iter().map(|label| volume_name(label)).collect();
     let usage = access
-        .settled_usage(|containers| {
+        .settled_usage(Targets::Volumes(&names), |containers| {
             printer.info(format!(
                 "waiting for the swarm to remove the containers of removed apps ({})",
                 containers.join(", ")
