@@ -208,13 +208,14 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;volumes;ls' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'A swarm manager''s engine, needed when --host is a worker node''s engine')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only volumes no app uses any more')
-            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each volume (slower)')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each volume of the node alacrity talks to (slower)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -226,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;volumes;rm' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'A swarm manager''s engine, needed when --host is a worker node''s engine')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
@@ -276,12 +278,14 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;binds;ls' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'A swarm manager''s engine, needed when --host is a worker node''s engine')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only directories no app uses any more')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each directory of this machine''s node (slower: walks the directories)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -293,6 +297,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;binds;rm' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'A swarm manager''s engine, needed when --host is a worker node''s engine')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')

@@ -488,12 +488,16 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds__subcmd__ls)
-            opts="-H -o -y -q -v -h --retained --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -522,12 +526,16 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds__subcmd__rm)
-            opts="-H -o -y -q -v -h --forget --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --forget --manager --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1066,12 +1074,16 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes__subcmd__ls)
-            opts="-H -o -y -q -v -h --retained --size --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1100,12 +1112,16 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes__subcmd__rm)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --manager --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -191,13 +191,14 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;volumes;ls'= {
+            cand --manager 'A swarm manager''s engine, needed when --host is a worker node''s engine'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand --retained 'Only volumes no app uses any more'
-            cand --size 'Show the size of each volume (slower)'
+            cand --size 'Show the size of each volume of the node alacrity talks to (slower)'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand -q 'Print only data and errors'
@@ -208,6 +209,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --help 'Print help'
         }
         &'alacrity;volumes;rm'= {
+            cand --manager 'A swarm manager''s engine, needed when --host is a worker node''s engine'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
@@ -252,12 +254,14 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;binds;ls'= {
+            cand --manager 'A swarm manager''s engine, needed when --host is a worker node''s engine'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand --retained 'Only directories no app uses any more'
+            cand --size 'Show the size of each directory of this machine''s node (slower: walks the directories)'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand -q 'Print only data and errors'
@@ -268,6 +272,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --help 'Print help'
         }
         &'alacrity;binds;rm'= {
+            cand --manager 'A swarm manager''s engine, needed when --host is a worker node''s engine'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'

@@ -140,6 +140,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fis
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List managed volumes (alacran--*)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
@@ -147,11 +148,12 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l retained -d 'Only volumes no app uses any more'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each volume (slower)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each volume of the node alacrity talks to (slower)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
@@ -178,6 +180,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
@@ -185,10 +188,12 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l retained -d 'Only directories no app uses any more'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each directory of this machine\'s node (slower: walks the directories)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"

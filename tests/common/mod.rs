@@ -9,6 +9,7 @@
 //! - [`scope`]: [`Scope`], one per test: unique names, host directories, cleanup in `Drop` (even when
 //!   the test panics), and node faults (`stop_node` / `start_node`) for exclusive cluster tests.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
+//! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal.
 //! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].
 //!
 //! ```ignore
@@ -30,10 +31,12 @@
 
 pub mod engine;
 pub mod scope;
+pub mod terminal;
 pub mod wait;
 
 pub use engine::*;
 pub use scope::*;
+pub use terminal::*;
 pub use wait::*;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,361 @@
+//! `alacrity binds ls|rm` against the private swarms: only recorded directories are listed or
+//! deleted, never one in use, never a system path, never through a symlink, never without a
+//! confirmation; `--forget` keeps the directory; directories of other nodes are listed with their
+//! node and deleted on that node.
+
+mod common;
+
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+use serde_json::{Value, json};
+
+/// A persistent app that bind-mounts `dir` (and writes a file into it), deployed on `node` then
+/// removed: `dir` is recorded and retained. Returns the app's name.
+fn retained_dir_of_removed_app(scope: &Scope, node: &str, dir: &Path) -> String {
+    let app = scope.name("app");
+    let spec = scope.write_file(
+        "app.toml",
+        &format!(
+            "[apps.{app}]\nimage = \"{}\"\npersistent = true\nnode = \"{node}\"\n\
+             command = [\"sh\", \"-c\", \"echo kept > /out/file; trap 'exit 0' TERM; while true; do sleep 1; done\"]\n\
+             [[apps.{app}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/out\"\n",
+            test_image(),
+            dir.display()
+        ),
+    );
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    wait_until(secs(30), "the app writes into its directory", || {
+        dir.join("file").is_file()
+    });
+    scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &app])
+        .assert()
+        .success();
+    app
+}
+
+fn ls(scope: &Scope) -> Vec<Value> {
+    let out = scope
+        .alacrity()
+        .args(["binds", "ls", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .expect("a JSON list")
+        .clone()
+}
+
+fn listed(scope: &Scope, dir: &Path) -> Option<Value> {
+    let path = dir.display().to_string();
+    ls(scope).into_iter().find(|d| d["path"] == path.as_str())
+}
+
+fn rm(scope: &Scope, args: &[&str], dir: &Path) -> Output {
+    scope
+        .alacrity()
+        .args(["binds", "rm"])
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+fn record_of(scope: &Scope, dir: &Path) -> String {
+    scope.docker_ok(&[
+        "config",
+        "ls",
+        "--format",
+        "{{.Name}}",
+        "--filter",
+        &format!("label=io.alacrity.bind.path={}", dir.display()),
+    ])
+}
+
+/// A directory outside everything the test removes, with a file in it: what a symlink points to.
+fn bystander(scope: &Scope) -> PathBuf {
+    let dir = scope.host_dir("bystander");
+    std::fs::write(dir.join("precious"), "keep me").unwrap();
+    dir
+}
+
+#[test]
+fn an_unrecorded_directory_is_neither_listed_nor_deleted() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = bystander(&scope);
+
+    assert_eq!(listed(&scope, &dir), None);
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not a recorded host directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dir.join("precious").is_file());
+}
+
+#[test]
+fn forget_drops_the_record_and_keeps_the_directory() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("kept");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    assert!(!record_of(&scope, &dir).is_empty());
+
+    let out = rm(&scope, &["--forget"], &dir);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!(
+            "forgot {} on node1; the directory stays on disk, unrecorded",
+            dir.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("file")).unwrap().trim(),
+        "kept"
+    );
+    assert_eq!(record_of(&scope, &dir), "");
+    assert_eq!(listed(&scope, &dir), None);
+}
+
+#[test]
+fn a_symlink_at_the_recorded_path_is_refused_and_nothing_outside_is_deleted() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("swapped");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let outside = bystander(&scope);
+
+    std::fs::remove_dir_all(&dir).unwrap();
+    for target in [outside.as_path(), Path::new("/etc")] {
+        symlink(target, &dir).unwrap();
+
+        let out = rm(&scope, &["--yes"], &dir);
+
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("is a symlink (to {})", target.display())),
+            "{}",
+            stderr(&out)
+        );
+        assert!(dir.is_symlink(), "the link itself is left alone");
+        std::fs::remove_file(&dir).unwrap();
+    }
+    assert!(outside.join("precious").is_file());
+    assert!(Path::new("/etc/passwd").is_file());
+    assert!(!record_of(&scope, &dir).is_empty(), "the record stays");
+}
+
+#[test]
+fn a_parent_swapped_for_a_symlink_is_refused() {
+    let scope = Scope::new(&Swarm::single());
+    let parent = scope.host_dir("parent");
+    let dir = parent.join("data");
+    std::fs::create_dir(&dir).unwrap();
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    // The parent is moved away and replaced by a link to another tree with a `data` inside.
+    let outside = bystander(&scope);
+    std::fs::create_dir(outside.join("data")).unwrap();
+    std::fs::write(outside.join("data/precious"), "keep me too").unwrap();
+    let moved = parent.with_extension("moved");
+    scope.remove_on_drop(&moved);
+    std::fs::rename(&parent, &moved).unwrap();
+    symlink(&outside, &parent).unwrap();
+
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("through a symlink among its parents"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(outside.join("data/precious").is_file());
+    assert!(moved.join("data/file").is_file());
+}
+
+#[test]
+fn a_system_path_is_refused_even_when_recorded() {
+    let scope = Scope::new(&Swarm::single());
+    // A record nobody could deploy (the spec refuses system paths), forged like alacrity's.
+    let record = scope.name("forged");
+    let data = scope.write_file("forged", "/etc");
+    scope.docker_ok(&[
+        "config",
+        "create",
+        "--label",
+        "io.alacrity.managed=true",
+        "--label",
+        "io.alacrity.bind.path=/etc",
+        "--label",
+        &format!("io.alacrity.app={record}"),
+        "--label",
+        &format!("io.alacrity.node={}", scope.node_id(1)),
+        &format!("alacrity-bind-{record}"),
+        &data.to_string_lossy(),
+    ]);
+
+    let out = rm(&scope, &["--yes"], Path::new("/etc"));
+
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("/etc is a system path"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(Path::new("/etc/passwd").is_file());
+}
+
+#[test]
+fn a_directory_already_gone_has_its_record_dropped() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("gone");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(listed(&scope, &dir).unwrap()["exists"], false);
+
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!(
+            "{} was already gone from node1; dropped its record",
+            dir.display()
+        )
+    );
+    assert_eq!(record_of(&scope, &dir), "");
+}
+
+#[test]
+fn a_directory_used_by_a_plain_container_is_refused_naming_it() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("shared");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let container = scope.name("reader");
+    // It mounts a directory inside the recorded one: deleting would pull it from under it.
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    scope.docker_ok(&[
+        "create",
+        "--name",
+        &container,
+        "-v",
+        &format!("{}:/in", dir.join("sub").display()),
+        &test_image(),
+    ]);
+
+    let listed = listed(&scope, &dir).expect("listed");
+    assert_eq!(listed["status"], "in-use");
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("in use by container {container} (stopped)")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dir.join("file").is_file());
+}
+
+#[test]
+fn answering_no_keeps_the_directory_and_no_terminal_needs_yes() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("asked");
+    let app = retained_dir_of_removed_app(&scope, "node1", &dir);
+    let path = dir.display().to_string();
+
+    let no = alacrity_on_terminal(scope.host(), &["binds", "rm", &path], "n");
+    assert_eq!(no.code, Some(1), "{}", no.screen);
+    assert!(
+        no.screen
+            .contains(&format!("  {path} (5B, last used by app {app})"))
+            && no.screen.contains("Delete it?"),
+        "{}",
+        no.screen
+    );
+    assert!(dir.join("file").is_file());
+
+    let out = rm(&scope, &[], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("refusing to delete {path}"))
+            && stderr(&out).contains("pass --yes"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dir.join("file").is_file());
+}
+
+#[test]
+fn ls_and_rm_print_json() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("json");
+    let app = retained_dir_of_removed_app(&scope, "node1", &dir);
+    let path = dir.display().to_string();
+
+    assert_eq!(
+        listed(&scope, &dir).unwrap(),
+        json!({
+            "path": path,
+            "app": app,
+            "node": "node1",
+            "exists": true,
+            "status": "retained",
+            "used_by": [],
+            "size_bytes": null,
+        })
+    );
+    let out = rm(&scope, &["--yes", "-o", "json"], &dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report,
+        json!({
+            "removed": [{"path": path, "node": "node1", "result": "removed", "size_bytes": 5}],
+            "failed": [],
+        })
+    );
+    assert!(!dir.exists());
+}
+
+#[test]
+fn on_a_cluster_a_directory_of_another_node_is_listed_and_deleted_only_there() {
+    let scope = Scope::new(&Swarm::cluster());
+    let dir = scope.host_dir("far");
+    retained_dir_of_removed_app(&scope, "node2", &dir);
+
+    let far = listed(&scope, &dir).expect("listed from node1");
+    assert_eq!(far["node"], "node2");
+    assert_eq!(far["exists"], Value::Null, "node1 cannot see node2's disk");
+    let refused = rm(&scope, &["--yes"], &dir);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("is recorded as a directory of node2, not of node1"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(dir.join("file").is_file());
+
+    let removed = common::alacrity()
+        .args(["--host", scope.node_host(2), "binds", "rm", "--yes"])
+        .arg(&dir)
+        .args(["--manager", scope.host()])
+        .output()
+        .unwrap();
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    assert!(!dir.exists());
+    assert_eq!(listed(&scope, &dir), None);
+}
