@@ -71,18 +71,27 @@ pub fn confirm_deletion(
     confirm::confirm(question, action, yes)
 }
 
-/// A target of a multi-target rm that failed, and why.
+/// A target of a multi-target rm that failed, and why: `{"name", "error"}` for a volume,
+/// `{"path", "error"}` for a directory (like `apps rm`'s `{"name", "error"}`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Failed {
-    /// The name or path as given.
-    pub target: String,
+    #[serde(flatten)]
+    pub target: Target,
     pub error: String,
 }
 
+/// What failed, as given.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    Name(String),
+    Path(String),
+}
+
 impl Failed {
-    pub fn new(target: impl Into<String>, err: &anyhow::Error) -> Self {
+    pub fn new(target: Target, err: &anyhow::Error) -> Self {
         Failed {
-            target: target.into(),
+            target,
             error: format!("{err:#}"),
         }
     }
@@ -107,6 +116,21 @@ mod tests {
         assert_eq!(human_size(4096), "4.1kB");
         assert_eq!(human_size(12_300_000), "12.3MB");
         assert_eq!(size_cell(None), "-");
+    }
+
+    #[test]
+    fn failures_name_their_target_like_apps_rm() {
+        let err = anyhow::anyhow!("in use");
+        let volume = Failed::new(Target::Name("alacran--x".into()), &err);
+        let dir = Failed::new(Target::Path("/srv/x".into()), &err);
+        assert_eq!(
+            serde_json::to_value(&volume).unwrap(),
+            serde_json::json!({"name": "alacran--x", "error": "in use"})
+        );
+        assert_eq!(
+            serde_json::to_value(&dir).unwrap(),
+            serde_json::json!({"path": "/srv/x", "error": "in use"})
+        );
     }
 
     #[test]

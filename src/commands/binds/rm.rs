@@ -14,7 +14,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use crate::cli::BindsRmArgs;
-use crate::commands::retained::{Failed, confirm_deletion, human_size, print_failures};
+use crate::commands::retained::{Failed, Target, confirm_deletion, human_size, print_failures};
 use crate::engine::usage::in_use;
 use crate::engine::{BindRecord, Connector, DataAccess, Targets, Usage};
 use crate::exit::{ExitStatus, InvalidInput};
@@ -112,7 +112,7 @@ pub async fn run(
             Ok(step) => steps.push(step),
             Err(err) => report
                 .failed
-                .push(Failed::new(path.display().to_string(), &err)),
+                .push(Failed::new(Target::Path(path.display().to_string()), &err)),
         }
     }
     print_failures(&report.failed, printer);
@@ -123,9 +123,10 @@ pub async fn run(
     for step in &steps {
         match perform(step, &context).await {
             Ok(removed) => report.removed.push(removed),
-            Err(err) => report
-                .failed
-                .push(Failed::new(step.record().path.display().to_string(), &err)),
+            Err(err) => report.failed.push(Failed::new(
+                Target::Path(step.record().path.display().to_string()),
+                &err,
+            )),
         }
     }
     print(&report, printer);

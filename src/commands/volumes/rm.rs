@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::cli::VolumesRmArgs;
-use crate::commands::retained::{Failed, confirm_deletion, print_failures};
+use crate::commands::retained::{Failed, Target, confirm_deletion, print_failures};
 use crate::engine::{Connector, DataAccess, Targets, VolumeRemoval};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::Printer;
@@ -66,7 +66,9 @@ pub async fn run(
     for label in &labels {
         match access.volume_removal(label, &usage, &records).await {
             Ok(removal) => checked.push(removal),
-            Err(err) => report.failed.push(Failed::new(volume_name(label), &err)),
+            Err(err) => report
+                .failed
+                .push(Failed::new(Target::Name(volume_name(label)), &err)),
         }
     }
     print_failures(&report.failed, printer);
@@ -77,7 +79,9 @@ pub async fn run(
     for removal in &checked {
         match access.remove_volume(removal, &records).await {
             Ok(gone) => report.removed.push(removed(removal, gone, &access)),
-            Err(err) => report.failed.push(Failed::new(removal.name(), &err)),
+            Err(err) => report
+                .failed
+                .push(Failed::new(Target::Name(removal.name()), &err)),
         }
     }
     print(&report, printer);
