@@ -255,10 +255,54 @@ fn a_stopped_node_loses_its_task_to_another_node_and_comes_back() {
     );
 }
 
+/// The harness's special directories must be usable in app specs: alacrity refuses system paths.
+fn assert_alacrity_accepts_host_path(scope: &Scope, dir: &std::path::Path) {
+    let app = scope.name("uses-dir");
+    let spec = scope.write_file(
+        "host-path.toml",
+        &format!(
+            "[apps.{app}]\nimage = \"{}\"\npersistent = true\n\n[[apps.{app}.volumes]]\n\
+             host_path = \"{}\"\ncontainer_path = \"/data\"\n",
+            test_image(),
+            dir.display()
+        ),
+    );
+    scope
+        .alacrity()
+        .arg("validate")
+        .arg(&spec)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_host_only_dir_exists_on_the_host_but_not_on_the_node() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_only_dir("data");
+    assert!(dir.is_dir());
+    assert_alacrity_accepts_host_path(&scope, &dir);
+    let service = scope.name("host-only");
+    let mount = format!("type=bind,source={},target=/data", dir.display());
+    create_service(&scope, &service, &["--mount", &mount], &[]);
+    let error = wait_for(secs(60), "the service fails on node1", || {
+        scope
+            .tasks(&service)
+            .into_iter()
+            .map(|t| t.error)
+            .find(|e| !e.is_empty())
+    });
+    assert!(
+        error.contains("bind source path does not exist")
+            && error.contains(&*dir.to_string_lossy()),
+        "unexpected error: {error}"
+    );
+}
+
 #[test]
 fn a_node_local_dir_exists_on_node1_only() {
     let scope = Scope::new(&Swarm::cluster());
     let dir = scope.node_local_dir("data");
+    assert_alacrity_accepts_host_path(&scope, &dir);
     let mount = format!("type=bind,source={},target=/data", dir.display());
     let on_node1 = scope.name("on-node1");
     let on_node2 = scope.name("on-node2");

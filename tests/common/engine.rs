@@ -21,6 +21,11 @@ pub const IMAGE_ENV: &str = "ALACRITY_TEST_IMAGE";
 /// A directory that exists on the host and on node1 of the three-node swarm, and is an empty tmpfs
 /// on node2 and node3: a directory made under it exists on node1 only.
 pub const NODE_LOCAL_DIR_ENV: &str = "ALACRITY_TEST_NODE_LOCAL_DIR";
+/// A directory that exists on the host and is an empty tmpfs on the one-node swarm's node: a
+/// directory made under it exists on the host (where alacrity checks specs) but not on the node.
+pub const HOST_ONLY_DIR_ENV: &str = "ALACRITY_TEST_HOST_ONLY_DIR";
+/// The same for the three-node swarm (an empty tmpfs on every node).
+pub const CLUSTER_HOST_ONLY_DIR_ENV: &str = "ALACRITY_TEST_CLUSTER_HOST_ONLY_DIR";
 
 /// The value of an environment variable that `scripts/test` sets; panics (the test fails, it does
 /// not skip) with how to get it if it is missing.
@@ -91,6 +96,14 @@ pub struct Swarm {
     /// The `scripts/engine` instance id; only known (and needed) for the three-node swarm.
     instance: Option<String>,
     node_local_dir: Option<PathBuf>,
+    host_only_dir: Option<PathBuf>,
+}
+
+/// An optional path from the environment (its absence only fails the tests that need it).
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 impl Swarm {
@@ -103,6 +116,7 @@ impl Swarm {
             hosts: vec![required_env(HOST_ENV)],
             instance: None,
             node_local_dir: None,
+            host_only_dir: env_path(HOST_ONLY_DIR_ENV),
         }
     }
 
@@ -121,7 +135,8 @@ impl Swarm {
         Swarm {
             hosts,
             instance: Some(required_env(CLUSTER_ID_ENV)),
-            node_local_dir: Some(PathBuf::from(required_env(NODE_LOCAL_DIR_ENV))),
+            node_local_dir: env_path(NODE_LOCAL_DIR_ENV),
+            host_only_dir: env_path(CLUSTER_HOST_ONLY_DIR_ENV),
         }
     }
 
@@ -158,10 +173,28 @@ impl Swarm {
     /// The directory that exists on the host and node1 only (three-node swarm only); prefer
     /// [`Scope::node_local_dir`](crate::common::Scope::node_local_dir), which cleans up.
     #[track_caller]
-    pub fn node_local_base(&self) -> &Path {
-        self.node_local_dir.as_deref().expect(
-            "node-local directories exist on the three-node swarm only: use Swarm::cluster()",
-        )
+    pub fn node_local_base(&self) -> PathBuf {
+        assert!(
+            self.is_cluster(),
+            "node-local directories exist on the three-node swarm only: use Swarm::cluster()"
+        );
+        self.node_local_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(required_env(NODE_LOCAL_DIR_ENV)))
+    }
+
+    /// The directory that exists on the host and on no node; prefer
+    /// [`Scope::host_only_dir`](crate::common::Scope::host_only_dir), which cleans up.
+    #[track_caller]
+    pub fn host_only_base(&self) -> PathBuf {
+        let var = if self.is_cluster() {
+            CLUSTER_HOST_ONLY_DIR_ENV
+        } else {
+            HOST_ONLY_DIR_ENV
+        };
+        self.host_only_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(required_env(var)))
     }
 
     /// `alacrity` (the binary under test, in the repository root) against this swarm's manager:

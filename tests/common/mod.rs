@@ -6,8 +6,10 @@
 //!
 //! - [`engine`]: [`Swarm::single`] (the one-node swarm), [`Swarm::cluster`] (the three-node swarm),
 //!   the docker CLI and alacrity against them, [`test_image`].
-//! - [`scope`]: [`Scope`], one per test: unique names, host directories, cleanup in `Drop` (even when
-//!   the test panics), and node faults (`stop_node` / `start_node`) for exclusive cluster tests.
+//! - [`scope`]: [`Scope`], one per test: unique names, directories (`host_dir`: on every node;
+//!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), cleanup in `Drop`
+//!   (even when the test panics), and node faults (`stop_node` / `start_node`) for exclusive
+//!   cluster tests.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal.
 //! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].

@@ -129,6 +129,15 @@ impl Scope {
         self.make_dir(dir)
     }
 
+    /// A new directory that exists on the host (so alacrity's own checks, which run here, find it)
+    /// but on no node of the swarm: a bind mount of it fails on the node with the engine's "bind
+    /// source path does not exist". Removed on drop.
+    #[track_caller]
+    pub fn host_only_dir(&self, what: &str) -> PathBuf {
+        let dir = self.swarm.host_only_base().join(self.name(what));
+        self.make_dir(dir)
+    }
+
     /// Writes `contents` to a new file `file_name` in this scope's own directory (e.g. an app spec)
     /// and returns its path; removed on drop.
     #[track_caller]
