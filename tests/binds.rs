@@ -359,3 +359,127 @@ fn on_a_cluster_a_directory_of_another_node_is_listed_and_deleted_only_there() {
     assert!(!dir.exists());
     assert_eq!(listed(&scope, &dir), None);
 }
+
+#[test]
+fn every_host_path_of_an_app_is_recorded_and_outlives_it() {
+    let scope = Scope::new(&Swarm::single());
+    let (first, second) = (scope.host_dir("first"), scope.host_dir("second"));
+    let app = scope.name("two");
+    let mounts: String = [(&first, "/a"), (&second, "/b")]
+        .iter()
+        .map(|(dir, target)| {
+            format!(
+                "[[apps.{app}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"{target}\"\n",
+                dir.display()
+            )
+        })
+        .collect();
+    let spec = scope.write_file(
+        "two.toml",
+        &format!(
+            "[apps.{app}]\nimage = \"{}\"\npersistent = true\n{mounts}",
+            test_image()
+        ),
+    );
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    for dir in [&first, &second] {
+        let entry = listed(&scope, dir).expect("recorded at deploy");
+        assert_eq!(entry["status"], "in-use");
+        assert_eq!(entry["used_by"], json!([{"kind": "app", "name": app}]));
+    }
+
+    scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &app])
+        .assert()
+        .success();
+
+    for dir in [&first, &second] {
+        let entry = listed(&scope, dir).expect("the record outlives the app");
+        assert_eq!(entry["status"], "retained");
+        assert_eq!(entry["app"], app.as_str());
+    }
+}
+
+#[test]
+fn on_a_cluster_every_manager_sees_the_same_records() {
+    let scope = Scope::exclusive(&Swarm::cluster());
+    let dir = scope.host_dir("seen");
+    let app = retained_dir_of_removed_app(&scope, "node2", &dir);
+    let seen_from = |node: usize| -> Vec<Value> {
+        let out = common::alacrity()
+            .args(["--host", scope.node_host(node), "binds", "ls", "-o", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["app"] == app.as_str())
+            .map(|d| json!([d["path"], d["node"], d["status"]]))
+            .collect()
+    };
+    // Seen from node2 itself, a container the swarm has yet to remove would still use it.
+    wait_until(secs(60), "the app's container on node2 is gone", || {
+        let filter = format!("label=com.docker.swarm.service.name={app}");
+        scope
+            .docker_ok_on(2, &["ps", "-aq", "--filter", &filter])
+            .is_empty()
+    });
+    let promoted = Promoted::new(&scope, 2);
+
+    let (from_node1, from_node2) = (seen_from(1), seen_from(2));
+
+    drop(promoted);
+    assert_eq!(
+        from_node1,
+        [json!([dir.display().to_string(), "node2", "retained"])]
+    );
+    assert_eq!(from_node2, from_node1);
+}
+
+/// A worker promoted to manager for the length of a test, demoted again on drop (also when the
+/// test panics).
+struct Promoted<'a> {
+    scope: &'a Scope,
+    node: usize,
+}
+
+impl<'a> Promoted<'a> {
+    fn new(scope: &'a Scope, node: usize) -> Self {
+        scope.docker_ok(&["node", "promote", &format!("node{node}")]);
+        let promoted = Promoted { scope, node };
+        wait_until(secs(60), "the node answers as a manager", || {
+            scope.docker_on(node, &["node", "ls"]).status.success()
+        });
+        promoted
+    }
+}
+
+impl Drop for Promoted<'_> {
+    fn drop(&mut self) {
+        let node = format!("node{}", self.node);
+        let out = self.scope.docker(&["node", "demote", &node]);
+        if !out.status.success() {
+            eprintln!("cannot demote {node}: {}", stderr(&out));
+            return;
+        }
+        // A panic here would abort the test binary: wait without asserting.
+        let deadline = std::time::Instant::now() + secs(60);
+        while self
+            .scope
+            .docker_on(self.node, &["node", "ls"])
+            .status
+            .success()
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(POLL_INTERVAL);
+        }
+    }
+}
