@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::data::DataAccess;
-use super::engine_error;
 use super::records::BindRecord;
+use super::{Engine, engine_error};
 
 impl DataAccess {
     /// Every recorded host directory, from the manager.
@@ -20,12 +20,12 @@ impl DataAccess {
     pub async fn forget_bind(&self, record: &BindRecord) -> anyhow::Result<()> {
         self.manager.forget_bind(record).await
     }
+}
 
-    /// The engine's own data directory on the node (volumes, images, containers): never
-    /// removed, nor anything that holds it.
-    pub async fn data_root(&self) -> anyhow::Result<Option<PathBuf>> {
+impl Engine {
+    /// The engine's own data directory (volumes, images, containers, its swarm state).
+    pub(in crate::engine) async fn data_root(&self) -> anyhow::Result<Option<PathBuf>> {
         let info = self
-            .node
             .docker
             .info()
             .await

@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use super::connect::{self, Address, Endpoint, Origin};
+use super::connect::{self, Address, Origin};
 use super::nodes::{Node, hostname_of};
 use super::usage::{Source, Targets, Usage};
-use super::{Connector, Engine};
+use super::{Connector, Engine, machine};
 
 /// How long a removal waits for the swarm to remove the containers of removed apps.
 const LEFTOVER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -30,9 +30,11 @@ pub struct DataAccess {
     pub(in crate::engine) manager: Engine,
     /// The swarm's nodes.
     pub(in crate::engine) nodes: Vec<Node>,
-    /// Whether alacrity runs on the node's machine (the node's engine is a local socket), so
-    /// that the directories alacrity sees are the node's.
-    on_node_machine: bool,
+    /// The engine's data directory on the node (never deleted).
+    data_root: Option<PathBuf>,
+    /// Why this machine is not the node's, if it is not (see `machine`): then the directories
+    /// alacrity sees are not the node's.
+    elsewhere: Option<String>,
 }
 
 impl Connector {
@@ -61,17 +63,17 @@ impl Connector {
                 manager.address
             );
         }
-        let on_node_machine = is_local(&node.address);
+        let data_root = node.data_root().await?;
+        let elsewhere = machine::elsewhere(data_root.as_deref(), &node.node_id);
         Ok(DataAccess {
             node,
             manager,
             nodes,
-            on_node_machine,
+            data_root,
+            elsewhere,
         })
     }
-}
 
-impl Connector {
     async fn connect_manager(&self, url: &str) -> anyhow::Result<Engine> {
         let address = Address {
             url: url.to_string(),
@@ -80,20 +82,6 @@ impl Connector {
         Engine::connect(address, self.tracer.clone())
             .await
             .context("cannot use the manager given with --manager")
-    }
-}
-
-/// Whether an engine address is on this machine: a unix socket, or TCP to a loopback address.
-fn is_local(address: &Address) -> bool {
-    match connect::endpoint(&address.url) {
-        Ok(Endpoint::Unix(_)) => true,
-        Ok(Endpoint::Http(authority)) => {
-            let host = authority
-                .rsplit_once(':')
-                .map_or(authority.as_str(), |(host, _)| host);
-            matches!(host, "localhost" | "[::1]") || host.starts_with("127.")
-        }
-        Err(_) => false,
     }
 }
 
@@ -110,12 +98,17 @@ impl DataAccess {
 
     /// Whether alacrity runs on the machine of the node it acts on.
     pub fn on_node_machine(&self) -> bool {
-        self.on_node_machine
+        self.elsewhere.is_none()
     }
 
-    /// The engine address alacrity acts on, as given.
-    pub fn address(&self) -> &Address {
-        &self.node.address
+    /// Why alacrity cannot tell that it runs on the node's machine, if so.
+    pub fn elsewhere(&self) -> Option<&str> {
+        self.elsewhere.as_deref()
+    }
+
+    /// The engine's data directory on the node.
+    pub fn data_root(&self) -> Option<&Path> {
+        self.data_root.as_deref()
     }
 
     /// Every use of volumes and directories: the swarm's services, and the node's containers.
@@ -128,7 +121,7 @@ impl DataAccess {
             containers,
             local_node: self.node.node_id.clone(),
         };
-        if self.on_node_machine {
+        if self.on_node_machine() {
             add_resolved_binds(&mut usage);
         }
         Ok(usage)
@@ -207,25 +200,4 @@ fn add_resolved_binds(usage: &mut Usage) {
 
 fn canonical_if_different(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok().filter(|real| real != path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn address(url: &str) -> Address {
-        Address {
-            url: url.into(),
-            origin: Origin::Flag,
-        }
-    }
-
-    #[test]
-    fn local_engines_are_sockets_and_loopback() {
-        assert!(is_local(&address("unix:///var/run/docker.sock")));
-        assert!(is_local(&address("tcp://127.0.0.1:2375")));
-        assert!(is_local(&address("tcp://localhost:2375")));
-        assert!(!is_local(&address("tcp://10.0.0.2:2375")));
-        assert!(!is_local(&address("tcp://db.example.com:2375")));
-    }
 }

@@ -12,15 +12,18 @@
 //! - `resources`: the shared network and managed volumes.
 //! - `records`: the records of persistent data (host directories, volumes) in the swarm.
 //! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
-//!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes.
+//!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes;
+//!   `machine`: whether alacrity runs on the node's machine.
 
 pub mod apply;
+mod base64;
 pub mod binds;
 pub mod connect;
 pub mod converge;
 pub mod data;
 pub mod disk_usage;
 pub mod labels;
+mod machine;
 pub mod mapping;
 pub mod nodes;
 pub mod plan;

@@ -9,6 +9,7 @@ use anyhow::Context;
 use bollard::models::ConfigSpec;
 use bollard::query_parameters::ListConfigsOptions;
 
+use super::base64::base64;
 use super::{Engine, engine_error, is_conflict, is_not_found, labels};
 use crate::spec::model::volume_name;
 
@@ -206,41 +207,5 @@ impl Engine {
                 .map_err(engine_error)
                 .with_context(|| format!("cannot delete the swarm config {config_id}")),
         }
-    }
-}
-
-/// Standard base64 with padding: the encoding the engine expects for config data.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"/srv/todo/backups"), "L3Nydi90b2RvL2JhY2t1cHM=");
     }
 }

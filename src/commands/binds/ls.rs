@@ -79,17 +79,15 @@ fn nothing_listed(retained: bool) -> &'static str {
 
 fn unknown_existence(access: &DataAccess) -> String {
     let here = access.hostname(access.node_id());
-    if access.on_node_machine() {
-        format!(
+    match access.elsewhere() {
+        None => format!(
             "EXISTS shows `-` for directories of other nodes: alacrity looks only at this \
              machine, {here}'s"
-        )
-    } else {
-        format!(
-            "EXISTS shows `-`: alacrity talks to {here} at {}, which is not this machine, so it \
-             cannot look at directories; run it on the node itself",
-            access.address()
-        )
+        ),
+        Some(why) => format!(
+            "EXISTS shows `-`: alacrity looks only at the machine it runs on, and cannot tell \
+             that it is {here}'s ({why})"
+        ),
     }
 }
 

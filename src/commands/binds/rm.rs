@@ -78,7 +78,6 @@ struct Context<'a> {
     access: &'a DataAccess,
     usage: Usage,
     records: Vec<BindRecord>,
-    data_root: Option<PathBuf>,
 }
 
 pub async fn run(
@@ -99,7 +98,6 @@ pub async fn run(
             })
             .await?,
         records: access.bind_records().await?,
-        data_root: access.data_root().await?,
         access: &access,
     };
     let mut report = Report {
@@ -181,16 +179,15 @@ fn step_for(path: &Path, forget: bool, context: &Context<'_>) -> anyhow::Result<
     if forget {
         return Ok(Step::Forget { record });
     }
-    if !access.on_node_machine() {
+    if let Some(why) = access.elsewhere() {
         bail!(
             "{} is a directory of {host}, and alacrity deletes directories on the machine it \
-             runs on, which is not {host} (alacrity talks to {host} at {}); {}",
+             runs on, which it cannot tell is {host}: {why}; {}",
             path.display(),
-            access.address(),
             access.reach_hint(&record.node_id, &rm_command(path), true)
         );
     }
-    match hostdir::check(path, context.data_root.as_deref())? {
+    match hostdir::check(path, access.data_root())? {
         DirState::Missing => Ok(Step::Gone { record }),
         DirState::Removable { size_bytes } => Ok(Step::Delete { record, size_bytes }),
     }
@@ -270,7 +267,7 @@ fn confirmed(steps: &[Step], access: &DataAccess, yes: bool) -> anyhow::Result<b
 async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> {
     let record = step.record();
     let (result, size_bytes) = match step {
-        Step::Delete { .. } => match hostdir::delete(&record.path, context.data_root.as_deref())? {
+        Step::Delete { .. } => match hostdir::delete(&record.path, context.access.data_root())? {
             DirState::Removable { size_bytes } => (Outcome::Removed, Some(size_bytes)),
             DirState::Missing => (Outcome::AlreadyGone, None),
         },
