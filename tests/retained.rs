@@ -173,3 +173,48 @@ fn kept_data_is_listed_protected_while_used_and_removed_when_asked() {
         "records left: {records}"
     );
 }
+
+#[test]
+fn the_commands_apps_rm_prints_remove_the_kept_data_as_printed() {
+    let scope = Scope::new(&Swarm::single());
+    let (app, label) = (scope.name("db"), scope.name("data"));
+    let dir = scope.host_dir("odd").join("with space");
+    std::fs::create_dir(&dir).unwrap();
+    let spec_file = scope.write_file("db.toml", &spec(&app, &label, &dir));
+    deploy(&scope, &spec_file);
+
+    let removed = scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &app])
+        .output()
+        .unwrap();
+    assert!(removed.status.success(), "{}", stderr(&removed));
+
+    let printed = stdout(&removed);
+    let commands: Vec<&str> = printed
+        .lines()
+        .filter_map(|line| line.split_once("to remove it: alacrity ").map(|(_, c)| c))
+        .collect();
+    assert_eq!(commands.len(), 2, "{printed}");
+    for command in commands {
+        let line = format!(
+            "'{}' --host '{}' --yes {command}",
+            env!("CARGO_BIN_EXE_alacrity"),
+            scope.host()
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &line])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{line}: {}", stderr(&out));
+    }
+    assert!(!dir.exists());
+    let volume = format!("alacran--{label}");
+    assert!(
+        !scope
+            .docker(&["volume", "inspect", &volume])
+            .status
+            .success()
+    );
+}

@@ -150,8 +150,10 @@ fn print_kept(removed: &Removed, printer: &Printer) {
         ));
     }
     for path in &removed.kept_paths {
+        // Quoted when needed, so that the command can be pasted as is.
+        let word = crate::hostdir::quoted(std::path::Path::new(path));
         printer.data(format!(
-            "  kept host directory {path}; to remove it: alacrity binds rm {path}"
+            "  kept host directory {path}; to remove it: alacrity binds rm {word}"
         ));
     }
 }
