@@ -1,5 +1,6 @@
 //! One problem found in a spec, and the error that carries them all.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -61,8 +62,10 @@ impl Diagnostic {
         }
     }
 
+    /// The app at fault. A name too long to be valid (the app-name rule says so) is shortened:
+    /// every diagnostic of the app repeats it.
     pub fn app(mut self, app: impl Into<String>) -> Self {
-        self.app = Some(app.into());
+        self.app = Some(shorten(&app.into()).into_owned());
         self
     }
 
@@ -86,6 +89,18 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&super::report::render(self, &|_, text| text.to_string()))
+    }
+}
+
+/// Longest piece of spec text (an app name, a path) that a message quotes whole.
+const MAX_QUOTED: usize = 100;
+
+/// `text`, cut to `MAX_QUOTED` characters followed by `...` when longer: for messages that quote
+/// spec text written elsewhere, so that the size of the report stays in proportion to the spec.
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((at, _)) => Cow::Owned(format!("{}...", &text[..at])),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -119,4 +134,19 @@ impl std::error::Error for Invalid {}
 
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_text_is_shortened_by_characters() {
+        assert_eq!(shorten("web"), "web");
+        let long = "é".repeat(MAX_QUOTED + 1);
+        assert_eq!(shorten(&long), format!("{}...", "é".repeat(MAX_QUOTED)));
+        assert_eq!(shorten(&long[..2 * MAX_QUOTED]), long[..2 * MAX_QUOTED]);
+        let diagnostic = Diagnostic::new(RuleId::AppName, "a.toml", "bad").app("a".repeat(5000));
+        assert_eq!(diagnostic.app.unwrap().len(), MAX_QUOTED + 3);
+    }
 }

@@ -23,6 +23,7 @@ pub mod source;
 mod suggest;
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Invalid};
@@ -195,19 +196,55 @@ fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
     unique
 }
 
+/// Parses and validates one spec file given as bytes, as if read from `path` (which only names
+/// it in diagnostics): the whole pipeline but the reading, for the fuzzer and tests.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>, host: &dyn HostFs) -> Result<Spec, Invalid> {
+    let source = source_of(path, bytes).map_err(|diagnostic| Invalid {
+        diagnostics: vec![*diagnostic],
+    })?;
+    load_sources(vec![source], host)
+}
+
+/// The largest spec file read. Real specs are kilobytes; a bigger file is the wrong file (a
+/// log, an image, /dev/zero), and reading it whole would only exhaust memory.
+pub const MAX_SPEC_BYTES: u64 = 16 * 1024 * 1024;
+
 /// One spec file's text, or why it cannot be had. `-` is standard input, as for most tools
 /// that read files (`generate-spec | alacrity validate -`).
 fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
-    let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    let failed = |err: std::io::Error| Box::new(unreadable(path, &err));
+    let input: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read(path)
+        Box::new(std::fs::File::open(path).map_err(failed)?)
     };
-    let bytes = bytes.map_err(|err| Box::new(unreadable(path, &err)))?;
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_SPEC_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        return Err(Box::new(too_large(path)));
+    }
+    source_of(path, bytes)
+}
+
+fn source_of(path: &Path, bytes: Vec<u8>) -> Result<Source, Box<Diagnostic>> {
     String::from_utf8(bytes)
         .map(|text| Source::new(path, text))
         .map_err(|err| Box::new(not_utf8(path, err)))
+}
+
+fn too_large(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        RuleId::UnreadableFile,
+        path,
+        format!(
+            "the file is larger than {} MiB, far too large for an app spec",
+            MAX_SPEC_BYTES / 1024 / 1024
+        ),
+    )
+    .hint("check the path: an app spec is a TOML file of a few kilobytes")
 }
 
 fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
@@ -315,6 +352,27 @@ mod tests {
         );
         let err = load(&[dir.path().to_path_buf()]).unwrap_err();
         assert_eq!(err.diagnostics[0].rule, RuleId::UnreadableFile);
+    }
+
+    #[test]
+    fn bytes_go_through_the_whole_pipeline() {
+        let host = FakeHostFs::new();
+        let name = Path::new("x.toml");
+        let err = load_bytes(name, b"[apps.x]\nimage = \"caf\xe9\"".to_vec(), &host).unwrap_err();
+        assert_eq!(err.diagnostics[0].rule, RuleId::NotUtf8);
+        let spec = load_bytes(name, b"[apps.x]\nimage = \"i\"".to_vec(), &host).unwrap();
+        assert_eq!(spec.files[0].path, name);
+    }
+
+    #[test]
+    fn a_file_too_large_for_a_spec_is_not_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(MAX_SPEC_BYTES + 1).unwrap();
+        let err = load(&[big]).unwrap_err();
+        assert_eq!(err.diagnostics[0].rule, RuleId::UnreadableFile);
+        assert!(err.diagnostics[0].message.contains("larger than 16 MiB"));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use std::borrow::Cow;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+use toml_parser::lexer::TokenKind;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, shorten};
 use super::raw::{Entry, Field, RawApp, RawVolume, Span};
 use super::rule_id::RuleId;
 use super::source::Source;
@@ -106,38 +107,96 @@ pub fn parse(source: &Source) -> (Vec<RawApp>, Vec<Diagnostic>) {
 /// Every syntax error, in file order, the first of each line only: what follows an error on
 /// its line is mostly the parser losing its footing, not a second mistake.
 fn syntax_errors(source: &Source, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
-    let mut found: Vec<(Span, String)> = errors
+    let mut found: Vec<(Option<Span>, &str)> = errors
         .iter()
         .map(|error| {
-            let span = error.span().unwrap_or(0..0);
-            let mut message = error.message().to_string();
-            if message == "duplicate key" {
-                let key = source.text.get(span.clone()).unwrap_or_default();
-                message = format!("duplicate key `{key}`");
-            }
-            (span, message)
+            let span = error
+                .span()
+                .or_else(|| unplaced_span(source, error.message()));
+            (span, error.message())
         })
         .collect();
-    found.sort_by_key(|(span, _)| (span.start, span.end));
-    found.dedup_by_key(|(span, _)| source.position(span.start).line);
+    found.sort_by_key(|(span, _)| span.as_ref().map(|span| (span.start, span.end)));
+    found.dedup_by_key(|(span, _)| span.as_ref().map(|span| source.position(span.start).line));
     found
         .into_iter()
         .map(|(span, message)| {
-            let hint = if message.starts_with("duplicate key") {
-                "a key appears once per table (and an app once per file): remove or rename one"
-            } else {
-                "fix the TOML syntax here: strings need quotes, one `key = value` per line \
-                 (see https://toml.io)"
-            };
-            Diagnostic::at(
-                RuleId::TomlSyntax,
-                source,
-                span,
-                format!("invalid TOML: {message}"),
-            )
+            let (message, hint) = syntax_message(source, span.as_ref(), message);
+            let message = format!("invalid TOML: {message}");
+            match span {
+                Some(span) => Diagnostic::at(RuleId::TomlSyntax, source, span, message),
+                None => Diagnostic::new(RuleId::TomlSyntax, source.path(), message),
+            }
             .hint(hint)
         })
         .collect()
+}
+
+/// toml's words for an error, made plain where they are not, and a hint.
+fn syntax_message(source: &Source, span: Option<&Span>, message: &str) -> (String, &'static str) {
+    let too_deep = "a spec needs a few levels of tables and arrays, not dozens: \
+                    check for brackets or dots left over from generating the file";
+    match message {
+        "duplicate key" => {
+            let key = span
+                .and_then(|span| source.text.get(span.clone()))
+                .unwrap_or_default();
+            (
+                format!("duplicate key `{}`", shorten(key)),
+                "a key appears once per table (and an app once per file): remove or rename one",
+            )
+        }
+        RECURSION_LIMIT_KEY => (
+            format!("a dotted key has more than {TOML_DEPTH_LIMIT} parts"),
+            too_deep,
+        ),
+        RECURSION_LIMIT_VALUE => (
+            format!("arrays and inline tables are nested more than {TOML_DEPTH_LIMIT} deep"),
+            too_deep,
+        ),
+        _ => (
+            message.to_string(),
+            "fix the TOML syntax here: strings need quotes, one `key = value` per line \
+             (see https://toml.io)",
+        ),
+    }
+}
+
+/// How deep toml lets values nest and how many parts it lets a dotted key have (it stops there
+/// rather than overflow the stack), and its messages when a spec goes further.
+const TOML_DEPTH_LIMIT: usize = 80;
+const RECURSION_LIMIT_KEY: &str = "recursion limit";
+const RECURSION_LIMIT_VALUE: &str = "cannot recurse further; max recursion depth met";
+
+/// Where an error that toml reports without a position is. Only one is known: a dotted key
+/// with too many parts, found with toml's own lexer (a part is a bare or quoted key; spaces may
+/// surround the dots; anything else ends the key).
+fn unplaced_span(source: &Source, message: &str) -> Option<Span> {
+    if message != RECURSION_LIMIT_KEY {
+        return None;
+    }
+    // The key being read: where it starts, its dots, and whether a part should come next.
+    let mut key: Option<(usize, usize, bool)> = None;
+    for token in toml_parser::Source::new(&source.text).lex() {
+        let (start, end) = (token.span().start(), token.span().end());
+        let part = matches!(
+            token.kind(),
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString
+        );
+        key = match (token.kind(), key) {
+            (TokenKind::Whitespace, key) => key,
+            (TokenKind::Dot, Some((from, dots, false))) => Some((from, dots + 1, true)),
+            (_, Some((from, dots, true))) if part => Some((from, dots, false)),
+            _ if part => Some((start, 0, false)),
+            _ => None,
+        };
+        if let Some((from, dots, _)) = key
+            && dots >= TOML_DEPTH_LIMIT
+        {
+            return Some(from..end);
+        }
+    }
+    None
 }
 
 /// What a value of the wrong type looks like: where it is and what it is.
@@ -549,5 +608,50 @@ fn a_type(value: &DeValue<'_>) -> &'static str {
         DeValue::Datetime(_) => "a date-time",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax(text: &str) -> Vec<Diagnostic> {
+        let (apps, diagnostics) = parse(&Source::new("a.toml", text));
+        assert!(apps.is_empty());
+        diagnostics
+    }
+
+    /// toml stops at its recursion limit instead of overflowing the stack; the error says
+    /// where and what, in plain words.
+    #[test]
+    fn values_nested_thousands_deep_are_a_syntax_error_at_the_right_place() {
+        let deep = 10_000;
+        for value in [
+            format!("{}{}", "[".repeat(deep), "]".repeat(deep)),
+            format!("{}1{}", "{ a = ".repeat(deep), "}".repeat(deep)),
+            "[{ a = ".repeat(deep),
+        ] {
+            let found = syntax(&format!("[apps.x]\nimage = \"i\"\ncommand = {value}\n"));
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].rule, found[0].line), (RuleId::TomlSyntax, 3));
+            assert!(found[0].message.contains("nested more than 80 deep"));
+        }
+    }
+
+    #[test]
+    fn a_dotted_key_of_too_many_parts_is_found_though_toml_gives_no_position() {
+        let key = vec!["a"; 5000].join(" . ");
+        // In a comment and in a multi-line string, the same text is no key.
+        for (text, place) in [
+            (format!("[apps.x]\nimage = \"i\"\n\n{key} = 1\n"), (4, 1)),
+            (format!("# \"{key}\"\n[{key}]\n"), (2, 2)),
+            (format!("x = \"\"\"\n{key}\n\"\"\"\n[[{key}]]\n"), (4, 3)),
+            (format!("x = {{ {key} = 1 }}\n"), (1, 7)),
+        ] {
+            let found = syntax(&text);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].line, found[0].column), place, "{text:.40}");
+            assert!(found[0].message.contains("more than 80 parts"));
+        }
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::SpecFile;
 use super::diagnostic::{Diagnostic, Invalid};
 use super::model::VolumeSource;
+use super::source::is_hidden;
 use crate::printer::Paint;
 
 /// Paints a piece of text (the printer's colors, or nothing).
@@ -51,12 +52,13 @@ pub fn render(diagnostic: &Diagnostic, paint: PaintFn<'_>) -> String {
     text
 }
 
-/// Text from a spec (an app name, a path) with control characters escaped, so that a spec
-/// cannot move the cursor or change colors of the terminal showing its errors.
+/// Text from a spec (an app name, a path) with control and invisible characters escaped, so
+/// that a spec cannot move the cursor or change colors of the terminal showing its errors, nor
+/// hide or reorder what it shows (zero-width spaces, bidirectional overrides).
 fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if is_hidden(c) {
                 c.escape_debug().to_string()
             } else {
                 c.to_string()
@@ -168,6 +170,9 @@ mod tests {
     fn control_characters_from_a_spec_are_escaped() {
         let diagnostic = Diagnostic::new(RuleId::AppName, "x.toml", "bad").app("a\u{1b}[2Jb");
         assert!(render(&diagnostic, &plain).contains("app `a\\u{1b}[2Jb`"));
+        let diagnostic =
+            Diagnostic::new(RuleId::AppName, "x.toml", "bad").app("a\u{202e}b\u{200b}");
+        assert!(render(&diagnostic, &plain).contains("app `a\\u{202e}b\\u{200b}`"));
     }
 
     #[test]

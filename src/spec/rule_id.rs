@@ -50,15 +50,16 @@ rule_ids! {
     // One app.
     AppName = "app-name": "app names are DNS labels: a-z, 0-9 and -, 1 to 63 characters, no - at either end",
     ImageMissing = "image-missing": "every app has an image",
-    ImageFormat = "image-format": "an image reference is not empty and has no whitespace",
+    ImageFormat = "image-format": "an image reference is not empty, ASCII, without whitespace or control characters",
     InstancesNegative = "instances-negative": "instances is not negative",
     PersistentInstances = "persistent-instances": "a persistent app runs at most 1 instance",
     CommandEmpty = "command-empty": "command and entrypoint, when given, are not empty lists",
     EnvName = "env-name": "environment variable names are not empty and have no =",
+    NulCharacter = "nul-character": "command, entrypoint and env values have no NUL character (\\u0000)",
     LabelsKey = "labels-key": "service label keys are not empty and do not start with io.alacrity.",
     PortFormat = "port-format": "ports are published:target with an optional /tcp or /udp, each from 1 to 65535",
     NodeNeedsPersistent = "node-needs-persistent": "only a persistent app is pinned to a node",
-    NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace",
+    NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace or invisible characters",
     // The persistent directories of one app.
     VolumesNeedPersistent = "volumes-need-persistent": "only a persistent app has persistent directories",
     VolumeSource = "volume-source": "a volume has exactly one of label or host_path",

@@ -1,4 +1,8 @@
 //! A spec file's text, and turning byte offsets into line:column positions for diagnostics.
+//!
+//! Every lookup costs a binary search and a short scan, whatever the size of the file: a
+//! generated spec with one very long line and thousands of errors on it must not make reporting
+//! quadratic.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -13,7 +17,8 @@ pub struct Position {
 /// The offending line of a file, and which characters of it to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    /// The whole line, tabs turned into spaces so that the caret lines up.
+    /// The line (or, for a long one, the part around the fault), tabs turned into spaces so that
+    /// the caret lines up, and characters a terminal would not show plainly replaced by U+FFFD.
     pub text: String,
     /// 1-based column of the first underlined character.
     pub column: usize,
@@ -28,7 +33,16 @@ pub struct Source {
     pub text: String,
     /// Byte offset where each line starts; always starts with 0.
     line_starts: Vec<usize>,
+    /// About every `CHECKPOINT` bytes, a char boundary and the number of characters before it,
+    /// so that counting the characters before an offset scans at most `CHECKPOINT` bytes.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two checkpoints.
+const CHECKPOINT: usize = 1024;
+
+/// The byte-order mark: invisible in editors, so it takes no column at the start of a file.
+const BOM: char = '\u{feff}';
 
 impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
@@ -36,10 +50,17 @@ impl Source {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
+        let mut checkpoints = vec![(0, 0)];
+        for (count, (at, _)) in text.char_indices().enumerate() {
+            if at >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT {
+                checkpoints.push((at, count));
+            }
+        }
         Source {
             path: path.into(),
             text,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -51,19 +72,10 @@ impl Source {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset);
         let index = self.line_index(offset);
-        let start = self.line_starts[index];
         Position {
             line: index + 1,
-            column: self.column_of(start, offset),
+            column: self.chars_between(self.visible_start(index), offset) + 1,
         }
-    }
-
-    /// 1-based character column of `offset` on the line starting at `line_start`. A byte-order
-    /// mark is invisible in editors, so it is not counted.
-    fn column_of(&self, line_start: usize, offset: usize) -> usize {
-        let before = &self.text[line_start..offset];
-        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
-        before.chars().count() + 1
     }
 
     /// The line holding the start of `span`, with the part of `span` on that line underlined.
@@ -71,17 +83,49 @@ impl Source {
     pub fn snippet(&self, span: Range<usize>) -> Snippet {
         let start = self.floor_char_boundary(span.start);
         let index = self.line_index(start);
-        let line_start = self.line_starts[index];
-        let line = self.line_text(index);
-        // A span may start past the line's text (in a trailing \r): then it underlines one column.
-        let end = self.floor_char_boundary(span.end.min(line_start + line.len()).max(start));
-        let chars: Vec<char> = line
-            .trim_start_matches('\u{feff}')
+        let line_start = self.visible_start(index);
+        let line_end = line_start.max(self.line_end(index));
+        // A span may start in the line ending (a trailing \r) or the BOM: it is shown at the
+        // nearest character of the line's text.
+        let start = start.clamp(line_start, line_end);
+        let end = self.floor_char_boundary(span.end.clamp(start, line_end));
+        let column = self.chars_between(line_start, start);
+        let length = column + self.chars_between(start, line_end);
+        let width = self.text[start..end]
             .chars()
-            .map(printable)
-            .collect();
-        let width = self.text[start..end].chars().count().max(1);
-        window(&chars, self.column_of(line_start, start) - 1, width)
+            .take(SNIPPET_WIDTH)
+            .count()
+            .max(1);
+        if length <= SNIPPET_WIDTH {
+            return Snippet {
+                text: self.text[line_start..line_end]
+                    .chars()
+                    .map(printable)
+                    .collect(),
+                column: column + 1,
+                width,
+            };
+        }
+        // Up to SNIPPET_CONTEXT characters before the fault, SNIPPET_WIDTH in all.
+        let from = self.text[line_start..start]
+            .char_indices()
+            .rev()
+            .take(SNIPPET_CONTEXT)
+            .last()
+            .map_or(start, |(at, _)| line_start + at);
+        let before = self.chars_between(from, start);
+        let to = self.text[from..line_end]
+            .char_indices()
+            .nth(SNIPPET_WIDTH)
+            .map_or(line_end, |(at, _)| from + at);
+        let cut_before = if from > line_start { "..." } else { "" };
+        let cut_after = if to < line_end { "..." } else { "" };
+        let shown: String = self.text[from..to].chars().map(printable).collect();
+        Snippet {
+            text: format!("{cut_before}{shown}{cut_after}"),
+            column: cut_before.len() + before + 1,
+            width: width.min(self.chars_between(start, to).max(1)),
+        }
     }
 
     /// Index of the line holding `offset` (which must be a char boundary within the text).
@@ -90,14 +134,40 @@ impl Source {
         self.line_starts.partition_point(|&start| start <= offset) - 1
     }
 
-    /// The text of a line, without its line ending.
-    fn line_text(&self, index: usize) -> &str {
+    /// Where the visible text of a line starts: after the BOM on the first line.
+    fn visible_start(&self, index: usize) -> usize {
+        let start = self.line_starts[index];
+        if start == 0 && self.text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            start
+        }
+    }
+
+    /// Where the text of a line ends, before its line ending (`\n`, `\r\n`, or stray `\r`s).
+    fn line_end(&self, index: usize) -> usize {
         let start = self.line_starts[index];
         let end = self
             .line_starts
             .get(index + 1)
             .map_or(self.text.len(), |next| next - 1);
-        self.text[start..end].trim_end_matches('\r')
+        start + self.text[start..end].trim_end_matches('\r').len()
+    }
+
+    /// How many characters lie between two byte offsets (`from` <= `to`, both char boundaries
+    /// or not: they are moved back to one).
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        let (from, to) = (self.floor_char_boundary(from), self.floor_char_boundary(to));
+        self.chars_before(to)
+            .saturating_sub(self.chars_before(from))
+    }
+
+    /// How many characters come before a char boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        // checkpoints[0] == (0, 0), so the partition point is at least 1.
+        let index = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, count) = self.checkpoints[index];
+        count + self.text[at..offset].chars().count()
     }
 
     /// `offset` clamped to the text and moved back to a char boundary, so slicing never panics.
@@ -114,35 +184,29 @@ impl Source {
 const SNIPPET_WIDTH: usize = 100;
 const SNIPPET_CONTEXT: usize = 30;
 
-/// The part of `line` to show around the 0-based character `column`, `...` marking cuts.
-fn window(line: &[char], column: usize, width: usize) -> Snippet {
-    if line.len() <= SNIPPET_WIDTH {
-        return Snippet {
-            text: line.iter().collect(),
-            column: column + 1,
-            width,
-        };
-    }
-    let from = column.saturating_sub(SNIPPET_CONTEXT).min(line.len());
-    let to = (from + SNIPPET_WIDTH).min(line.len());
-    let before = if from > 0 { "..." } else { "" };
-    let after = if to < line.len() { "..." } else { "" };
-    let shown: String = line[from..to].iter().collect();
-    Snippet {
-        text: format!("{before}{shown}{after}"),
-        column: column - from + before.len() + 1,
-        width: width.min(to.saturating_sub(column).max(1)),
-    }
-}
-
 /// A character as it may be shown on a terminal: a tab as one space (so that the caret lines up),
-/// other control characters as U+FFFD (a spec cannot drive the terminal).
+/// control characters and invisible ones (zero-width spaces, bidirectional overrides) as U+FFFD,
+/// so that a spec can neither drive the terminal nor hide or reorder what it shows.
 fn printable(c: char) -> char {
     match c {
         '\t' => ' ',
-        c if c.is_control() => '\u{fffd}',
+        c if is_hidden(c) => '\u{fffd}',
         c => c,
     }
+}
+
+/// Whether a character would not show as itself on a terminal: a control character, or one
+/// that Rust's debug escaping escapes (format characters such as U+202E RIGHT-TO-LEFT OVERRIDE
+/// and U+200B ZERO WIDTH SPACE, unusual spaces, unassigned and private-use code points).
+pub(crate) fn is_hidden(c: char) -> bool {
+    if matches!(c, '"' | '\'' | '\\') {
+        return false;
+    }
+    // After a letter, so that a combining accent counts as shown (it is, on the letter).
+    let mut text = String::with_capacity(8);
+    text.push('a');
+    text.push(c);
+    text.escape_debug().nth(1) == Some('\\')
 }
 
 #[cfg(test)]
@@ -157,6 +221,38 @@ mod tests {
         // `=` is the third character of line 2, but its fourth byte (é is two bytes).
         assert_eq!(source.position(6), Position { line: 2, column: 3 });
         assert_eq!(source.position(13), Position { line: 3, column: 1 });
+    }
+
+    /// Columns counted from checkpoints agree with counting from the start of each line.
+    #[test]
+    fn positions_on_long_lines_with_wide_characters_are_exact() {
+        let line: String = (0..3000).map(|i| ['a', 'é', '€', '😀'][i % 4]).collect();
+        let text = format!("x\n{line}\n\u{feff}{line}");
+        let source = Source::new("a.toml", text.as_str());
+        for (offset, _) in text.char_indices() {
+            let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+            let expected = Position {
+                line: text[..offset].matches('\n').count() + 1,
+                column: text[line_start..offset].chars().count() + 1,
+            };
+            assert_eq!(source.position(offset), expected, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_counts_only_at_the_start_of_the_file() {
+        let source = Source::new("a.toml", "\u{feff}x\n\u{feff}y");
+        assert_eq!(source.position(3), Position { line: 1, column: 1 });
+        assert_eq!(source.position(8), Position { line: 2, column: 2 });
+        assert_eq!(source.snippet(8..9).text, "\u{fffd}y");
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_shown_as_replacements() {
+        let source = Source::new("a.toml", "a\u{202e}b\u{200b}c e\u{301}");
+        assert_eq!(source.snippet(0..1).text, "a\u{fffd}b\u{fffd}c e\u{301}");
+        assert!(is_hidden('\u{2066}') && is_hidden('\0') && is_hidden('\u{85}'));
+        assert!(!is_hidden('"') && !is_hidden('é') && !is_hidden('\u{301}') && !is_hidden('😀'));
     }
 
     #[test]

@@ -64,13 +64,17 @@ fn closest<'k>(normalized: &str, known: &[&'k str]) -> Option<&'k str> {
 
 /// The known name fewest edits away, if few enough for the length that it is likely a typo.
 fn nearest_by_edits<'k>(normalized: &str, known: &[&'k str]) -> Option<&'k str> {
-    let allowed = match normalized.chars().count() {
+    let length = normalized.chars().count();
+    let allowed = match length {
         0..=4 => 1,
         5..=8 => 2,
         _ => 3,
     };
     known
         .iter()
+        // More edits apart than allowed by length alone: not worth the edit distance, whose
+        // cost grows with the product of the lengths (a generated key can be megabytes).
+        .filter(|name| length.abs_diff(name.chars().count()) <= allowed)
         .map(|name| (strsim::damerau_levenshtein(normalized, name), *name))
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)

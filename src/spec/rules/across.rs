@@ -5,12 +5,12 @@
 //! the same name in two files are still two apps (and an `app-duplicate` error).
 
 use std::collections::BTreeMap;
-use std::ops::Range;
-use std::path::PathBuf;
+use std::ops::{Bound, Range};
+use std::path::{Path, PathBuf};
 
 use super::volume::host_path_identity;
 use super::{ParsedFile, location};
-use crate::spec::diagnostic::Diagnostic;
+use crate::spec::diagnostic::{Diagnostic, shorten};
 use crate::spec::model::{Port, Protocol};
 use crate::spec::paths::{HostFs, is_within};
 use crate::spec::raw::RawApp;
@@ -87,7 +87,7 @@ fn labels(apps: &[(&ParsedFile, &RawApp)], out: &mut Vec<Diagnostic>) {
                     format!(
                         "the label \"{}\" is also used by app `{}` at {}",
                         label.value,
-                        first.app.name,
+                        shorten(&first.app.name),
                         first.location()
                     ),
                     "give each app its own label: two apps writing the same data corrupt it; \
@@ -103,9 +103,10 @@ fn labels(apps: &[(&ParsedFile, &RawApp)], out: &mut Vec<Diagnostic>) {
 }
 
 /// Host paths clash when they are the same directory (after resolving symlinks) or one is
-/// inside the other: either way two apps write the same files.
+/// inside the other: either way two apps write the same files. Each clash is reported against
+/// the earliest path of another app that it clashes with.
 fn host_paths(apps: &[(&ParsedFile, &RawApp)], host: &dyn HostFs, out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(PathBuf, Place<'_>)> = Vec::new();
+    let mut seen = SeenPaths::default();
     for &(file, app) in apps {
         for field in app.volumes().iter().filter_map(|v| v.host_path.as_ref()) {
             let Some(path) = host_path_identity(&field.value, host) else {
@@ -116,10 +117,7 @@ fn host_paths(apps: &[(&ParsedFile, &RawApp)], host: &dyn HostFs, out: &mut Vec<
                 app,
                 span: &field.span,
             };
-            let clash = seen.iter().find(|(other, first)| {
-                !first.same_app(&place) && (is_within(&path, other) || is_within(other, &path))
-            });
-            if let Some((other, first)) = clash {
+            if let Some((other, first)) = seen.clash(&path, &place) {
                 out.push(place.error(
                     RuleId::HostPathShared,
                     shared_path_message(&path, other, first),
@@ -127,27 +125,85 @@ fn host_paths(apps: &[(&ParsedFile, &RawApp)], host: &dyn HostFs, out: &mut Vec<
                      them; to share data, let one app own it and serve it to the other",
                 ));
             }
-            seen.push((path, place));
+            seen.insert(path, place);
         }
     }
 }
 
-fn shared_path_message(
-    path: &std::path::Path,
-    other: &std::path::Path,
-    first: &Place<'_>,
-) -> String {
+/// The host paths seen so far, sorted so that a path's ancestors are found by lookup and its
+/// descendants by one range (`Path` orders by component: `/a`, `/a/b`, `/a/c`, `/a-b`): no
+/// quadratic scan of every earlier path, however many apps a spec declares.
+#[derive(Default)]
+struct SeenPaths<'a> {
+    /// For each path: its first place, and the first place of another app (all a clash needs).
+    paths: BTreeMap<PathBuf, (Seen<'a>, Option<Seen<'a>>)>,
+    count: usize,
+}
+
+/// A place where a path was seen, and its rank in the order of the files.
+#[derive(Clone, Copy)]
+struct Seen<'a> {
+    rank: usize,
+    place: Place<'a>,
+}
+
+impl<'a> SeenPaths<'a> {
+    fn insert(&mut self, path: PathBuf, place: Place<'a>) {
+        let seen = Seen {
+            rank: self.count,
+            place,
+        };
+        self.count += 1;
+        match self.paths.get_mut(&path) {
+            None => {
+                self.paths.insert(path, (seen, None));
+            }
+            Some((first, other @ None)) if !first.place.same_app(&place) => *other = Some(seen),
+            Some(_) => {}
+        }
+    }
+
+    /// The earliest place of another app whose path is `path`, inside it, or contains it.
+    fn clash(&self, path: &Path, place: &Place<'_>) -> Option<(&Path, &Place<'a>)> {
+        let ancestors = path
+            .ancestors()
+            .filter_map(|ancestor| self.paths.get_key_value(ancestor));
+        let descendants = self
+            .paths
+            .range::<Path, _>((Bound::Excluded(path), Bound::Unbounded))
+            .take_while(|(other, _)| other.starts_with(path));
+        ancestors
+            .chain(descendants)
+            .filter_map(|(other, (first, second))| {
+                let seen = [Some(first), second.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|seen| !seen.place.same_app(place))?;
+                Some((other.as_path(), seen))
+            })
+            .min_by_key(|(_, seen)| seen.rank)
+            .map(|(other, seen)| (other, &seen.place))
+    }
+}
+
+fn shared_path_message(path: &Path, other: &Path, first: &Place<'_>) -> String {
     let relation = if path == other {
         "is also used by".to_string()
     } else if is_within(path, other) {
-        format!("is inside `{}`, used by", other.display())
+        format!(
+            "is inside `{}`, used by",
+            shorten(&other.display().to_string())
+        )
     } else {
-        format!("contains `{}`, used by", other.display())
+        format!(
+            "contains `{}`, used by",
+            shorten(&other.display().to_string())
+        )
     };
     format!(
         "the host directory `{}` {relation} app `{}` at {}",
         path.display(),
-        first.app.name,
+        shorten(&first.app.name),
         first.location()
     )
 }
@@ -175,7 +231,7 @@ fn ports(apps: &[(&ParsedFile, &RawApp)], out: &mut Vec<Diagnostic>) {
                         if first.same_app(&place) {
                             "this app".to_string()
                         } else {
-                            format!("app `{}`", first.app.name)
+                            format!("app `{}`", shorten(&first.app.name))
                         },
                         first.location()
                     ),
@@ -232,6 +288,41 @@ mod tests {
             "persistent = true\nvolumes = [{ label = \"data\", container_path = \"/a\" }, { label = \"data\", container_path = \"/b\" }]",
         );
         assert_eq!(rules(&twice), []);
+    }
+
+    #[test]
+    fn a_clash_names_the_earliest_path_of_another_app() {
+        let two_paths = app(
+            "one",
+            "persistent = true\nvolumes = [{ host_path = \"/srv/data/uploads\", container_path = \"/u\" }, \
+             { host_path = \"/srv/data\", container_path = \"/d\" }]",
+        );
+        // Nested paths of one app are no clash; a later app clashes with both, and hears of the first.
+        let text = two_paths + &persistent("two", "host_path = \"/srv/data\"");
+        let found = diagnostics(&[&text], &host());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.starts_with(
+                "the host directory `/srv/data` contains `/srv/data/uploads`, used by app `one`"
+            ),
+            "{}",
+            found[0].message
+        );
+        // An app's own earlier path is skipped for another app's.
+        let text = persistent("one", "host_path = \"/srv/data2\"")
+            + &persistent("two", "host_path = \"/srv/data\"")
+            + &app(
+                "three",
+                "persistent = true\nvolumes = [{ host_path = \"/srv/data/uploads\", container_path = \"/u\" }, \
+                 { host_path = \"/srv/data\", container_path = \"/d\" }]",
+            );
+        let found = diagnostics(&[&text], &host());
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages.iter().all(|m| m.contains("used by app `two`")),
+            "{messages:?}"
+        );
     }
 
     #[test]

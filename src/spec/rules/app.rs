@@ -1,9 +1,11 @@
 //! Rules on one app's own fields.
 
 use super::AppReport;
+use crate::spec::diagnostic::shorten;
 use crate::spec::model::{Port, RESERVED_LABEL_PREFIX};
 use crate::spec::raw::{Entry, Field, RawApp};
 use crate::spec::rule_id::RuleId;
+use crate::spec::source::is_hidden;
 
 pub(super) fn check(app: &RawApp, report: &mut AppReport<'_>) {
     name(app, report);
@@ -12,6 +14,7 @@ pub(super) fn check(app: &RawApp, report: &mut AppReport<'_>) {
     program("command", "CMD", app.command.as_ref(), report);
     program("entrypoint", "ENTRYPOINT", app.entrypoint.as_ref(), report);
     env(&app.env, report);
+    nul_characters(app, report);
     labels(&app.labels, report);
     ports(&app.ports, report);
     node(app, report);
@@ -31,7 +34,10 @@ fn name(app: &RawApp, report: &mut AppReport<'_>) {
     report.error(
         RuleId::AppName,
         app.name_span.clone(),
-        format!("`{}` is not a valid app name: {problem}", app.name),
+        format!(
+            "`{}` is not a valid app name: {problem}",
+            shorten(&app.name)
+        ),
         hint,
     );
 }
@@ -74,18 +80,24 @@ fn dns_label_like(name: &str) -> String {
         .to_string()
 }
 
+/// Docker's image references are ASCII without spaces (domain, path, tag, digest): anything
+/// else would only fail at deploy time, as an engine error about the reference format.
 fn image(app: &RawApp, report: &mut AppReport<'_>) {
     let Some(image) = &app.image else { return };
+    let shown = || shorten(&image.value).escape_debug().to_string();
     let problem = if image.value.trim().is_empty() {
         "the image is empty".to_string()
-    } else if image
+    } else if image.value.chars().any(char::is_whitespace) {
+        format!("the image `{}` contains whitespace", shown())
+    } else if let Some(bad) = image
         .value
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control())
+        .find(|c| !c.is_ascii() || c.is_ascii_control())
     {
         format!(
-            "the image `{}` contains whitespace",
-            image.value.escape_debug()
+            "the image `{}` contains {}, but image references are plain ASCII",
+            shown(),
+            bad.escape_unicode()
         )
     } else {
         return;
@@ -171,6 +183,39 @@ fn env(entries: &[Entry], report: &mut AppReport<'_>) {
     }
 }
 
+/// What reaches the container's process: the kernel ends each argument and environment string
+/// at a NUL, so a NUL would fail the container's start at deploy time.
+fn nul_characters(app: &RawApp, report: &mut AppReport<'_>) {
+    let hint = "remove the NUL (written \\u0000 in TOML): a process cannot receive one in its \
+                arguments or environment";
+    for (name, field) in [("command", &app.command), ("entrypoint", &app.entrypoint)] {
+        let Some(field) = field else { continue };
+        if let Some(at) = field.value.iter().position(|arg| arg.contains('\0')) {
+            report.error(
+                RuleId::NulCharacter,
+                field.span.clone(),
+                format!(
+                    "`{name}` has a NUL character in its argument {}: \"{}\"",
+                    at + 1,
+                    shorten(&field.value[at]).escape_debug()
+                ),
+                hint,
+            );
+        }
+    }
+    for entry in app.env.iter().filter(|entry| entry.value.contains('\0')) {
+        report.error(
+            RuleId::NulCharacter,
+            entry.key_span.clone(),
+            format!(
+                "the environment variable {} has a NUL character in its value",
+                shorten(&entry.key).escape_debug()
+            ),
+            hint,
+        );
+    }
+}
+
 fn labels(entries: &[Entry], report: &mut AppReport<'_>) {
     for entry in entries {
         let problem = if entry.key.trim().is_empty() {
@@ -221,11 +266,15 @@ fn node(app: &RawApp, report: &mut AppReport<'_>) {
              so that the app can move between servers",
         );
     }
-    if node.value.trim().is_empty() || node.value.chars().any(char::is_whitespace) {
+    let invisible = |c: char| c.is_whitespace() || is_hidden(c);
+    if node.value.trim().is_empty() || node.value.chars().any(invisible) {
         report.error(
             RuleId::NodeFormat,
             node.span.clone(),
-            format!("`node` is \"{}\", which is no hostname or node ID", node.value.escape_debug()),
+            format!(
+                "`node` is \"{}\", which is no hostname or node ID",
+                shorten(&node.value).escape_debug()
+            ),
             "write the node's hostname or ID as `docker node ls` shows it, e.g. node = \"worker-1\", \
              or remove `node` to pin the app to the node of the engine alacrity talks to",
         );
@@ -282,6 +331,12 @@ mod tests {
         assert_eq!(rules("[apps.web]\nimage = \"  \""), [ImageFormat]);
         assert_eq!(rules("[apps.web]\nimage = \"nginx 1.27\""), [ImageFormat]);
         assert_eq!(rules("[apps.web]\nimage = \"nginx\\n\""), [ImageFormat]);
+        assert_eq!(rules("[apps.web]\nimage = \"nginx\\u0000\""), [ImageFormat]);
+        assert_eq!(
+            rules("[apps.web]\nimage = \"nginx\\u200b:1\""),
+            [ImageFormat]
+        );
+        assert_eq!(rules("[apps.web]\nimage = \"ngïnx\""), [ImageFormat]);
     }
 
     #[test]
@@ -317,6 +372,22 @@ mod tests {
         ok(&web("env = { A = \"1\", B_2 = 3, C = true, D = 1.5 }"));
         assert_eq!(rules(&web("env = { \"\" = \"x\" }")), [EnvName]);
         assert_eq!(rules(&web("env = { \"A=B\" = \"x\" }")), [EnvName]);
+    }
+
+    #[test]
+    fn nothing_handed_to_the_process_holds_a_nul() {
+        ok(&web("command = [\"a\\n\"]\nenv = { A = \"multi\\nline\" }"));
+        assert_eq!(
+            rules(&web("command = [\"sh\", \"a\\u0000b\"]")),
+            [NulCharacter]
+        );
+        assert_eq!(rules(&web("entrypoint = [\"\\u0000\"]")), [NulCharacter]);
+        assert_eq!(
+            rules(&web(
+                "env = { A = \"\\u0000\", B = \"ok\", C = \"x\\u0000\" }"
+            )),
+            [NulCharacter, NulCharacter]
+        );
     }
 
     #[test]
@@ -357,6 +428,8 @@ mod tests {
         assert_eq!(rules(&web("node = \"worker-1\"")), [NodeNeedsPersistent]);
         assert_eq!(rules(&db("node = \"\"")), [NodeFormat]);
         assert_eq!(rules(&db("node = \"worker 1\"")), [NodeFormat]);
+        assert_eq!(rules(&db("node = \"worker\\u0000\"")), [NodeFormat]);
+        assert_eq!(rules(&db("node = \"worker\\u202e1\"")), [NodeFormat]);
         assert_eq!(
             rules(&web("node = \" \"")),
             [NodeNeedsPersistent, NodeFormat]

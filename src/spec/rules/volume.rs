@@ -1,5 +1,6 @@
 //! Rules on one app's persistent directories (`[[apps.NAME.volumes]]`).
 
+use std::collections::BTreeMap;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ const MAX_VOLUME_NAME: usize = 255;
 
 pub(super) fn check(app: &RawApp, host: &dyn HostFs, report: &mut AppReport<'_>) {
     needs_persistent(app, report);
-    let mut mounted: Vec<(PathBuf, Range<usize>)> = Vec::new();
+    let mut mounted: BTreeMap<PathBuf, Range<usize>> = BTreeMap::new();
     for volume in app.volumes() {
         source(volume, report);
         container_path(volume, &mut mounted, report);
@@ -72,7 +73,7 @@ fn source(volume: &RawVolume, report: &mut AppReport<'_>) {
 
 fn container_path(
     volume: &RawVolume,
-    mounted: &mut Vec<(PathBuf, Range<usize>)>,
+    mounted: &mut BTreeMap<PathBuf, Range<usize>>,
     report: &mut AppReport<'_>,
 ) {
     let Some(field) = &volume.container_path else {
@@ -97,8 +98,8 @@ fn container_path(
             );
         }
     };
-    match mounted.iter().find(|(seen, _)| *seen == path) {
-        Some((_, first)) => {
+    match mounted.get(&path) {
+        Some(first) => {
             let line = report.source.position(first.start).line;
             let message = format!("`{}` is already mounted on line {line}", path.display());
             let hint = "mount each container path once: change or remove one of the two";
@@ -109,7 +110,9 @@ fn container_path(
                 hint,
             );
         }
-        None => mounted.push((path, field.span.clone())),
+        None => {
+            mounted.insert(path, field.span.clone());
+        }
     }
 }
 
