@@ -93,12 +93,12 @@ fn an_error_shows_its_hint_and_the_line_with_a_caret() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "tests/fixtures/invalid/persistent-instances.toml:4:13: error[persistent-instances] app `db`: \
+            "tests/fixtures/invalid/persistent-instances.toml:5:13: error[persistent-instances] app `db`: \
              a persistent app runs at most 1 instance, but `instances` is 2\n  \
              hint: set instances = 1 (or 0 to stop it)",
         ))
         .stderr(predicate::str::contains(
-            "  4 | instances = 2\n    |             ^\n",
+            "  5 | instances = 2\n    |             ^\n",
         ));
 }
 
@@ -110,7 +110,7 @@ fn an_unknown_field_gets_a_did_you_mean() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown-field.toml:3:1: error[unknown-field] app `db`: unknown field `persistant` in an app\n  \
+            "unknown-field.toml:4:1: error[unknown-field] app `db`: unknown field `persistant` in an app\n  \
              hint: did you mean `persistent`?",
         ));
 }
@@ -125,7 +125,7 @@ fn the_json_report_of_an_invalid_spec() {
             "valid": false,
             "errors": [{
                 "file": "tests/fixtures/invalid/unknown-field.toml",
-                "line": 3,
+                "line": 4,
                 "column": 1,
                 "app": "db",
                 "rule": "unknown-field",
@@ -228,15 +228,19 @@ fn every_rule_has_a_fixture_that_breaks_it_and_only_it() {
     }
 }
 
+/// A fixture is named after the rule it is about: `RULE.toml` (or `RULE/`) is the rule's own
+/// fixture, above; `RULE--what.toml` (or `RULE--what/`) is one more case of the corpus
+/// (tests/invalid_corpus.rs).
 #[test]
 fn every_invalid_fixture_is_named_after_a_rule() {
     let ids: Vec<&str> = RuleId::ALL.iter().map(|rule| rule.id()).collect();
     for entry in std::fs::read_dir(repo().join("tests/fixtures/invalid")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let id = name.strip_suffix(".toml").unwrap_or(&name);
+        let stem = name.strip_suffix(".toml").unwrap_or(&name);
+        let id = stem.split_once("--").map_or(stem, |(id, _)| id);
         assert!(
             ids.contains(&id),
-            "tests/fixtures/invalid/{name} is no rule id"
+            "tests/fixtures/invalid/{name} is named after no rule id"
         );
     }
 }
@@ -437,6 +441,6 @@ fn paths_are_printed_as_given() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "./tests/fixtures/invalid/image-missing.toml:1:1: error[image-missing]",
+            "./tests/fixtures/invalid/image-missing.toml:2:1: error[image-missing]",
         ));
 }

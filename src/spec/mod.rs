@@ -265,14 +265,25 @@ fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
 /// Points at the first byte that is not UTF-8 (everything before it is text, so positions hold).
 fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
     let at = err.utf8_error().valid_up_to();
+    // A UTF-16 byte-order mark where the text stops being UTF-8.
+    let rest = &err.as_bytes()[at..];
+    let utf16 = rest.starts_with(&[0xff, 0xfe]) || rest.starts_with(&[0xfe, 0xff]);
     let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
     Diagnostic::at(
         RuleId::NotUtf8,
         &Source::new(path, text),
         at..at + 1,
-        "the file is not UTF-8 text",
+        if utf16 {
+            "the file is UTF-16 text, not UTF-8"
+        } else {
+            "the file is not UTF-8 text"
+        },
     )
-    .hint("save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)")
+    .hint(if utf16 {
+        "save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"
+    } else {
+        "save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)"
+    })
 }
 
 /// Diagnostics in the order of the files given, then by position in each file.

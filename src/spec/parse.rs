@@ -414,7 +414,7 @@ impl Parser<'_> {
             RuleId::UnknownField,
             self.source,
             key.span(),
-            format!("unknown field `{name}` {place}"),
+            format!("unknown field `{}` {place}", shorten(name)),
         )
         .hint(hint);
         diagnostic.app = app.map(str::to_string);

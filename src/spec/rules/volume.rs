@@ -242,20 +242,32 @@ fn refuse_system(
 }
 
 fn missing(path: &Path, err: &io::Error, span: Range<usize>, report: &mut AppReport<'_>) {
-    let (message, hint) = if err.kind() == io::ErrorKind::NotFound {
-        (
+    let (message, hint) = match err.kind() {
+        io::ErrorKind::NotFound => (
             format!("`{}` does not exist on this host", path.display()),
             format!(
                 "create it first: mkdir -p {} (alacrity never creates host directories: \
                  a typo would silently start the app on an empty one)",
                 path.display()
             ),
-        )
-    } else {
-        (
+        ),
+        io::ErrorKind::NotADirectory => (
+            format!(
+                "`{}` does not exist on this host: a part of it is a file, not a directory",
+                path.display()
+            ),
+            "check the path: every part of a host_path is a directory".to_string(),
+        ),
+        io::ErrorKind::PermissionDenied => (
             format!("`{}` cannot be checked: {err}", path.display()),
             "run alacrity as a user that can read the path, or check its permissions".to_string(),
-        )
+        ),
+        _ => (
+            format!("`{}` cannot be checked: {err}", path.display()),
+            "check the path: it must lead to an existing directory, through symlinks that \
+             end somewhere"
+                .to_string(),
+        ),
     };
     report.error(RuleId::HostPathMissing, span, message, hint);
 }
