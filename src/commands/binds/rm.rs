@@ -100,24 +100,16 @@ pub async fn run(
         records: access.bind_records().await?,
         access: &access,
     };
-    let mut report = Report {
-        removed: Vec::new(),
-        failed: Vec::new(),
-    };
-    let mut steps = Vec::new();
-    for path in &paths {
-        match step_for(path, args.forget, &context) {
-            Ok(step) => steps.push(step),
-            Err(err) => report
-                .failed
-                .push(Failed::new(Target::Path(path.display().to_string()), &err)),
-        }
-    }
-    print_failures(&report.failed, printer);
-    let refused = report.failed.len();
+    let (steps, refusals) = check_all(&paths, args.forget, &context);
+    print_failures(&refusals, printer);
     if !confirmed(&steps, &access, yes)? {
         bail!("nothing was deleted");
     }
+    let mut report = Report {
+        removed: Vec::new(),
+        failed: refusals,
+    };
+    let refused = report.failed.len();
     for step in &steps {
         match perform(step, &context).await {
             Ok(removed) => report.removed.push(removed),
@@ -133,6 +125,19 @@ pub async fn run(
         true => ExitStatus::Success,
         false => ExitStatus::Failure,
     })
+}
+
+/// The step for every path that passes the checks, and the refusals of the others.
+fn check_all(paths: &[PathBuf], forget: bool, context: &Context<'_>) -> (Vec<Step>, Vec<Failed>) {
+    let mut steps = Vec::new();
+    let mut refusals = Vec::new();
+    for path in paths {
+        match step_for(path, forget, context) {
+            Ok(step) => steps.push(step),
+            Err(err) => refusals.push(Failed::new(Target::Path(path.display().to_string()), &err)),
+        }
+    }
+    (steps, refusals)
 }
 
 /// The paths given, normalized as records are (`/srv/x/` is `/srv/x`), each once. A relative

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::VolumesRmArgs;
 use crate::commands::retained::{Failed, Target, confirm_deletion, print_failures};
-use crate::engine::{Connector, DataAccess, Targets, VolumeRemoval};
+use crate::engine::{Connector, DataAccess, Targets, Usage, VolumeRecord, VolumeRemoval};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::Printer;
 use crate::spec::label_problem;
@@ -58,24 +58,16 @@ pub async fn run(
         })
         .await?;
     let records = access.volume_records().await?;
-    let mut report = Report {
-        removed: Vec::new(),
-        failed: Vec::new(),
-    };
-    let mut checked = Vec::new();
-    for label in &labels {
-        match access.volume_removal(label, &usage, &records).await {
-            Ok(removal) => checked.push(removal),
-            Err(err) => report
-                .failed
-                .push(Failed::new(Target::Name(volume_name(label)), &err)),
-        }
-    }
-    print_failures(&report.failed, printer);
-    let refused = report.failed.len();
+    let (checked, refusals) = check_all(&access, &labels, &usage, &records).await;
+    print_failures(&refusals, printer);
     if !confirmed(&checked, &access, yes)? {
         anyhow::bail!("nothing was deleted");
     }
+    let mut report = Report {
+        removed: Vec::new(),
+        failed: refusals,
+    };
+    let refused = report.failed.len();
     for removal in &checked {
         match access.remove_volume(removal, &records).await {
             Ok(gone) => report.removed.push(removed(removal, gone, &access)),
@@ -90,6 +82,24 @@ pub async fn run(
         true => ExitStatus::Success,
         false => ExitStatus::Failure,
     })
+}
+
+/// The removal of every label that passes the checks, and the refusals of the others.
+async fn check_all(
+    access: &DataAccess,
+    labels: &[String],
+    usage: &Usage,
+    records: &[VolumeRecord],
+) -> (Vec<VolumeRemoval>, Vec<Failed>) {
+    let mut checked = Vec::new();
+    let mut refusals = Vec::new();
+    for label in labels {
+        match access.volume_removal(label, usage, records).await {
+            Ok(removal) => checked.push(removal),
+            Err(err) => refusals.push(Failed::new(Target::Name(volume_name(label)), &err)),
+        }
+    }
+    (checked, refusals)
 }
 
 /// The labels of the names given (a label or `alacran--LABEL`), each once; a name no label
