@@ -177,6 +177,44 @@ fn a_volume_used_by_a_plain_container_is_refused_naming_the_container() {
 }
 
 #[test]
+fn a_volume_mounted_by_a_service_alacrity_did_not_deploy_is_refused_naming_it() {
+    let scope = Scope::new(&Swarm::single());
+    let name = format!("alacran--{}", scope.name("theirs"));
+    let service = scope.name("theirs");
+    managed_volume(&scope, 1, &name, "gone-app");
+    // Scaled to 0: no container holds the volume, only the service's definition.
+    scope.docker_ok(&[
+        "service",
+        "create",
+        "--detach",
+        "--no-resolve-image",
+        "--replicas",
+        "0",
+        "--name",
+        &service,
+        "--mount",
+        &format!("type=volume,source={name},target=/data"),
+        &test_image(),
+    ]);
+
+    let in_use = listed(&scope, &name).expect("listed");
+    assert_eq!(
+        in_use["used_by"],
+        json!([{"kind": "service", "name": service}])
+    );
+    let refused = rm(&scope, &["--yes", &name]);
+
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains(&format!("in use by service {service}"))
+            && stderr(&refused).contains(&format!("docker service rm {service}")),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(volume_exists(&scope, 1, &name));
+}
+
+#[test]
 fn answering_no_at_the_prompt_keeps_the_volume_and_yes_deletes_it() {
     let scope = Scope::new(&Swarm::single());
     let label = scope.name("asked");
