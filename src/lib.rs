@@ -31,7 +31,7 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         engine = engine.with_tracer(std::sync::Arc::new(move |line: &str| tracer.trace(line)));
     }
     let yes = cli.global.yes;
-    match cli.command {
+    let result = match cli.command {
         Command::Validate(args) => commands::validate::run(&args, printer),
         Command::Completions(args) => commands::completions::run(&args, printer),
         Command::Man => commands::completions::man(printer),
@@ -42,7 +42,26 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
             block_on(commands::volumes::run(&command, &engine, printer, yes))
         }
         Command::Binds(command) => block_on(commands::binds::run(&command, &engine, printer, yes)),
+    };
+    result.map_err(|err| lost_engine(err, &engine))
+}
+
+/// An engine that stopped answering in the middle of a command (it stopped, crashed, or the
+/// network went): said once, with what to do, instead of a bare "connection refused" under
+/// whatever call happened to fail.
+fn lost_engine(err: anyhow::Error, engine: &Connector) -> anyhow::Error {
+    if !engine::is_engine_lost(&err) {
+        return err;
     }
+    let Ok(address) = engine.address() else {
+        return err;
+    };
+    let url = &address.url;
+    anyhow::anyhow!(
+        "lost the connection to the Docker engine at {address}: {err:#}\n  \
+         Is dockerd still running? Check with `docker -H {url} info`. What the engine accepted \
+         before stays in the swarm: once it answers again, run the same command again to finish."
+    )
 }
 
 /// Runs an engine command on a runtime made for it (commands without an engine never pay for
@@ -56,6 +75,9 @@ fn block_on(
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
         tokio::select! {
+            // The command first: one that handles Ctrl-C itself (deploy, while waiting) says
+            // more precisely what goes on.
+            biased;
             result = command => result,
             _ = tokio::signal::ctrl_c() => Err(Interrupted(
                 "interrupted: what was already sent to the swarm stays; run the same command \

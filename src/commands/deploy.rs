@@ -11,7 +11,7 @@ use super::{confirm, plan, table};
 use crate::cli::DeployArgs;
 use crate::engine::apply::failures_error;
 use crate::engine::{Action, AppProgress, Applied, Connector, Plan, ProgressState};
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
 use crate::spec::VolumeSource;
 
@@ -45,12 +45,34 @@ pub async fn run(
     }
     let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
     let mut display = Display::new(printer, &applied);
-    let result = engine
-        .wait(&targets, args.timeout, |progress| display.show(progress))
-        .await;
+    let waiting = engine.wait(&targets, args.timeout, |progress| display.show(progress));
+    let result = tokio::select! {
+        biased;
+        _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
+        result = waiting => result,
+    };
     display.finish();
     report(&plan, &applied, &display.last, printer);
     result.map(|_| ExitStatus::Success)
+}
+
+/// Ctrl-C stops the waiting, not the deployment: the swarm carries on with what it was given
+/// (as the docker CLI says, "operation continuing in background").
+fn interrupted_while_waiting(applied: &[Applied]) -> anyhow::Error {
+    let names: Vec<&str> = applied.iter().map(|app| app.name.as_str()).collect();
+    let tasks = match names.as_slice() {
+        [one] => format!("`docker service ps --no-trunc {one}`"),
+        _ => format!(
+            "`docker service ps --no-trunc APP` (APP: {})",
+            names.join(", ")
+        ),
+    };
+    Interrupted(format!(
+        "interrupted: stopped waiting, but the deployment continues in the swarm in the \
+         background\n  watch it with `alacrity apps ls`, or its tasks with {tasks}; \
+         run the same deploy again to wait for it"
+    ))
+    .into()
 }
 
 /// A persistent app pinned elsewhere than before loses access to its data: refused without
@@ -186,6 +208,7 @@ fn progress_line(app: &AppProgress) -> String {
         ProgressState::Converged => format!("{}: {counts}, ready", app.name),
         ProgressState::Waiting(reason) => format!("{}: {counts} ({reason})", app.name),
         ProgressState::Failed(reason) => format!("{}: failed: {reason}", app.name),
+        ProgressState::Superseded(_) => format!("{}: changed by another deploy", app.name),
     }
 }
 
@@ -198,7 +221,8 @@ struct DeployedReport<'a> {
     instances: u64,
     running: Option<u64>,
     node: Option<String>,
-    /// `converged`, `waiting`, `failed`, or `detached` (not waited for).
+    /// `converged`, `waiting`, `failed`, `superseded` (another deploy changed the app
+    /// meanwhile), or `detached` (not waited for).
     state: &'static str,
     reason: Option<&'a str>,
 }
@@ -234,6 +258,7 @@ fn app_report<'a>(
         Some(ProgressState::Converged) => ("converged", None),
         Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
         Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
+        Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason.as_str())),
     };
     Some(DeployedReport {
         name: &app.app.name,

@@ -156,5 +156,9 @@ pub fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
         write!(text, "\n  app `{}`: {:#}", failure.name, failure.error).unwrap_or_default();
     }
     text.push_str("\n  the other apps were deployed; fix the cause and run the same deploy again");
+    // Keep "the engine stopped answering" visible to the one place that reports it.
+    if failures.iter().any(|f| super::is_engine_lost(&f.error)) {
+        return super::EngineLost(text).into();
+    }
     anyhow::anyhow!(text)
 }

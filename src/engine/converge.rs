@@ -52,6 +52,9 @@ pub enum ProgressState {
     Converged,
     /// It cannot get there: the engine's reason.
     Failed(String),
+    /// Another deploy changed the app while this one waited: the swarm now runs the other
+    /// spec (the last write wins). Says who changed what, as far as the service tells.
+    Superseded(String),
 }
 
 impl Engine {
@@ -75,6 +78,12 @@ impl Engine {
                 .collect();
             if !failed.is_empty() {
                 return Err(failed_error(&failed));
+            }
+            if let Some(superseded) = progress
+                .iter()
+                .find(|p| matches!(p.state, ProgressState::Superseded(_)))
+            {
+                return Err(superseded_error(superseded));
             }
             if progress.iter().all(|p| p.state == ProgressState::Converged) {
                 return Ok(progress);
@@ -190,6 +199,9 @@ pub(in crate::engine) fn evaluate(
         Update::Failed(reason) => return state(ProgressState::Failed(reason)),
         update => update,
     };
+    if let Some(reason) = superseded(target, service) {
+        return state(ProgressState::Superseded(reason));
+    }
     if running >= target.desired && update != Update::InProgress {
         return state(ProgressState::Converged);
     }
@@ -200,6 +212,18 @@ pub(in crate::engine) fn evaluate(
         None => "waiting for the swarm to schedule its tasks".to_string(),
     };
     state(ProgressState::Waiting(reason))
+}
+
+/// Why the service no longer has the task template this deploy wrote, if it does not: another
+/// writer (a concurrent deploy, `docker service update`) replaced it. Without this, the wait
+/// would watch for tasks the swarm will never start until the timeout.
+fn superseded(target: &Target, service: &Service) -> Option<String> {
+    let spec = service.spec.as_ref();
+    let now = mapping::template_hash(spec.and_then(|s| s.task_template.as_ref()));
+    if now == Some(target.template_hash.as_str()) {
+        return None;
+    }
+    Some("changed by another deploy (or `docker service update`) while this one waited".into())
 }
 
 /// The service's rolling update, as far as this deploy is concerned.
@@ -294,6 +318,19 @@ fn failed_error(failed: &[&AppProgress]) -> anyhow::Error {
     anyhow::anyhow!(text)
 }
 
+fn superseded_error(app: &AppProgress) -> anyhow::Error {
+    let reason = match &app.state {
+        ProgressState::Superseded(reason) => reason.as_str(),
+        _ => "changed by another deploy",
+    };
+    anyhow::anyhow!(
+        "conflict: app `{}` was {reason}: the swarm runs the spec written last, not this \
+         deploy's\n  check what runs with `alacrity apps ls`; run this deploy again if its spec \
+         should win",
+        app.name
+    )
+}
+
 fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
     let mut text = format!("the apps did not converge within {}:", humanize(timeout));
     for app in progress {
@@ -324,7 +361,8 @@ pub fn humanize(duration: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use bollard::models::{
-        ObjectVersion, ServiceUpdateStatus, TaskSpec, TaskSpecContainerSpec, TaskStatus,
+        ObjectVersion, ServiceSpec, ServiceUpdateStatus, TaskSpec, TaskSpecContainerSpec,
+        TaskStatus,
     };
 
     use super::*;
@@ -369,6 +407,19 @@ mod tests {
         }
     }
 
+    /// A service whose task template is `hash`.
+    fn service_of(hash: &str) -> Service {
+        let template = task("", hash, TaskState::RUNNING, TaskState::RUNNING, None, 0).spec;
+        Service {
+            spec: Some(ServiceSpec {
+                task_template: template,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// A service with the target's template ("new") and this update status.
     fn service(state: Option<ServiceUpdateStatusStateEnum>, started: &str) -> Service {
         Service {
             update_status: state.map(|state| ServiceUpdateStatus {
@@ -377,7 +428,7 @@ mod tests {
                 message: Some("update paused due to failure".into()),
                 ..Default::default()
             }),
-            ..Default::default()
+            ..service_of("new")
         }
     }
 
@@ -474,6 +525,21 @@ mod tests {
         );
         let progress = evaluate(&target(&[]), &stale, &tasks);
         assert_eq!(progress.state, ProgressState::Converged);
+    }
+
+    #[test]
+    fn a_service_another_deploy_rewrote_is_superseded_not_waited_for() {
+        let tasks = [
+            task("a", "new", SHUTDOWN, SHUTDOWN, None, 5),
+            task("b", "theirs", RUNNING, RUNNING, None, 6),
+        ];
+        let progress = evaluate(&target(&[]), &service_of("theirs"), &tasks);
+        assert!(
+            matches!(progress.state, ProgressState::Superseded(ref r) if r.contains("changed by another deploy")),
+            "{progress:?}"
+        );
+        let progress = evaluate(&target(&[]), &service_of("new"), &tasks);
+        assert!(matches!(progress.state, ProgressState::Waiting(_)));
     }
 
     #[test]

@@ -75,8 +75,13 @@ impl Connector {
         self
     }
 
+    /// Where the engine is (without connecting).
+    pub fn address(&self) -> anyhow::Result<Address> {
+        connect::resolve(self.host_flag.as_deref())
+    }
+
     pub async fn connect(&self) -> anyhow::Result<Engine> {
-        let address = connect::resolve(self.host_flag.as_deref())?;
+        let address = self.address()?;
         Engine::connect(address, self.tracer.clone()).await
     }
 }
@@ -110,7 +115,9 @@ impl Engine {
     }
 }
 
-/// An engine error in words: the engine's own message for an API error, else the transport's.
+/// An engine error in words: the engine's own message for an API error; for a transport error
+/// (no connection, a connection that broke) the innermost cause, which is the one that says what
+/// happened ("Connection refused (os error 111)"), not the HTTP client's layers around it.
 pub(crate) fn describe(err: &bollard::errors::Error) -> String {
     use bollard::errors::Error;
     match err {
@@ -119,26 +126,56 @@ pub(crate) fn describe(err: &bollard::errors::Error) -> String {
             message,
         } => format!("{} (HTTP {status_code})", message.trim()),
         Error::RequestTimeoutError => "the engine did not answer in time".to_string(),
-        // Transport errors nest (hyper, then the connector, then the OS): keep each distinct
-        // message once.
+        Error::SocketNotFoundError(path) => format!("the socket {path} does not exist"),
         other => {
-            let mut text = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(cause) = source {
-                let cause_text = cause.to_string();
-                if !text.contains(&cause_text) {
-                    text.push_str(&format!(": {cause_text}"));
-                }
-                source = cause.source();
+            let mut innermost: &dyn std::error::Error = other;
+            while let Some(cause) = innermost.source() {
+                innermost = cause;
             }
-            text
+            // hyper's legacy client says "client error (Connect)" when no connection was made.
+            if other.to_string().contains("(Connect)") {
+                format!("cannot connect: {innermost}")
+            } else {
+                innermost.to_string()
+            }
         }
     }
 }
 
-/// An engine error as an `anyhow::Error` carrying the engine's words.
+/// Whether an engine call failed without an answer from the engine: it is unreachable, or the
+/// connection broke (the engine stopped, or did not answer in time).
+fn is_transport_error(err: &bollard::errors::Error) -> bool {
+    use bollard::errors::Error;
+    matches!(
+        err,
+        Error::RequestTimeoutError
+            | Error::IOError { .. }
+            | Error::HyperResponseError { .. }
+            | Error::HyperLegacyError { .. }
+            | Error::SocketNotFoundError(_)
+    )
+}
+
+/// The engine stopped answering in the middle of a command: a call got no answer at all. Carried
+/// in the error chain so that the command's error can say so once, with what to do (see
+/// `crate::lost_engine`); its text is the transport's.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct EngineLost(pub String);
+
+/// An engine error as an `anyhow::Error` carrying the engine's words; one without an answer is
+/// an [`EngineLost`].
 pub(crate) fn engine_error(err: bollard::errors::Error) -> anyhow::Error {
-    anyhow::anyhow!(describe(&err))
+    if is_transport_error(&err) {
+        EngineLost(describe(&err)).into()
+    } else {
+        anyhow::anyhow!(describe(&err))
+    }
+}
+
+/// Whether an error chain says the engine stopped answering.
+pub fn is_engine_lost(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<EngineLost>())
 }
 
 /// Whether the engine answered "no such object".

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::converge::Target;
 use super::mapping::{self, Pin};
-use super::{Engine, describe, engine_error, labels};
+use super::{Engine, describe, engine_error, is_conflict, labels};
 use crate::exit::InvalidInput;
 use crate::spec::App;
 
@@ -19,7 +19,7 @@ use crate::spec::App;
 const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How many times an update is retried when another client changed the service in between.
-const UPDATE_ATTEMPTS: usize = 5;
+const UPDATE_ATTEMPTS: usize = 10;
 
 /// An app deployed by alacrity, read back from its service.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,17 +125,27 @@ impl Engine {
         }
     }
 
+    /// Creates a service; if another deploy created it since the plan was made, updates that
+    /// one instead (the last write wins, as between two updates), unless it is not alacrity's.
     pub(in crate::engine) async fn create_service(
         &self,
         spec: ServiceSpec,
     ) -> anyhow::Result<(String, Vec<String>)> {
         let name = spec.name.clone().unwrap_or_default();
-        let created = self
-            .docker
-            .create_service(spec, None)
-            .await
-            .map_err(engine_error)
-            .with_context(|| format!("cannot create the service `{name}`"))?;
+        let created = match self.docker.create_service(spec.clone(), None).await {
+            Ok(created) => created,
+            Err(err) if is_conflict(&err) => {
+                let current = self.managed_app(&name).await.with_context(|| {
+                    format!("the service `{name}` appeared while this deploy ran")
+                })?;
+                let warnings = self.update_service(&current, spec).await?;
+                return Ok((current.service_id, warnings));
+            }
+            Err(err) => {
+                return Err(engine_error(err))
+                    .with_context(|| format!("cannot create the service `{name}`"));
+            }
+        };
         Ok((
             created.id.unwrap_or_default(),
             created.warnings.unwrap_or_default(),
@@ -163,6 +173,8 @@ impl Engine {
             {
                 Ok(response) => return Ok(response.warnings.unwrap_or_default()),
                 Err(err) if is_out_of_sequence(&err) => {
+                    // Writers that collided retry at different moments, so one gets through.
+                    tokio::time::sleep(retry_delay()).await;
                     version = self.managed_app(name).await?.version;
                 }
                 Err(err) => {
@@ -288,6 +300,16 @@ pub(in crate::engine) fn update_started(
         None | Some(ServiceUpdateStatusStateEnum::EMPTY) => None,
         Some(_) => status.started_at.clone(),
     }
+}
+
+/// 20 to 220 ms, different in each process and attempt (no randomness crate needed: the clock's
+/// nanoseconds and the process id differ between concurrent writers).
+fn retry_delay() -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let spread = (nanos ^ std::process::id().wrapping_mul(2_654_435_761)) % 200;
+    Duration::from_millis(20 + u64::from(spread))
 }
 
 /// The engine's answer when the version index passed with an update is stale.

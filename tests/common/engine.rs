@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 /// unix://... address of the one-node swarm's engine.
 pub const HOST_ENV: &str = "ALACRITY_TEST_HOST";
+/// The one-node swarm's instance id (ALACRITY_ENGINE_ID for `scripts/engine stop-node 1`).
+pub const SINGLE_ID_ENV: &str = "ALACRITY_TEST_SINGLE_ID";
 /// Comma-separated addresses of the three-node swarm's engines, node1 (the manager) first.
 pub const CLUSTER_HOSTS_ENV: &str = "ALACRITY_TEST_CLUSTER_HOSTS";
 /// The three-node swarm's instance id (ALACRITY_ENGINE_ID for `scripts/engine stop-node`).
@@ -93,8 +95,10 @@ impl Task {
 #[derive(Debug, Clone)]
 pub struct Swarm {
     hosts: Vec<String>,
-    /// The `scripts/engine` instance id; only known (and needed) for the three-node swarm.
+    /// The `scripts/engine` instance id, needed to stop and start nodes (an older `scripts/engine
+    /// env` did not export it for the one-node swarm).
     instance: Option<String>,
+    cluster: bool,
     node_local_dir: Option<PathBuf>,
     host_only_dir: Option<PathBuf>,
 }
@@ -114,7 +118,10 @@ impl Swarm {
     pub fn single() -> Swarm {
         Swarm {
             hosts: vec![required_env(HOST_ENV)],
-            instance: None,
+            instance: std::env::var(SINGLE_ID_ENV)
+                .ok()
+                .filter(|id| !id.is_empty()),
+            cluster: false,
             node_local_dir: None,
             host_only_dir: env_path(HOST_ONLY_DIR_ENV),
         }
@@ -135,6 +142,7 @@ impl Swarm {
         Swarm {
             hosts,
             instance: Some(required_env(CLUSTER_ID_ENV)),
+            cluster: true,
             node_local_dir: env_path(NODE_LOCAL_DIR_ENV),
             host_only_dir: env_path(CLUSTER_HOST_ONLY_DIR_ENV),
         }
@@ -162,10 +170,10 @@ impl Swarm {
 
     /// True for the multi-node swarm.
     pub fn is_cluster(&self) -> bool {
-        self.instance.is_some()
+        self.cluster
     }
 
-    /// The `scripts/engine` instance id of the three-node swarm.
+    /// The `scripts/engine` instance id of this swarm.
     pub(crate) fn instance(&self) -> Option<&str> {
         self.instance.as_deref()
     }

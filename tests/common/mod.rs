@@ -9,9 +9,12 @@
 //! - [`scope`]: [`Scope`], one per test: unique names, directories (`host_dir`: on every node;
 //!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), cleanup in `Drop`
 //!   (even when the test panics), and node faults (`stop_node` / `start_node`) for exclusive
-//!   cluster tests.
+//!   scopes.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal.
+//! - [`process`]: [`Running`], alacrity in the background (act while it runs: Ctrl-C, faults).
+//! - [`data`]: files written into an app's persistent directories and their checksums, compared
+//!   before and after a fault.
 //! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].
 //!
 //! ```ignore
@@ -31,12 +34,16 @@
 // Each test binary compiles this module and uses only part of it.
 #![allow(dead_code, unused_imports)]
 
+pub mod data;
 pub mod engine;
+pub mod process;
 pub mod scope;
 pub mod terminal;
 pub mod wait;
 
+pub use data::*;
 pub use engine::*;
+pub use process::*;
 pub use scope::*;
 pub use terminal::*;
 pub use wait::*;

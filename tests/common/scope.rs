@@ -24,13 +24,15 @@ pub const MAX_NAME_LEN: usize = 63;
 /// node faults never run alongside each other or alongside other cluster tests (of one test binary;
 /// cargo runs test binaries one after the other).
 static CLUSTER_LOCK: RwLock<()> = RwLock::new(());
+/// The same for the one-node swarm: a test that stops its engine runs alone on it.
+static SINGLE_LOCK: RwLock<()> = RwLock::new(());
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// How long the cleanup waits for removed services' containers to go before removing volumes.
 const CLEANUP_TIMEOUT: Duration = Duration::from_secs(60);
 
-enum ClusterUse {
-    None,
+/// How a scope holds its swarm's lock (released when the scope is dropped, after its cleanup).
+enum SwarmUse {
     Shared(#[allow(dead_code)] RwLockReadGuard<'static, ()>),
     Exclusive(#[allow(dead_code)] RwLockWriteGuard<'static, ()>),
 }
@@ -44,34 +46,27 @@ pub struct Scope {
     paths: Mutex<Vec<PathBuf>>,
     /// Nodes this scope stopped and has not started again.
     stopped: Mutex<BTreeSet<usize>>,
-    cluster: ClusterUse,
+    hold: SwarmUse,
 }
 
 impl Scope {
     /// A scope for a test that uses the swarm like any app would (it may run alongside others).
+    /// A test takes one scope at a time: a second one could wait for an exclusive scope that
+    /// waits for the first.
     pub fn new(swarm: &Swarm) -> Scope {
-        let cluster = if swarm.is_cluster() {
-            ClusterUse::Shared(CLUSTER_LOCK.read().unwrap_or_else(|e| e.into_inner()))
-        } else {
-            ClusterUse::None
-        };
-        Scope::with(swarm, cluster)
+        let guard = lock_of(swarm).read().unwrap_or_else(|e| e.into_inner());
+        Scope::with(swarm, SwarmUse::Shared(guard))
     }
 
-    /// A scope for a test on the three-node swarm that stops and starts nodes: it waits until no
-    /// other cluster test runs, and none starts until it is dropped. Nodes it stopped are started
-    /// again on drop.
-    #[track_caller]
+    /// A scope for a test that stops and starts nodes (on the one-node swarm: its only engine):
+    /// it waits until no other test of this test binary uses the swarm, and none starts until it
+    /// is dropped. Nodes it stopped are started again on drop.
     pub fn exclusive(swarm: &Swarm) -> Scope {
-        assert!(
-            swarm.is_cluster(),
-            "only the three-node swarm (Swarm::cluster()) has nodes to stop"
-        );
-        let guard = CLUSTER_LOCK.write().unwrap_or_else(|e| e.into_inner());
-        Scope::with(swarm, ClusterUse::Exclusive(guard))
+        let guard = lock_of(swarm).write().unwrap_or_else(|e| e.into_inner());
+        Scope::with(swarm, SwarmUse::Exclusive(guard))
     }
 
-    fn with(swarm: &Swarm, cluster: ClusterUse) -> Scope {
+    fn with(swarm: &Swarm, hold: SwarmUse) -> Scope {
         let test = std::thread::current().name().unwrap_or("test").to_string();
         Scope {
             swarm: swarm.clone(),
@@ -82,7 +77,7 @@ impl Scope {
             ),
             paths: Mutex::new(Vec::new()),
             stopped: Mutex::new(BTreeSet::new()),
-            cluster,
+            hold,
         }
     }
 
@@ -200,8 +195,8 @@ impl Scope {
     #[track_caller]
     fn require_exclusive(&self, what: &str) {
         assert!(
-            matches!(self.cluster, ClusterUse::Exclusive(_)),
-            "{what} needs Scope::exclusive(&Swarm::cluster()): node faults must not run alongside other tests"
+            matches!(self.hold, SwarmUse::Exclusive(_)),
+            "{what} needs Scope::exclusive(..): node faults must not run alongside other tests"
         );
     }
 
@@ -220,10 +215,13 @@ impl Scope {
 
     fn engine_script_output(&self, args: &[&str]) -> std::process::Output {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/engine");
-        let id = self
-            .swarm
-            .instance()
-            .expect("node faults need the three-node swarm");
+        let id = self.swarm.instance().unwrap_or_else(|| {
+            panic!(
+                "the swarm's instance id is unknown: run the tests with `scripts/test` (it \
+                 exports {})",
+                crate::common::engine::SINGLE_ID_ENV
+            )
+        });
         Command::new(&script)
             .args(args)
             .env("ALACRITY_ENGINE_ID", id)
@@ -363,6 +361,15 @@ impl Deref for Scope {
 
     fn deref(&self) -> &Swarm {
         &self.swarm
+    }
+}
+
+/// The lock that scopes on this swarm take.
+fn lock_of(swarm: &Swarm) -> &'static RwLock<()> {
+    if swarm.is_cluster() {
+        &CLUSTER_LOCK
+    } else {
+        &SINGLE_LOCK
     }
 }
 
