@@ -181,3 +181,110 @@ fn eight_deploys_updating_a_database_at_once_keep_one_service_and_its_data() {
     assert_eq!(checksum_in(&scope, 1, &container, "/bind"), bind_sum);
     assert_eq!(checksum_on_host(&bind), bind_sum);
 }
+
+/// The volumes of the one-node swarm with these names, as `inspect` shows them (missing ones are
+/// left out).
+fn volume_snapshots(scope: &Scope, names: &[&str]) -> Vec<String> {
+    names
+        .iter()
+        .filter_map(|name| {
+            let out = scope.docker(&[
+                "volume",
+                "inspect",
+                "--format",
+                "{{.Name}} {{.CreatedAt}} {{json .Labels}}",
+                name,
+            ]);
+            out.status
+                .success()
+                .then(|| stdout(&out).trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn eight_removals_of_one_retained_volume_remove_it_once_and_nothing_else() {
+    let scope = Scope::new(&Swarm::single());
+    let (name, target, kept) = (scope.name("db"), scope.name("target"), scope.name("kept"));
+    let spec = scope.write_file(
+        "db.toml",
+        &format!(
+            "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\npersistent = true\n\
+             [[apps.{name}.volumes]]\nlabel = \"{target}\"\ncontainer_path = \"/data\"\n\
+             [[apps.{name}.volumes]]\nlabel = \"{kept}\"\ncontainer_path = \"/kept\"\n",
+            test_image()
+        ),
+    );
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "120s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &name])
+        .assert()
+        .success();
+    // Bystanders: the app's other retained volume, one made by hand with alacrity's prefix, and
+    // a plain one.
+    let (by_hand, plain) = (
+        format!("alacran--{}", scope.name("byhand")),
+        scope.name("plain"),
+    );
+    scope.docker_ok(&["volume", "create", &by_hand]);
+    scope.docker_ok(&["volume", "create", &plain]);
+    let kept_volume = format!("alacran--{kept}");
+    let bystanders = [kept_volume.as_str(), by_hand.as_str(), plain.as_str()];
+    let before = volume_snapshots(&scope, &bystanders);
+    assert_eq!(before.len(), 3);
+
+    let running: Vec<Running> = (0..RACERS)
+        .map(|_| {
+            let mut cmd = scope.alacrity();
+            cmd.args(["volumes", "rm", "--yes", &target]);
+            Running::start(&cmd)
+        })
+        .collect();
+    let results: Vec<Finished> = running.into_iter().map(|r| r.finish(secs(120))).collect();
+
+    let volume = format!("alacran--{target}");
+    let removed = format!("removed volume {volume} from node1");
+    let mut removals = 0;
+    for (racer, out) in results.iter().enumerate() {
+        let context = format!(
+            "racer {racer} ({:?}):\n{}{}",
+            out.code(),
+            out.stdout,
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{context}");
+        match out.code() {
+            Some(0) if out.stdout.contains(&removed) => removals += 1,
+            // Its record was still there: the removal that won had not dropped it yet.
+            Some(0) => assert!(
+                out.stdout
+                    .contains(&format!("volume {volume} was already gone from node1")),
+                "{context}"
+            ),
+            // Neither the volume nor its record was left: like `docker volume rm` of a name
+            // that does not exist.
+            Some(1) => assert!(
+                out.stderr
+                    .contains(&format!("there is no volume {volume} on node1")),
+                "{context}"
+            ),
+            _ => panic!("unexpected exit: {context}"),
+        }
+    }
+    assert_eq!(removals, 1, "exactly one process removed the volume");
+    assert!(
+        volume_snapshots(&scope, &[&volume]).is_empty(),
+        "it is gone"
+    );
+    assert_eq!(
+        volume_snapshots(&scope, &bystanders),
+        before,
+        "nothing else"
+    );
+}
