@@ -162,3 +162,30 @@ pub fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
     }
     anyhow::anyhow!(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{EngineLost, is_engine_lost};
+
+    #[test]
+    fn a_lost_engine_among_the_failures_stays_visible() {
+        let failure = |name: &str, error: anyhow::Error| ApplyFailure {
+            name: name.into(),
+            error,
+        };
+        let refused = failure("db", anyhow::anyhow!("image refused"));
+        let err = failures_error(&[refused]);
+        assert!(!is_engine_lost(&err));
+        let lost = failure("web", EngineLost("Connection refused".into()).into());
+        let refused = failure("db", anyhow::anyhow!("image refused"));
+        let err = failures_error(&[refused, lost]);
+        assert!(is_engine_lost(&err));
+        let text = err.to_string();
+        assert!(
+            text.contains("app `db`: image refused")
+                && text.contains("app `web`: Connection refused"),
+            "{text}"
+        );
+    }
+}

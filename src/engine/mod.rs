@@ -199,3 +199,49 @@ pub(crate) fn is_conflict(err: &bollard::errors::Error) -> bool {
         }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use bollard::errors::Error;
+
+    use super::*;
+
+    #[test]
+    fn an_answer_from_the_engine_is_not_a_lost_engine() {
+        let answer = Error::DockerResponseServerError {
+            status_code: 500,
+            message: "rpc error: something\n".into(),
+        };
+        let err = engine_error(answer).context("cannot list the swarm's services");
+        assert!(!is_engine_lost(&err));
+        assert_eq!(
+            format!("{err:#}"),
+            "cannot list the swarm's services: rpc error: something (HTTP 500)"
+        );
+    }
+
+    #[test]
+    fn no_answer_is_a_lost_engine_in_plain_words() {
+        let refused =
+            std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "Connection refused");
+        let cases = [
+            (Error::IOError { err: refused }, "Connection refused"),
+            (
+                Error::RequestTimeoutError,
+                "the engine did not answer in time",
+            ),
+            (
+                Error::SocketNotFoundError("/run/x.sock".into()),
+                "the socket /run/x.sock does not exist",
+            ),
+        ];
+        for (transport, words) in cases {
+            let err = engine_error(transport).context("cannot list the swarm's tasks");
+            assert!(is_engine_lost(&err), "{err:#}");
+            assert_eq!(
+                format!("{err:#}"),
+                format!("cannot list the swarm's tasks: {words}")
+            );
+        }
+    }
+}
