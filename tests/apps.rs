@@ -70,13 +70,16 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
             "instances": 1,
             "running": 1,
             "node": "node1",
+            "nodes": ["node1"],
             "volumes": [format!("alacran--{label}"), backups.display().to_string()],
+            "reason": null,
         })
     );
     let listed_web = listed(&scope, &web).expect("web is listed");
     assert_eq!(listed_web["instances"], 2);
     assert_eq!(listed_web["running"], 2);
     assert_eq!(listed_web["node"], Value::Null);
+    assert_eq!(listed_web["nodes"], serde_json::json!(["node1"]));
 
     let table = scope.alacrity().args(["apps", "ls"]).output().unwrap();
     let stdout = String::from_utf8_lossy(&table.stdout);

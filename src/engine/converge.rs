@@ -286,7 +286,7 @@ fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Task> {
 
 /// A task's state and the engine's reason: its error, else its status message (alone when it
 /// already says the state, as in "pending task scheduling").
-fn task_reason(task: &Task) -> String {
+pub(in crate::engine) fn task_reason(task: &Task) -> String {
     let status = task.status.clone().unwrap_or_default();
     let state = status
         .state

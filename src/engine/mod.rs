@@ -14,6 +14,7 @@
 //! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
 //!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes;
 //!   `machine`: whether alacrity runs on the node's machine.
+//! - `health`: how deployed apps are doing: running instances, their nodes, why not running.
 
 pub mod apply;
 mod base64;
@@ -22,6 +23,7 @@ pub mod connect;
 pub mod converge;
 pub mod data;
 pub mod disk_usage;
+pub mod health;
 pub mod labels;
 mod machine;
 pub mod mapping;
@@ -41,6 +43,7 @@ pub use apply::{Applied, ApplyFailure};
 pub use connect::{Address, Origin};
 pub use converge::{AppProgress, ProgressState, Target};
 pub use data::DataAccess;
+pub use health::AppHealth;
 pub use mapping::Pin;
 pub use nodes::{Node, find_node, hostname_of};
 pub use plan::{Action, AppPlan, NodeMove, Plan};

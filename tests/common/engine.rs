@@ -210,8 +210,14 @@ impl Swarm {
     /// engine. Add the subcommand and its arguments:
     /// `swarm.alacrity().arg("deploy").arg(&spec).assert().success()`.
     pub fn alacrity(&self) -> assert_cmd::Command {
+        self.alacrity_on(1)
+    }
+
+    /// [`Swarm::alacrity`] against node `node`'s engine (it must be a manager to deploy).
+    #[track_caller]
+    pub fn alacrity_on(&self, node: usize) -> assert_cmd::Command {
         let mut cmd = crate::common::alacrity();
-        cmd.arg("--host").arg(self.host());
+        cmd.arg("--host").arg(self.node_host(node));
         for var in [
             "DOCKER_HOST",
             "DOCKER_CONTEXT",

@@ -1,10 +1,11 @@
-//! `alacrity apps ls`: every deployed app with its image, instances, pinned node and data.
+//! `alacrity apps ls`: every deployed app with its image, instances, nodes and data, and why an
+//! app that is not fully running is not.
 
 use serde::Serialize;
 
 use crate::cli::AppsLsArgs;
 use crate::commands::table;
-use crate::engine::{Connector, DeployedApp, Node, hostname_of};
+use crate::engine::{AppHealth, Connector, DeployedApp, Node, hostname_of};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
@@ -16,11 +17,16 @@ pub struct ListedApp {
     pub persistent: bool,
     /// Desired instances.
     pub instances: u64,
+    /// Instances running on nodes that are up.
     pub running: u64,
     /// The hostname of the node a persistent app is pinned to.
     pub node: Option<String>,
+    /// A persistent app's pinned node; another app's nodes with a running instance.
+    pub nodes: Vec<String>,
     /// Managed volume names (`alacran--LABEL`) and host paths.
     pub volumes: Vec<String>,
+    /// Why fewer instances run than desired: the engine's reason, or a node that is down.
+    pub reason: Option<String>,
 }
 
 pub async fn run(
@@ -30,7 +36,12 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let engine = engine.connect().await?;
     let (apps, nodes) = tokio::try_join!(engine.apps(), engine.nodes())?;
-    let listed: Vec<ListedApp> = apps.iter().map(|app| listed(app, &nodes)).collect();
+    let health = engine.health(&apps, &nodes).await?;
+    let listed: Vec<ListedApp> = apps
+        .iter()
+        .zip(health)
+        .map(|(app, health)| listed(app, health, &nodes))
+        .collect();
     if printer.is_json() {
         printer.json(&listed);
     } else if listed.is_empty() {
@@ -41,19 +52,21 @@ pub async fn run(
     Ok(ExitStatus::Success)
 }
 
-fn listed(deployed: &DeployedApp, nodes: &[Node]) -> ListedApp {
+fn listed(deployed: &DeployedApp, health: AppHealth, nodes: &[Node]) -> ListedApp {
     let app = &deployed.app;
     ListedApp {
         name: app.name.clone(),
         image: app.image.clone(),
         persistent: app.persistent,
         instances: app.instances,
-        running: deployed.running,
+        running: health.running,
         node: deployed
             .pin
             .as_ref()
             .map(|pin| hostname_of(nodes, &pin.node_id)),
+        nodes: health.nodes,
         volumes: app.volumes.iter().map(|v| v.source.to_string()).collect(),
+        reason: health.reason,
     }
 }
 
@@ -66,8 +79,9 @@ fn render(apps: &[ListedApp]) -> String {
                 app.image.clone(),
                 if app.persistent { "yes" } else { "no" }.to_string(),
                 format!("{}/{}", app.running, app.instances),
-                app.node.clone().unwrap_or_else(|| "-".into()),
+                or_dash(app.nodes.join(", ")),
                 app.volumes.join(", "),
+                status(app),
             ]
         })
         .collect();
@@ -79,7 +93,21 @@ fn render(apps: &[ListedApp]) -> String {
             "INSTANCES",
             "NODE",
             "VOLUMES",
+            "STATUS",
         ],
         rows,
     )
+}
+
+fn or_dash(text: String) -> String {
+    if text.is_empty() { "-".into() } else { text }
+}
+
+/// `running`, `stopped` (0 instances wanted), or why not all instances run.
+fn status(app: &ListedApp) -> String {
+    match &app.reason {
+        Some(reason) => reason.clone(),
+        None if app.instances == 0 => "stopped".into(),
+        None => "running".into(),
+    }
 }

@@ -1,0 +1,400 @@
+//! How deployed apps are doing across the swarm's nodes: how many instances really run, on which
+//! nodes, and, for an app that is not fully running, why (the engine's reason, or its node being
+//! down).
+//!
+//! The swarm's own service status is not enough for this: it counts a task as running as long as
+//! its last report said so, and a node that went down reports nothing more. So an app pinned to a
+//! node that is down would look running, and a moved task counted twice. Here a task runs only if
+//! it should, says it does, and its node is up.
+
+use bollard::models::{Task, TaskState};
+use serde::Serialize;
+
+use super::Engine;
+use super::converge::task_reason;
+use super::mapping;
+use super::nodes::{Node, hostname_of};
+use super::services::DeployedApp;
+
+/// Where one app stands, across the nodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppHealth {
+    /// Tasks that run on a node that is up.
+    pub running: u64,
+    /// A persistent app: its pinned node. Another app: the nodes its running tasks are on (sorted,
+    /// each once).
+    pub nodes: Vec<String>,
+    /// Why fewer instances run than desired (none when all of them run).
+    pub reason: Option<String>,
+}
+
+impl Engine {
+    /// The health of each app, in the same order, from one look at the swarm's tasks.
+    pub async fn health(
+        &self,
+        apps: &[DeployedApp],
+        nodes: &[Node],
+    ) -> anyhow::Result<Vec<AppHealth>> {
+        let ids: Vec<String> = apps.iter().map(|app| app.service_id.clone()).collect();
+        let tasks = if ids.is_empty() {
+            Vec::new()
+        } else {
+            self.tasks_of(&ids).await?
+        };
+        Ok(apps
+            .iter()
+            .map(|app| {
+                let own: Vec<Task> = tasks
+                    .iter()
+                    .filter(|task| task.service_id.as_deref() == Some(app.service_id.as_str()))
+                    .cloned()
+                    .collect();
+                health_of(app, &own, nodes)
+            })
+            .collect())
+    }
+}
+
+/// The health of an app from its tasks (current and past) and the swarm's nodes (pure).
+pub(in crate::engine) fn health_of(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> AppHealth {
+    let live: Vec<&Task> = tasks.iter().filter(|task| is_live(task, nodes)).collect();
+    let running = live.len() as u64;
+    let nodes_shown = match &app.pin {
+        Some(pin) => vec![hostname_of(nodes, &pin.node_id)],
+        None => {
+            let mut on: Vec<String> = live
+                .iter()
+                .map(|task| hostname_of(nodes, task.node_id.as_deref().unwrap_or_default()))
+                .collect();
+            on.sort();
+            on.dedup();
+            on
+        }
+    };
+    let reason = (running < app.app.instances).then(|| why_not_running(app, tasks, nodes));
+    AppHealth {
+        running,
+        nodes: nodes_shown,
+        reason,
+    }
+}
+
+/// A task that should run, says it runs, on a node that is up (a node that is down cannot say
+/// its tasks stopped).
+fn is_live(task: &Task, nodes: &[Node]) -> bool {
+    let state = task.status.as_ref().and_then(|status| status.state);
+    task.desired_state == Some(TaskState::RUNNING)
+        && state == Some(TaskState::RUNNING)
+        && node_of(task, nodes).is_some_and(|node| node.state == "ready")
+}
+
+fn node_of<'a>(task: &Task, nodes: &'a [Node]) -> Option<&'a Node> {
+    let id = task.node_id.as_deref()?;
+    nodes.iter().find(|node| node.id == id)
+}
+
+/// Why an app runs fewer instances than desired: its pinned node's trouble, then the engine's
+/// latest reason for its tasks of the current spec.
+fn why_not_running(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> String {
+    let pin_trouble = app.pin.as_ref().and_then(|pin| {
+        node_trouble(nodes, &pin.node_id)
+            .map(|trouble| format!("{trouble} (the app is pinned to it)"))
+    });
+    let task_trouble = task_trouble(app, tasks, nodes);
+    match (pin_trouble, task_trouble) {
+        (Some(pin), Some(task)) => format!("{pin}; {task}"),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => "waiting for the swarm to schedule its tasks".to_string(),
+    }
+}
+
+/// What keeps a node from running tasks, in words: gone, down, drained, paused.
+fn node_trouble(nodes: &[Node], node_id: &str) -> Option<String> {
+    let Some(node) = nodes.iter().find(|node| node.id == node_id) else {
+        return Some(format!("node {node_id} is no longer in the swarm"));
+    };
+    let name = &node.hostname;
+    if node.state != "ready" {
+        return Some(format!("node {name} is {}", node.state));
+    }
+    match node.availability.as_str() {
+        "drain" => Some(format!("node {name} is drained")),
+        "pause" => Some(format!("node {name} is paused")),
+        _ => None,
+    }
+}
+
+/// The engine's most recent reason among the tasks of the current spec: an error (a rejected or
+/// failed task, or a pending one that no node can take) newer than the last task that started
+/// running, since older errors are history; else a task that should run but does not, and where
+/// it is stuck.
+fn task_trouble(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> Option<String> {
+    let template = mapping::template_hash(app.spec.task_template.as_ref());
+    let current: Vec<&Task> = tasks
+        .iter()
+        .filter(|task| template.is_none() || mapping::template_hash(task.spec.as_ref()) == template)
+        .collect();
+    let last_live = current
+        .iter()
+        .filter(|task| is_live(task, nodes))
+        .map(|task| version(task))
+        .max()
+        .unwrap_or(0);
+    let new_errors = current
+        .iter()
+        .copied()
+        .filter(|task| has_error(task) && version(task) > last_live);
+    if let Some(task) = latest(new_errors) {
+        return Some(task_reason(task));
+    }
+    let stuck = current
+        .iter()
+        .copied()
+        .filter(|task| task.desired_state == Some(TaskState::RUNNING) && !is_live(task, nodes));
+    let task = latest(stuck)?;
+    match node_of(task, nodes).and_then(|node| node_trouble(nodes, &node.id)) {
+        Some(trouble) => Some(format!("{trouble} (a task ran there)")),
+        None => Some(task_reason(task)),
+    }
+}
+
+fn has_error(task: &Task) -> bool {
+    task.status
+        .as_ref()
+        .and_then(|status| status.err.as_deref())
+        .is_some_and(|err| !err.is_empty())
+}
+
+/// The swarm's version index of a task: it grows with every change, across the swarm.
+fn version(task: &Task) -> u64 {
+    task.version.as_ref().and_then(|v| v.index).unwrap_or(0)
+}
+
+/// The most recently changed task.
+fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Task> {
+    tasks.max_by_key(|task| version(task))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use bollard::models::{ObjectVersion, TaskSpec, TaskSpecContainerSpec, TaskStatus};
+
+    use super::*;
+    use crate::engine::{Pin, labels};
+    use crate::spec::App;
+
+    use TaskState::{FAILED, PENDING, PREPARING, REJECTED, RUNNING, SHUTDOWN};
+
+    fn node(id: &str, state: &str, availability: &str) -> Node {
+        Node {
+            id: id.into(),
+            hostname: format!("host-{id}"),
+            role: "worker".into(),
+            state: state.into(),
+            availability: availability.into(),
+        }
+    }
+
+    fn ready_nodes() -> Vec<Node> {
+        ["n1", "n2", "n3"]
+            .iter()
+            .map(|id| node(id, "ready", "active"))
+            .collect()
+    }
+
+    fn app(instances: u64, pin: Option<&str>) -> DeployedApp {
+        let app = App {
+            name: "web".into(),
+            image: "busybox".into(),
+            persistent: pin.is_some(),
+            instances,
+            command: None,
+            entrypoint: None,
+            env: BTreeMap::new(),
+            labels: BTreeMap::new(),
+            ports: vec![],
+            volumes: vec![],
+            node: None,
+        };
+        let pin = pin.map(Pin::new);
+        let spec = mapping::service_spec(&app, pin.as_ref());
+        DeployedApp {
+            app: mapping::read_app(&spec),
+            pin,
+            running: 0,
+            desired: instances,
+            service_id: "svc".into(),
+            version: 1,
+            spec,
+            update_started: None,
+        }
+    }
+
+    /// A task of `app`'s current spec.
+    fn task(app: &DeployedApp, node: &str, desired: TaskState, state: TaskState) -> Task {
+        let hash = mapping::template_hash(app.spec.task_template.as_ref()).unwrap();
+        Task {
+            service_id: Some("svc".into()),
+            node_id: (!node.is_empty()).then(|| node.to_string()),
+            spec: Some(TaskSpec {
+                container_spec: Some(TaskSpecContainerSpec {
+                    labels: Some(HashMap::from([(labels::TEMPLATE_HASH.into(), hash.into())])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            desired_state: Some(desired),
+            status: Some(TaskStatus {
+                state: Some(state),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn with(mut task: Task, index: u64, err: &str) -> Task {
+        task.version = Some(ObjectVersion { index: Some(index) });
+        if let Some(status) = task.status.as_mut() {
+            status.err = (!err.is_empty()).then(|| err.to_string());
+        }
+        task
+    }
+
+    #[test]
+    fn a_running_app_shows_the_nodes_of_its_tasks_and_no_reason() {
+        let web = app(3, None);
+        let tasks = [
+            task(&web, "n3", RUNNING, RUNNING),
+            task(&web, "n1", RUNNING, RUNNING),
+            task(&web, "n3", RUNNING, RUNNING),
+            task(&web, "n2", SHUTDOWN, FAILED),
+        ];
+        let health = health_of(&web, &tasks, &ready_nodes());
+        assert_eq!(health.running, 3);
+        assert_eq!(health.nodes, vec!["host-n1", "host-n3"]);
+        assert_eq!(health.reason, None);
+    }
+
+    #[test]
+    fn a_task_on_a_node_that_is_down_does_not_count_as_running() {
+        let web = app(3, None);
+        let mut nodes = ready_nodes();
+        nodes[2].state = "down".into();
+        // What the swarm shows after node n3 went down: its task still "running" (its node
+        // cannot say otherwise), and a replacement on n1.
+        let tasks = [
+            task(&web, "n1", RUNNING, RUNNING),
+            task(&web, "n2", RUNNING, RUNNING),
+            task(&web, "n3", SHUTDOWN, RUNNING),
+            task(&web, "n1", RUNNING, RUNNING),
+        ];
+        let health = health_of(&web, &tasks, &nodes);
+        assert_eq!(health.running, 3);
+        assert_eq!(health.nodes, vec!["host-n1", "host-n2"]);
+        // Before the swarm replaced it, the task still desired running on n3 is the reason.
+        let tasks = [
+            task(&web, "n1", RUNNING, RUNNING),
+            task(&web, "n2", RUNNING, RUNNING),
+            task(&web, "n3", RUNNING, RUNNING),
+        ];
+        let health = health_of(&web, &tasks, &nodes);
+        assert_eq!(health.running, 2);
+        assert_eq!(
+            health.reason.as_deref(),
+            Some("node host-n3 is down (a task ran there)")
+        );
+    }
+
+    #[test]
+    fn a_persistent_app_whose_node_is_down_is_not_running_and_says_why() {
+        let db = app(1, Some("n2"));
+        let mut nodes = ready_nodes();
+        nodes[1].state = "down".into();
+        let no_node = "no suitable node (scheduling constraints not satisfied on 3 nodes)";
+        let tasks = [
+            with(task(&db, "n2", SHUTDOWN, RUNNING), 10, ""),
+            with(task(&db, "", RUNNING, PENDING), 11, no_node),
+        ];
+        let health = health_of(&db, &tasks, &nodes);
+        assert_eq!(health.running, 0);
+        assert_eq!(health.nodes, vec!["host-n2"]);
+        assert_eq!(
+            health.reason.as_deref(),
+            Some(
+                format!("node host-n2 is down (the app is pinned to it); pending: {no_node}")
+                    .as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn a_drained_or_vanished_pinned_node_is_the_reason() {
+        let db = app(1, Some("n2"));
+        let mut nodes = ready_nodes();
+        nodes[1].availability = "drain".into();
+        let health = health_of(&db, &[], &nodes);
+        assert_eq!(
+            health.reason.as_deref(),
+            Some("node host-n2 is drained (the app is pinned to it)")
+        );
+        let gone = app(1, Some("n9"));
+        let health = health_of(&gone, &[], &nodes);
+        assert_eq!(health.nodes, vec!["n9"]);
+        assert_eq!(
+            health.reason.as_deref(),
+            Some("node n9 is no longer in the swarm (the app is pinned to it)")
+        );
+    }
+
+    #[test]
+    fn the_latest_rejection_is_the_reason_while_a_retry_waits() {
+        let db = app(1, Some("n2"));
+        let missing = "invalid mount config for type \"bind\": bind source path does not exist: /x";
+        let tasks = [
+            with(task(&db, "n2", SHUTDOWN, REJECTED), 5, "older"),
+            with(task(&db, "n2", SHUTDOWN, REJECTED), 8, missing),
+            with(task(&db, "n2", RUNNING, PREPARING), 9, ""),
+        ];
+        let health = health_of(&db, &tasks, &ready_nodes());
+        assert_eq!(
+            health.reason.as_deref(),
+            Some(format!("rejected: {missing}").as_str())
+        );
+    }
+
+    #[test]
+    fn errors_older_than_the_last_running_task_are_history() {
+        let web = app(3, None);
+        let tasks = [
+            with(task(&web, "n1", SHUTDOWN, FAILED), 3, "exit 1"),
+            with(task(&web, "n1", RUNNING, RUNNING), 4, ""),
+            with(task(&web, "n2", RUNNING, RUNNING), 5, ""),
+            with(task(&web, "n3", RUNNING, PREPARING), 6, ""),
+        ];
+        let health = health_of(&web, &tasks, &ready_nodes());
+        assert_eq!(health.running, 2);
+        assert_eq!(health.reason.as_deref(), Some("preparing"));
+    }
+
+    #[test]
+    fn tasks_of_an_older_spec_do_not_give_the_reason() {
+        let web = app(1, None);
+        let mut old = with(task(&web, "n1", SHUTDOWN, FAILED), 9, "old image");
+        old.spec = None;
+        let health = health_of(&web, &[old], &ready_nodes());
+        assert_eq!(
+            health.reason.as_deref(),
+            Some("waiting for the swarm to schedule its tasks")
+        );
+    }
+
+    #[test]
+    fn a_stopped_app_needs_no_reason() {
+        let web = app(0, None);
+        let health = health_of(&web, &[], &ready_nodes());
+        assert_eq!((health.running, health.reason), (0, None));
+        assert!(health.nodes.is_empty());
+    }
+}
