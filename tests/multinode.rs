@@ -134,47 +134,44 @@ fn take_down(scope: &Scope, node: usize) {
     );
 }
 
-/// The running container of `service` on node `node`.
-fn container_on(scope: &Scope, node: usize, service: &str) -> String {
-    wait_for(
-        RUN_TIMEOUT,
-        &format!("{service} runs on node{node}"),
-        || {
-            let label = format!("label=com.docker.swarm.service.name={service}");
-            let out = scope.docker_on(node, &["ps", "-q", "--no-trunc", "--filter", &label]);
-            lines(&stdout(&out)).next().map(str::to_string)
-        },
-    )
-}
-
-/// Writes 64 KiB of random bytes to /data/precious in the app's container on node `node`, as the
-/// app would; returns their SHA-256.
+/// Writes files into the app's volume through its container on node `node`, as the app would;
+/// returns their checksum.
 fn write_data(scope: &Scope, node: usize, service: &str) -> String {
-    let container = container_on(scope, node, service);
-    let script = "head -c 65536 /dev/urandom > /data/precious && sha256sum /data/precious";
-    let out = scope.docker_ok_on(node, &["exec", &container, "sh", "-c", script]);
-    checksum_of(&out)
+    let container = running_container(scope, node, service, None);
+    write_files(scope, node, &container, "/data")
 }
 
-/// The SHA-256 of /data/precious in the app's container on node `node`, or None if there is no
-/// such file.
-fn read_data(scope: &Scope, node: usize, service: &str) -> Option<String> {
-    let container = container_on(scope, node, service);
-    let out = scope.docker_on(node, &["exec", &container, "sha256sum", "/data/precious"]);
-    out.status.success().then(|| checksum_of(&stdout(&out)))
+/// The checksum of the files in the app's volume, read through its container on node `node` ("" when
+/// there are none).
+fn read_data(scope: &Scope, node: usize, service: &str) -> String {
+    let container = running_container(scope, node, service, None);
+    checksum_in(scope, node, &container, "/data")
 }
 
-fn checksum_of(sha256sum_output: &str) -> String {
-    let sum = sha256sum_output
-        .split_whitespace()
-        .next()
-        .unwrap_or_default();
-    assert_eq!(
-        sum.len(),
-        64,
-        "unexpected sha256sum output: {sha256sum_output}"
-    );
-    sum.to_string()
+/// The checksum of the files in volume `volume` on node `node`, read by a container of its own.
+fn read_volume(scope: &Scope, node: usize, volume: &str) -> String {
+    let mount = format!("{volume}:/data:ro");
+    let script = "cd /data && find . -type f | sort | xargs -r sha256sum";
+    let image = test_image();
+    let args = ["run", "--rm", "-v", &mount, &image, "sh", "-c", script];
+    scope.docker_ok_on(node, &args)
+}
+
+/// The entries of `alacrity volumes ls -o json` named `volume` (one per node that has it).
+fn listed_volumes(scope: &Scope, volume: &str) -> Vec<Value> {
+    let out = scope
+        .alacrity()
+        .args(["volumes", "ls", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "volumes ls failed: {}", stderr(&out));
+    let all: Value = serde_json::from_slice(&out.stdout).expect("volumes ls -o json prints JSON");
+    all.as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["name"] == volume)
+        .cloned()
+        .collect()
 }
 
 /// The volume names on node `node`.
@@ -268,6 +265,15 @@ fn a_persistent_app_waits_for_its_node_with_its_data_and_never_starts_elsewhere(
         "{row}"
     );
 
+    // Deploying it now would not start it anywhere: plan says so.
+    let plan = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
+    assert!(plan.status.success(), "{}", stderr(&plan));
+    assert!(
+        stderr(&plan).contains("will not run until its node is back: node node2 is down"),
+        "{}",
+        stderr(&plan)
+    );
+
     let watch_until = Instant::now() + NO_COPY_WINDOW;
     while Instant::now() < watch_until {
         assert_eq!(
@@ -290,11 +296,7 @@ fn a_persistent_app_waits_for_its_node_with_its_data_and_never_starts_elsewhere(
     wait_until(RUN_TIMEOUT, "the app runs again on node2", || {
         scope.running_nodes(&db) == ["node2"] && listed(&scope, &db)["running"] == 1
     });
-    assert_eq!(
-        read_data(&scope, 2, &db),
-        Some(checksum),
-        "the data changed"
-    );
+    assert_eq!(read_data(&scope, 2, &db), checksum, "the data changed");
     assert_eq!(listed(&scope, &db)["reason"], Value::Null);
     assert_eq!(assigned_nodes(&scope, &db), ["node2"]);
 }
@@ -322,32 +324,26 @@ fn moving_a_persistent_app_needs_the_flag_and_leaves_its_data_behind() {
     }
     assert!(message.contains(&volume), "names the data: {message}");
     assert_eq!(scope.running_nodes(&db), ["node2"]);
-    assert_eq!(read_data(&scope, 2, &db).as_ref(), Some(&checksum));
+    assert_eq!(read_data(&scope, 2, &db), checksum);
 
     let moved = deploy(&scope, &spec, &["--move-node", "--yes"]);
 
     assert_eq!(deployed(&moved, &db)["node"], "node3");
     assert_eq!(scope.running_nodes(&db), ["node3"]);
-    assert_eq!(read_data(&scope, 3, &db), None, "the data followed the app");
+    assert_eq!(read_data(&scope, 3, &db), "", "the data followed the app");
     assert_eq!(listed(&scope, &db)["nodes"], serde_json::json!(["node3"]));
     assert!(
         volumes_on(&scope, 2).contains(&volume),
         "{volume} left node2"
     );
-    // The data is still on node2, intact, for whoever migrates it.
-    let kept = scope.docker_ok_on(
-        2,
-        &[
-            "run",
-            "--rm",
-            "-v",
-            &format!("{volume}:/data:ro"),
-            &test_image(),
-            "sha256sum",
-            "/data/precious",
-        ],
-    );
-    assert_eq!(checksum_of(&kept), checksum);
+    // The data is still on node2, intact, for whoever migrates it; and alacrity lists it there.
+    assert_eq!(read_volume(&scope, 2, &volume), checksum);
+    let volumes = listed_volumes(&scope, &volume);
+    let on = |node: &str| volumes.iter().find(|v| v["node"] == node).cloned();
+    let old = on("node2").unwrap_or_else(|| panic!("no {volume} on node2 in {volumes:?}"));
+    assert_eq!(old["status"], "retained", "{old}");
+    let new = on("node3").unwrap_or_else(|| panic!("no {volume} on node3 in {volumes:?}"));
+    assert_eq!(new["status"], "in-use", "{new}");
 }
 
 #[test]
@@ -388,6 +384,10 @@ fn a_host_directory_missing_on_the_pinned_node_fails_the_deploy_at_once() {
         "{message}"
     );
     assert!(message.contains(&*dir.to_string_lossy()), "{message}");
+    assert!(
+        message.contains("must exist on the node the app runs on"),
+        "{message}"
+    );
     // The deploy saw the rejected task and stopped; it did not wait out its timeout.
     assert!(took < timeout / 3, "the deploy took {took:?}");
     let listed = listed(&scope, &files);

@@ -148,6 +148,7 @@ fn announce(plan: &Plan, printer: &Printer) {
         }
         printer.info(line);
     }
+    plan::warn_about_stranded(plan, printer);
 }
 
 /// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise.

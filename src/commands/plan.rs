@@ -38,6 +38,7 @@ pub async fn run(
         printer.data(plan_table(&plan));
     }
     warn_about_moves(&plan, printer);
+    warn_about_stranded(&plan, printer);
     Ok(ExitStatus::Success)
 }
 
@@ -88,6 +89,18 @@ fn warn_about_moves(plan: &Plan, printer: &Printer) {
             plan.hostname(&node_move.to),
             super::deploy::data_list(&node_move.data),
             plan.hostname(&node_move.from),
+        ));
+    }
+}
+
+/// A persistent app whose node is down (or drained, or gone) does not run anywhere else: say so,
+/// so that nobody waits for it unawares.
+pub fn warn_about_stranded(plan: &Plan, printer: &Printer) {
+    for (app, trouble) in plan.stranded() {
+        printer.warn(format!(
+            "`{}` will not run until its node is back: {trouble}, and the app is pinned to it \
+             (its data is there); the swarm starts it there when the node is ready again",
+            app.app.name
         ));
     }
 }

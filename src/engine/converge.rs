@@ -310,12 +310,25 @@ fn failed_error(failed: &[&AppProgress]) -> anyhow::Error {
             text.push_str(&format!("\n  app `{}` cannot start: {reason}", app.name));
         }
     }
+    if failed.iter().any(|app| is_missing_bind_source(&app.state)) {
+        text.push_str(MISSING_BIND_SOURCE_HINT);
+    }
     let first = &failed[0].name;
     text.push_str(&format!(
         "\n  the swarm keeps retrying; fix the cause and deploy again \
          (every attempt: `docker service ps {first} --no-trunc`)"
     ));
     anyhow::anyhow!(text)
+}
+
+/// `validate` checks host paths where alacrity runs, which on several servers need not be where the
+/// app runs: the engine's words alone do not say which machine lacks the directory.
+const MISSING_BIND_SOURCE_HINT: &str = "\n  a host_path must exist on the node the app runs on \
+     (`alacrity apps ls` shows it), not only where alacrity runs: create it there, or set `node` \
+     to a node that has it";
+
+fn is_missing_bind_source(state: &ProgressState) -> bool {
+    matches!(state, ProgressState::Failed(reason) if reason.contains("bind source path does not exist"))
 }
 
 fn superseded_error(app: &AppProgress) -> anyhow::Error {
@@ -540,6 +553,30 @@ mod tests {
         );
         let progress = evaluate(&target(&[]), &service_of("new"), &tasks);
         assert!(matches!(progress.state, ProgressState::Waiting(_)));
+    }
+
+    #[test]
+    fn a_missing_bind_source_says_where_the_directory_must_exist() {
+        let missing = AppProgress {
+            name: "db".into(),
+            running: 0,
+            desired: 1,
+            state: ProgressState::Failed(
+                "rejected: invalid mount config for type \"bind\": bind source path does not exist: /x"
+                    .into(),
+            ),
+        };
+        let text = failed_error(&[&missing]).to_string();
+        assert!(
+            text.contains("must exist on the node the app runs on"),
+            "{text}"
+        );
+        let other = AppProgress {
+            state: ProgressState::Failed("failed: exit 1".into()),
+            ..missing.clone()
+        };
+        let text = failed_error(&[&other]).to_string();
+        assert!(!text.contains("host_path"), "{text}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::Engine;
 use super::converge::task_reason;
 use super::mapping;
-use super::nodes::{Node, hostname_of};
+use super::nodes::{Node, hostname_of, node_trouble};
 use super::services::DeployedApp;
 
 /// Where one app stands, across the nodes.
@@ -105,22 +105,6 @@ fn why_not_running(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> String 
         (Some(pin), Some(task)) => format!("{pin}; {task}"),
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => "waiting for the swarm to schedule its tasks".to_string(),
-    }
-}
-
-/// What keeps a node from running tasks, in words: gone, down, drained, paused.
-fn node_trouble(nodes: &[Node], node_id: &str) -> Option<String> {
-    let Some(node) = nodes.iter().find(|node| node.id == node_id) else {
-        return Some(format!("node {node_id} is no longer in the swarm"));
-    };
-    let name = &node.hostname;
-    if node.state != "ready" {
-        return Some(format!("node {name} is {}", node.state));
-    }
-    match node.availability.as_str() {
-        "drain" => Some(format!("node {name} is drained")),
-        "pause" => Some(format!("node {name} is paused")),
-        _ => None,
     }
 }
 

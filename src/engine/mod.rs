@@ -45,7 +45,7 @@ pub use converge::{AppProgress, ProgressState, Target};
 pub use data::DataAccess;
 pub use health::AppHealth;
 pub use mapping::Pin;
-pub use nodes::{Node, find_node, hostname_of};
+pub use nodes::{Node, find_node, hostname_of, node_trouble};
 pub use plan::{Action, AppPlan, NodeMove, Plan};
 pub use records::{BindRecord, VolumeRecord};
 pub use services::{DeployedApp, Lookup};

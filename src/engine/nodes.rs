@@ -109,6 +109,22 @@ pub fn hostname_of(nodes: &[Node], node_id: &str) -> String {
         .map_or_else(|| node_id.to_string(), |node| node.hostname.clone())
 }
 
+/// What keeps a node from running tasks, in words: gone, down, drained, paused.
+pub fn node_trouble(nodes: &[Node], node_id: &str) -> Option<String> {
+    let Some(node) = nodes.iter().find(|node| node.id == node_id) else {
+        return Some(format!("node {node_id} is no longer in the swarm"));
+    };
+    let name = &node.hostname;
+    if node.state != "ready" {
+        return Some(format!("node {name} is {}", node.state));
+    }
+    match node.availability.as_str() {
+        "drain" => Some(format!("node {name} is drained")),
+        "pause" => Some(format!("node {name} is paused")),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

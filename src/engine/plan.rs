@@ -78,6 +78,15 @@ impl Plan {
         nodes::hostname_of(&self.nodes, &pin.node_id)
     }
 
+    /// The apps to run (1 instance) whose pinned node cannot run them now, with what is wrong with
+    /// the node ("node node2 is down"): the swarm will not start them elsewhere.
+    pub fn stranded(&self) -> impl Iterator<Item = (&AppPlan, String)> {
+        self.apps.iter().filter_map(|plan| {
+            let pin = plan.pin.as_ref().filter(|_| plan.app.instances > 0)?;
+            nodes::node_trouble(&self.nodes, &pin.node_id).map(|trouble| (plan, trouble))
+        })
+    }
+
     /// The apps whose pin moves to another node.
     pub fn moves(&self) -> impl Iterator<Item = (&AppPlan, &NodeMove)> {
         self.apps
@@ -503,6 +512,32 @@ mod tests {
 
     fn label(name: &str) -> VolumeSource {
         VolumeSource::Label(name.into())
+    }
+
+    #[test]
+    fn a_persistent_app_on_a_node_that_is_down_is_stranded_and_others_are_not() {
+        let mut db = app("db", true, &[label("data")]);
+        db.node = Some("two".into());
+        let mut stopped = app("stopped", true, &[]);
+        stopped.node = Some("two".into());
+        stopped.instances = 0;
+        let web = app("web", false, &[]);
+        let apps = [&db, &stopped, &web]
+            .iter()
+            .map(|app| plan_with(app, &HashMap::new()).unwrap())
+            .collect();
+        let mut nodes = vec![node("n1", "one"), node("n2", "two")];
+        nodes[1].state = "down".into();
+        let plan = Plan {
+            apps,
+            nodes,
+            network: NetworkState::Present,
+        };
+        let stranded: Vec<(&str, String)> = plan
+            .stranded()
+            .map(|(app, trouble)| (app.app.name.as_str(), trouble))
+            .collect();
+        assert_eq!(stranded, vec![("db", "node two is down".to_string())]);
     }
 
     #[test]
