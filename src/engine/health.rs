@@ -131,10 +131,12 @@ fn task_trouble(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> Option<Str
     if let Some(task) = latest(new_errors) {
         return Some(task_reason(task));
     }
+    // A replacement waits out the restart delay with desired state `ready`.
+    let wanted = [Some(TaskState::RUNNING), Some(TaskState::READY)];
     let stuck = current
         .iter()
         .copied()
-        .filter(|task| task.desired_state == Some(TaskState::RUNNING) && !is_live(task, nodes));
+        .filter(|task| wanted.contains(&task.desired_state) && !is_live(task, nodes));
     let task = latest(stuck)?;
     match node_of(task, nodes).and_then(|node| node_trouble(nodes, &node.id)) {
         Some(trouble) => Some(format!("{trouble} (a task ran there)")),
@@ -360,6 +362,17 @@ mod tests {
         let health = health_of(&web, &tasks, &ready_nodes());
         assert_eq!(health.running, 2);
         assert_eq!(health.reason.as_deref(), Some("preparing"));
+    }
+
+    #[test]
+    fn a_replacement_waiting_out_its_restart_delay_is_the_reason() {
+        let web = app(2, None);
+        let tasks = [
+            with(task(&web, "n1", RUNNING, RUNNING), 4, ""),
+            with(task(&web, "n1", TaskState::READY, TaskState::READY), 6, ""),
+        ];
+        let health = health_of(&web, &tasks, &ready_nodes());
+        assert_eq!(health.reason.as_deref(), Some("ready"));
     }
 
     #[test]
