@@ -126,10 +126,11 @@ pub fn node_trouble(nodes: &[Node], node_id: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn node(id: &str, hostname: &str) -> Node {
+    /// A ready, active manager: the usual node in unit tests.
+    pub(crate) fn node(id: &str, hostname: &str) -> Node {
         Node {
             id: id.into(),
             hostname: hostname.into(),

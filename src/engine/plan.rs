@@ -448,6 +448,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::engine::nodes::tests::node;
     use crate::spec::Volume;
 
     fn app(name: &str, persistent: bool, volumes: &[VolumeSource]) -> App {
@@ -487,16 +488,6 @@ mod tests {
             spec,
             update_started: None,
         }))
-    }
-
-    fn node(id: &str, hostname: &str) -> Node {
-        Node {
-            id: id.into(),
-            hostname: hostname.into(),
-            role: "manager".into(),
-            state: "ready".into(),
-            availability: "active".into(),
-        }
     }
 
     fn plan_with(app: &App, services: &HashMap<String, Lookup>) -> Result<AppPlan, Vec<Problem>> {
