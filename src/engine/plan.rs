@@ -219,19 +219,27 @@ impl Engine {
     /// of other nodes are not visible from here: they carry alacrity's labels through the
     /// mount's volume options when their node creates them.)
     async fn check_volumes(&self, plans: &mut [AppPlan]) -> anyhow::Result<Vec<Problem>> {
+        // Every volume of every app at once: one round trip however many apps.
+        let wanted: Vec<(usize, String)> = plans
+            .iter()
+            .enumerate()
+            .filter(|(_, plan)| {
+                plan.action != Action::Unchanged && self.pinned_here(plan.pin.as_ref())
+            })
+            .flat_map(|(index, plan)| {
+                volume_labels(&plan.app)
+                    .into_iter()
+                    .map(move |label| (index, label))
+            })
+            .collect();
+        let states = join_all(wanted.iter().map(|(_, label)| self.volume_state(label))).await;
         let mut problems = Vec::new();
-        for plan in plans.iter_mut() {
-            if plan.action == Action::Unchanged || !self.pinned_here(plan.pin.as_ref()) {
-                continue;
-            }
-            let labels = volume_labels(&plan.app);
-            let states = join_all(labels.iter().map(|label| self.volume_state(label))).await;
-            for (label, state) in labels.iter().zip(states) {
-                match state? {
-                    VolumeState::Missing => plan.volumes_to_create.push(label.clone()),
-                    VolumeState::Managed => {}
-                    VolumeState::Unmanaged => problems.push(unmanaged_volume(&plan.app, label)),
-                }
+        for ((index, label), state) in wanted.into_iter().zip(states) {
+            let plan = &mut plans[index];
+            match state? {
+                VolumeState::Missing => plan.volumes_to_create.push(label),
+                VolumeState::Managed => {}
+                VolumeState::Unmanaged => problems.push(unmanaged_volume(&plan.app, &label)),
             }
         }
         Ok(problems)
