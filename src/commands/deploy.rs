@@ -29,7 +29,7 @@ pub async fn run(
         .map_err(|err| plan::with_positions(err, &spec))?;
     check_moves(&plan, args.move_node, yes, printer)?;
     announce(&plan, printer);
-    let (applied, failures) = engine.apply(&plan).await?;
+    let (applied, failures) = engine.apply(&plan, !args.detach).await?;
     for app in &applied {
         for warning in &app.warnings {
             printer.warn(format!("{}: {warning}", app.name));

@@ -1,16 +1,18 @@
-//! The writes of a deploy plan: the network first, then every app concurrently (its volumes,
-//! the records of its host directories, its service). Unchanged apps are not written to.
+//! The writes of a deploy plan, in two rounds: first the network, every app's volumes and the
+//! records of its persistent directories, all at once; then every app's service, all at once.
+//! Unchanged apps are not written to.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use anyhow::Context;
-use futures_util::future::join_all;
+use futures_util::future::{join_all, try_join_all};
 
 use super::Engine;
 use super::converge::Target;
 use super::mapping;
 use super::plan::{Action, AppPlan, Plan};
+use super::records::Records;
 use super::resources::NetworkState;
 use crate::spec::VolumeSource;
 
@@ -33,13 +35,48 @@ pub struct ApplyFailure {
 
 impl Engine {
     /// Performs a plan. Apps are written concurrently; one app's failure does not stop the
-    /// others, and every failure is returned (a rerun finishes the job).
-    pub async fn apply(&self, plan: &Plan) -> anyhow::Result<(Vec<Applied>, Vec<ApplyFailure>)> {
+    /// others, and every failure is returned (a rerun finishes the job). With `wait`, the tasks
+    /// that exist before the writes are noted, so that waiting can tell this deploy's failures
+    /// from the swarm's history.
+    pub async fn apply(
+        &self,
+        plan: &Plan,
+        wait: bool,
+    ) -> anyhow::Result<(Vec<Applied>, Vec<ApplyFailure>)> {
         let writes = plan.apps.iter().any(|app| app.action != Action::Unchanged);
-        if writes && plan.network == NetworkState::Missing {
-            self.create_network().await?;
-        }
-        let results = join_all(plan.apps.iter().map(|app| self.apply_app(app))).await;
+        let network = async {
+            match writes && plan.network == NetworkState::Missing {
+                true => self.create_network().await,
+                false => Ok(()),
+            }
+        };
+        let (network, data, known_tasks) = tokio::join!(
+            network,
+            join_all(
+                plan.apps
+                    .iter()
+                    .map(|app| self.write_data(app, &plan.records))
+            ),
+            async {
+                match wait {
+                    true => self.known_tasks(plan).await,
+                    false => Ok(HashMap::new()),
+                }
+            },
+        );
+        network?;
+        let known_tasks = known_tasks?;
+        let results = join_all(plan.apps.iter().zip(data).map(|(app, data)| {
+            let known = known_tasks
+                .get(&current_id(app))
+                .cloned()
+                .unwrap_or_default();
+            async move {
+                data.with_context(|| format!("cannot deploy `{}`", app.app.name))?;
+                self.apply_app(app, known).await
+            }
+        }))
+        .await;
         let mut applied = Vec::new();
         let mut failures = Vec::new();
         for (app, result) in plan.apps.iter().zip(results) {
@@ -54,16 +91,16 @@ impl Engine {
         Ok((applied, failures))
     }
 
-    async fn apply_app(&self, plan: &AppPlan) -> anyhow::Result<Applied> {
+    async fn apply_app(
+        &self,
+        plan: &AppPlan,
+        known_tasks: HashSet<String>,
+    ) -> anyhow::Result<Applied> {
         let name = &plan.app.name;
-        let known_tasks = match &plan.current {
-            Some(current) => self.task_ids(&current.service_id).await?,
-            None => HashSet::new(),
-        };
         let (service_id, warnings) = match plan.action {
             Action::Unchanged => (current_id(plan), Vec::new()),
             Action::Create | Action::Update => self
-                .write_app(plan)
+                .write_service(plan)
                 .await
                 .with_context(|| format!("cannot deploy `{name}`"))?,
         };
@@ -85,24 +122,42 @@ impl Engine {
         })
     }
 
-    /// Volumes, the records of the app's data, then the service itself.
-    async fn write_app(&self, plan: &AppPlan) -> anyhow::Result<(String, Vec<String>)> {
-        let name = &plan.app.name;
-        for label in &plan.volumes_to_create {
-            self.create_volume(label, name).await?;
+    /// What must exist before an app's service: its volumes, and the records of its persistent
+    /// directories (so that they are found again after the app is gone).
+    async fn write_data(&self, plan: &AppPlan, records: &Records) -> anyhow::Result<()> {
+        if plan.action == Action::Unchanged {
+            return Ok(());
         }
-        if let Some(pin) = &plan.pin {
-            for volume in &plan.app.volumes {
+        let name = &plan.app.name;
+        let volumes = try_join_all(
+            plan.volumes_to_create
+                .iter()
+                .map(|label| self.create_volume(label, name)),
+        );
+        let records = async {
+            let Some(pin) = &plan.pin else {
+                return Ok(());
+            };
+            try_join_all(plan.app.volumes.iter().map(|volume| async {
                 match &volume.source {
                     VolumeSource::HostPath(path) => {
-                        self.record_bind(path, name, &pin.node_id).await?
+                        self.record_bind(&records.binds, path, name, &pin.node_id)
+                            .await
                     }
                     VolumeSource::Label(label) => {
-                        self.record_volume(label, name, &pin.node_id).await?
+                        self.record_volume(&records.volumes, label, name, &pin.node_id)
+                            .await
                     }
                 }
-            }
-        }
+            }))
+            .await
+            .map(|_| ())
+        };
+        tokio::try_join!(volumes, records).map(|_| ())
+    }
+
+    /// Creates or updates the app's service.
+    async fn write_service(&self, plan: &AppPlan) -> anyhow::Result<(String, Vec<String>)> {
         match &plan.current {
             None => self.create_service(plan.spec.clone()).await,
             Some(current) => {
@@ -110,6 +165,25 @@ impl Engine {
                 Ok((current.service_id.clone(), warnings))
             }
         }
+    }
+
+    /// The tasks of the deployed apps of a plan, by service: one call for all.
+    async fn known_tasks(&self, plan: &Plan) -> anyhow::Result<HashMap<String, HashSet<String>>> {
+        let ids: Vec<String> = plan
+            .apps
+            .iter()
+            .filter_map(|app| app.current.as_ref().map(|c| c.service_id.clone()))
+            .collect();
+        let mut known: HashMap<String, HashSet<String>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(known);
+        }
+        for task in self.tasks_of(&ids).await? {
+            if let (Some(service), Some(id)) = (task.service_id, task.id) {
+                known.entry(service).or_default().insert(id);
+            }
+        }
+        Ok(known)
     }
 
     pub(in crate::engine) async fn task_ids(

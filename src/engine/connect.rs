@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
-use bollard::Docker;
 use bollard::models::LocalNodeState;
+use bollard::{ClientVersion, Docker};
 use sha2::{Digest, Sha256};
 
 use super::{Engine, Tracer, labels};
@@ -176,16 +176,23 @@ pub fn endpoint(url: &str) -> anyhow::Result<Endpoint> {
 }
 
 impl Engine {
-    /// Connects to the engine at an address, negotiates the API version and checks that it
-    /// is a swarm manager.
+    /// Connects to the engine at an address and checks that it is a swarm manager, with one
+    /// light call (`GET /swarm`, which only a manager answers). The node ID of the engine is read
+    /// later, and only if a command needs it (`local_node_id`).
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
-        let (docker, swarm) = open_swarm(&address, tracer).await?;
-        let node_id = swarm_manager_node(&address, &swarm)?;
-        Ok(Engine {
-            docker,
-            address,
-            node_id,
-        })
+        let docker = open_traced(&address, tracer)?;
+        match tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()).await {
+            Ok(Ok(_)) => Ok(Engine::new(docker, address, None)),
+            // Not a manager, not in a swarm, or locked: `GET /info` says which (or that it
+            // is a manager after all, e.g. promoted meanwhile).
+            Ok(Err(err)) if is_unavailable(&err) => {
+                let swarm = swarm_info(&docker, &address).await?;
+                let node_id = swarm_manager_node(&address, &swarm)?;
+                Ok(Engine::new(docker, address, Some(node_id)))
+            }
+            Ok(Err(err)) => Err(unreachable(&address, &super::describe(&err))),
+            Err(_) => Err(unreachable(&address, "no answer within 10 seconds")),
+        }
     }
 
     /// Connects to the engine of any active swarm node, manager or worker (the commands that
@@ -194,7 +201,12 @@ impl Engine {
         address: Address,
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
-        let (docker, swarm) = open_swarm(&address, tracer).await?;
+        let docker = open_traced(&address, tracer)?;
+        let swarm = match tokio::time::timeout(CONNECT_TIMEOUT, swarm_info(&docker, &address)).await
+        {
+            Ok(swarm) => swarm?,
+            Err(_) => return Err(unreachable(&address, "no answer within 10 seconds")),
+        };
         let manager = match swarm.local_node_state {
             Some(LocalNodeState::ACTIVE) => swarm.control_available == Some(true),
             // Not an active member (swarm mode off, locked, joining): the same error as for a
@@ -205,21 +217,24 @@ impl Engine {
             }
         };
         let node_id = swarm.node_id.unwrap_or_default();
-        let engine = Engine {
-            docker,
-            address,
-            node_id,
-        };
-        Ok((engine, manager))
+        Ok((Engine::new(docker, address, Some(node_id)), manager))
+    }
+
+    /// The swarm node ID of the engine alacrity talks to, read once from `GET /info`.
+    pub(in crate::engine) async fn read_local_node_id(&self) -> anyhow::Result<String> {
+        let swarm = swarm_info(&self.docker, &self.address).await?;
+        swarm_manager_node(&self.address, &swarm)
     }
 }
 
-/// Connects, negotiates the API version, and reads the engine's swarm state. `tracer` is told
-/// every API call.
-async fn open_swarm(
-    address: &Address,
-    tracer: Option<Tracer>,
-) -> anyhow::Result<(Docker, bollard::models::SwarmInfo)> {
+/// A client for the engine at an address; `tracer` is told every API call.
+///
+/// No version negotiation: bollard 0.21 sends unversioned paths (`/services`, not
+/// `/v1.41/services`), which the engine answers in its own current API version, so negotiating
+/// would cost a round trip for nothing (and on Docker 20.10 `GET /version` runs `runc --version`
+/// and `docker-init --version`: about 6 ms). The client version is set to the oldest engine API
+/// alacrity supports, in case a later bollard puts it in the paths.
+fn open_traced(address: &Address, tracer: Option<Tracer>) -> anyhow::Result<Docker> {
     let endpoint = endpoint(&address.url)?;
     let mut docker = open(&endpoint).map_err(|err| unreachable(address, &err.to_string()))?;
     if let Some(tracer) = tracer {
@@ -229,20 +244,41 @@ async fn open_swarm(
             request
         });
     }
-    let docker = match tokio::time::timeout(CONNECT_TIMEOUT, docker.negotiate_version()).await {
-        Ok(Ok(docker)) => docker,
-        Ok(Err(err)) => return Err(unreachable(address, &super::describe(&err))),
-        Err(_) => return Err(unreachable(address, "no answer within 10 seconds")),
-    };
+    Ok(docker)
+}
+
+/// The engine's swarm state (`GET /info`: about 10 ms on Docker 20.10, which runs `runc` and
+/// `docker-init` to answer it).
+async fn swarm_info(
+    docker: &Docker,
+    address: &Address,
+) -> anyhow::Result<bollard::models::SwarmInfo> {
     let info = docker
         .info()
         .await
         .map_err(|err| unreachable(address, &super::describe(&err)))?;
-    Ok((docker, info.swarm.unwrap_or_default()))
+    Ok(info.swarm.unwrap_or_default())
 }
 
+/// The engine's answer to a manager-only call on an engine that is no manager.
+fn is_unavailable(err: &bollard::errors::Error) -> bool {
+    matches!(
+        err,
+        bollard::errors::Error::DockerResponseServerError {
+            status_code: 503,
+            ..
+        }
+    )
+}
+
+/// The oldest engine API alacrity supports (Docker 20.10).
+const MIN_API_VERSION: ClientVersion = ClientVersion {
+    major_version: 1,
+    minor_version: 41,
+};
+
 fn open(endpoint: &Endpoint) -> Result<Docker, bollard::errors::Error> {
-    let version = bollard::API_DEFAULT_VERSION;
+    let version = &MIN_API_VERSION;
     match endpoint {
         Endpoint::Unix(path) => Docker::connect_with_unix(path, REQUEST_TIMEOUT_SECS, version),
         Endpoint::Http(authority) => Docker::connect_with_http(

@@ -18,8 +18,11 @@ use super::mapping;
 use super::services::update_started;
 use super::{Engine, engine_error, is_not_found};
 
-/// How often the swarm is asked again while waiting.
-const POLL_INTERVAL: Duration = Duration::from_millis(250);
+/// How often the swarm is asked again while waiting. A task's new state reaches the manager's
+/// store up to 100 ms after its node saw it (the dispatcher batches status updates), so with
+/// 100 ms here `deploy` returns about 0.1 s (at most about 0.2 s) after the last task runs.
+/// Each look is two light calls, whatever the number of apps.
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
 
 /// One app to wait for, as a deploy (or scale) left it.
 #[derive(Debug, Clone)]

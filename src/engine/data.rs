@@ -26,6 +26,8 @@ const LEFTOVER_POLL: Duration = Duration::from_millis(250);
 pub struct DataAccess {
     /// The engine named by `--host`: its node's volumes and containers.
     pub(in crate::engine) node: Engine,
+    /// The swarm node ID of that engine.
+    node_id: String,
     /// A manager of the same swarm (the same engine when `--host` is a manager).
     pub(in crate::engine) manager: Engine,
     /// The swarm's nodes.
@@ -53,20 +55,23 @@ impl Connector {
                 node.address
             ),
         };
+        // Known since `connect_member`: no engine call.
+        let node_id = node.local_node_id().await?.to_string();
         let nodes = manager.nodes().await?;
-        if !nodes.iter().any(|n| n.id == node.node_id) {
+        if !nodes.iter().any(|n| n.id == node_id) {
             bail!(
                 "the engine at {} (node {}) is not a node of the swarm that {} manages; point \
                  --manager at a manager of its own swarm",
                 node.address,
-                node.node_id,
+                node_id,
                 manager.address
             );
         }
         let data_root = node.data_root().await?;
-        let elsewhere = machine::elsewhere(data_root.as_deref(), &node.node_id);
+        let elsewhere = machine::elsewhere(data_root.as_deref(), &node_id);
         Ok(DataAccess {
             node,
+            node_id,
             manager,
             nodes,
             data_root,
@@ -88,7 +93,7 @@ impl Connector {
 impl DataAccess {
     /// The node ID of the engine alacrity acts on.
     pub fn node_id(&self) -> &str {
-        &self.node.node_id
+        &self.node_id
     }
 
     /// The hostname of a node (its ID when the node is gone).
@@ -119,7 +124,7 @@ impl DataAccess {
         let mut usage = Usage {
             services,
             containers,
-            local_node: self.node.node_id.clone(),
+            local_node: self.node_id.clone(),
         };
         if self.on_node_machine() {
             add_resolved_binds(&mut usage);

@@ -38,6 +38,7 @@ pub mod volumes;
 use std::sync::Arc;
 
 use bollard::Docker;
+use tokio::sync::OnceCell;
 
 pub use apply::{Applied, ApplyFailure};
 pub use connect::{Address, Origin};
@@ -98,23 +99,45 @@ impl std::fmt::Debug for Connector {
     }
 }
 
-/// A connection to a swarm manager.
+/// A connection to a swarm manager (or, for the commands on a node's own data, to any node).
 #[derive(Debug, Clone)]
 pub struct Engine {
     docker: Docker,
     address: Address,
-    /// The swarm node ID of the engine alacrity talks to (where unpinned persistent apps go).
-    node_id: String,
+    /// The swarm node ID of the engine alacrity talks to (where unpinned persistent apps go),
+    /// read when first needed: most commands never need it, and reading it is slow.
+    node_id: Arc<OnceCell<String>>,
 }
 
 impl Engine {
+    fn new(docker: Docker, address: Address, node_id: Option<String>) -> Self {
+        Engine {
+            docker,
+            address,
+            node_id: Arc::new(OnceCell::new_with(node_id)),
+        }
+    }
+
     pub fn address(&self) -> &Address {
         &self.address
     }
 
     /// The node ID of the engine alacrity talks to.
-    pub fn local_node_id(&self) -> &str {
-        &self.node_id
+    pub async fn local_node_id(&self) -> anyhow::Result<&str> {
+        self.node_id
+            .get_or_try_init(|| self.read_local_node_id())
+            .await
+            .map(String::as_str)
+    }
+
+    /// The node ID of the engine alacrity talks to, knowing the swarm's nodes: in a swarm with
+    /// one manager it is that one (`connect` checked that this engine is a manager), with no
+    /// further call.
+    pub(in crate::engine) async fn local_node_among(&self, nodes: &[Node]) -> anyhow::Result<&str> {
+        if let Some(manager) = nodes::sole_manager(nodes) {
+            let _ = self.node_id.set(manager.to_string());
+        }
+        self.local_node_id().await
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Node {
     pub state: String,
     /// `active`, `pause` or `drain`.
     pub availability: String,
+    /// A manager by role or by status (a node being promoted or demoted is both for a while).
+    #[serde(skip)]
+    pub(in crate::engine) manages: bool,
 }
 
 impl Engine {
@@ -41,6 +44,7 @@ fn node_from(node: bollard::models::Node) -> Node {
         _ => "worker",
     };
     Node {
+        manages: role == "manager" || node.manager_status.is_some(),
         id: node.id.unwrap_or_default(),
         hostname: node
             .description
@@ -102,6 +106,19 @@ pub fn node_table(nodes: &[Node]) -> String {
 }
 
 /// The hostname of a node ID, or the ID itself when the node is gone.
+/// The only manager of a swarm, if it has only one.
+pub(in crate::engine) fn sole_manager(nodes: &[Node]) -> Option<&str> {
+    match nodes
+        .iter()
+        .filter(|node| node.manages)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [manager] => Some(&manager.id),
+        _ => None,
+    }
+}
+
 pub fn hostname_of(nodes: &[Node], node_id: &str) -> String {
     nodes
         .iter()
@@ -137,6 +154,7 @@ pub(crate) mod tests {
             role: "manager".into(),
             state: "ready".into(),
             availability: "active".into(),
+            manages: true,
         }
     }
 
@@ -166,5 +184,16 @@ pub(crate) mod tests {
         assert!(err.contains("ambiguous"), "{err}");
         assert!(err.contains("use the node ID"), "{err}");
         assert_eq!(find_node(&nodes, "abd222").unwrap().id, "abd222");
+    }
+
+    #[test]
+    fn the_sole_manager_only_when_there_is_one() {
+        let worker = |id: &str| Node {
+            manages: false,
+            ..node(id, id)
+        };
+        assert_eq!(sole_manager(&[node("m1", "a"), worker("w1")]), Some("m1"));
+        assert_eq!(sole_manager(&[node("m1", "a"), node("m2", "b")]), None);
+        assert_eq!(sole_manager(&[worker("w1")]), None);
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::mapping::{self, Pin};
 use super::nodes::{self, Node};
+use super::records::Records;
 use super::resources::{NetworkState, VolumeState};
 use super::services::{DeployedApp, Lookup};
 use super::{Engine, labels};
@@ -70,6 +71,8 @@ pub struct Plan {
     pub apps: Vec<AppPlan>,
     pub nodes: Vec<Node>,
     pub(in crate::engine) network: NetworkState,
+    /// The records of persistent data, read when some app's data is to be recorded.
+    pub(in crate::engine) records: Records,
 }
 
 impl Plan {
@@ -190,10 +193,18 @@ impl Engine {
             problems.push(Problem::refusal(None, format!("{err:#}")));
             NetworkState::Present
         });
+        // The node of the engine alacrity talks to is read only when an app goes there.
+        let goes_local = apps
+            .iter()
+            .any(|app| goes_to_local_node(app, managed(&services, &app.name)));
+        let local_node = match goes_local {
+            true => self.local_node_among(&nodes).await?.to_string(),
+            false => String::new(),
+        };
         let swarm = Swarm {
             services: &services,
             nodes: &nodes,
-            local_node: self.local_node_id(),
+            local_node: &local_node,
             deploying: apps.iter().map(|app| app.name.as_str()).collect(),
         };
         let mut plans = Vec::new();
@@ -203,7 +214,14 @@ impl Engine {
                 Err(mut found) => problems.append(&mut found),
             }
         }
-        problems.append(&mut self.check_volumes(&mut plans).await?);
+        let records_needed = plans.iter().any(records_data);
+        let (volume_problems, records) = tokio::join!(self.check_volumes(&mut plans), async {
+            match records_needed {
+                true => self.records().await,
+                false => Ok(Records::default()),
+            }
+        });
+        problems.append(&mut volume_problems?);
         if !problems.is_empty() {
             return Err(anyhow::Error::new(Refused { problems }));
         }
@@ -211,6 +229,7 @@ impl Engine {
             apps: plans,
             nodes,
             network,
+            records: records?,
         })
     }
 
@@ -219,12 +238,21 @@ impl Engine {
     /// of other nodes are not visible from here: they carry alacrity's labels through the
     /// mount's volume options when their node creates them.)
     async fn check_volumes(&self, plans: &mut [AppPlan]) -> anyhow::Result<Vec<Problem>> {
+        let pinned_with_volumes = |plan: &&AppPlan| {
+            plan.action != Action::Unchanged
+                && plan.pin.is_some()
+                && !volume_labels(&plan.app).is_empty()
+        };
+        if !plans.iter().any(|plan| pinned_with_volumes(&plan)) {
+            return Ok(Vec::new());
+        }
+        let here = self.local_node_id().await?;
         // Every volume of every app at once: one round trip however many apps.
         let wanted: Vec<(usize, String)> = plans
             .iter()
             .enumerate()
             .filter(|(_, plan)| {
-                plan.action != Action::Unchanged && self.pinned_here(plan.pin.as_ref())
+                pinned_with_volumes(plan) && plan.pin.as_ref().is_some_and(|p| p.node_id == here)
             })
             .flat_map(|(index, plan)| {
                 volume_labels(&plan.app)
@@ -244,10 +272,25 @@ impl Engine {
         }
         Ok(problems)
     }
+}
 
-    fn pinned_here(&self, pin: Option<&Pin>) -> bool {
-        pin.is_some_and(|pin| pin.node_id == self.local_node_id())
+/// The deployed app of a name, if alacrity deployed it.
+fn managed<'a>(services: &'a HashMap<String, Lookup>, name: &str) -> Option<&'a DeployedApp> {
+    match services.get(name) {
+        Some(Lookup::Managed(app)) => Some(app),
+        _ => None,
     }
+}
+
+/// Whether an app is pinned to the node of the engine alacrity talks to: a persistent app that
+/// names no node and is not pinned yet.
+fn goes_to_local_node(app: &App, current: Option<&DeployedApp>) -> bool {
+    app.persistent && app.node.is_none() && current.and_then(|c| c.pin.as_ref()).is_none()
+}
+
+/// Whether a deploy records an app's persistent directories (see `apply`).
+fn records_data(plan: &AppPlan) -> bool {
+    plan.action != Action::Unchanged && plan.pin.is_some() && !plan.app.volumes.is_empty()
 }
 
 fn unmanaged_volume(app: &App, label: &str) -> Problem {
@@ -329,6 +372,8 @@ fn decide_pin(
     if let Some(pin) = current.and_then(|current| current.pin.clone()) {
         return Ok(Some(pin));
     }
+    // `plan` read it, since `goes_to_local_node` holds for this app.
+    debug_assert!(!swarm.local_node.is_empty());
     Ok(Some(Pin::new(swarm.local_node)))
 }
 

@@ -42,8 +42,16 @@ impl VolumeRecord {
     }
 }
 
-/// A config alacrity wrote: its ID and labels.
+/// Every record, read with one call (what a deploy consults before writing records).
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    pub binds: Vec<BindRecord>,
+    pub volumes: Vec<VolumeRecord>,
+}
+
+/// A config alacrity wrote: its name, ID and labels.
 struct Config {
+    name: String,
     id: String,
     labels: HashMap<String, String>,
 }
@@ -57,49 +65,36 @@ impl Config {
 impl Engine {
     /// Every recorded host directory, by path then node.
     pub async fn bind_records(&self) -> anyhow::Result<Vec<BindRecord>> {
-        let configs = self.configs(labels::BIND_RECORD_PREFIX).await?;
-        let mut records: Vec<BindRecord> = configs
-            .into_iter()
-            .filter_map(|mut config| {
-                Some(BindRecord {
-                    path: PathBuf::from(config.take(labels::BIND_PATH)?),
-                    app: config.take(labels::APP).unwrap_or_default(),
-                    node_id: config.take(labels::NODE).unwrap_or_default(),
-                    config_id: config.id,
-                })
-            })
-            .collect();
-        records.sort_by(|a, b| (&a.path, &a.node_id).cmp(&(&b.path, &b.node_id)));
-        Ok(records)
+        Ok(bind_records_of(self.configs().await?))
     }
 
     /// Every recorded managed volume, by label then node.
     pub async fn volume_records(&self) -> anyhow::Result<Vec<VolumeRecord>> {
-        let configs = self.configs(labels::VOLUME_RECORD_PREFIX).await?;
-        let mut records: Vec<VolumeRecord> = configs
+        Ok(volume_records_of(self.configs().await?))
+    }
+
+    /// Every record of both kinds, from one call.
+    pub(in crate::engine) async fn records(&self) -> anyhow::Result<Records> {
+        let configs = self.configs().await?;
+        let (binds, volumes): (Vec<Config>, Vec<Config>) = configs
             .into_iter()
-            .filter_map(|mut config| {
-                Some(VolumeRecord {
-                    label: config.take(labels::VOLUME_LABEL)?,
-                    app: config.take(labels::APP).unwrap_or_default(),
-                    node_id: config.take(labels::NODE).unwrap_or_default(),
-                    config_id: config.id,
-                })
-            })
-            .collect();
-        records.sort_by(|a, b| (&a.label, &a.node_id).cmp(&(&b.label, &b.node_id)));
-        Ok(records)
+            .partition(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX));
+        Ok(Records {
+            binds: bind_records_of(binds),
+            volumes: volume_records_of(volumes),
+        })
     }
 
     /// Records that an app bind-mounts a host directory of a node; the record of that path and
-    /// node is replaced when it names another app (configs are immutable).
+    /// node is replaced when it names another app (configs are immutable). `existing`: the
+    /// records as the deploy's plan read them.
     pub(in crate::engine) async fn record_bind(
         &self,
+        existing: &[BindRecord],
         path: &Path,
         app: &str,
         node_id: &str,
     ) -> anyhow::Result<()> {
-        let existing = self.bind_records().await?;
         let same = existing
             .iter()
             .find(|r| r.path == path && r.node_id == node_id);
@@ -121,14 +116,14 @@ impl Engine {
     }
 
     /// Records that an app uses the managed volume of a label on a node (replaced when it
-    /// names another app).
+    /// names another app). `existing`: the records as the deploy's plan read them.
     pub(in crate::engine) async fn record_volume(
         &self,
+        existing: &[VolumeRecord],
         label: &str,
         app: &str,
         node_id: &str,
     ) -> anyhow::Result<()> {
-        let existing = self.volume_records().await?;
         let same = existing
             .iter()
             .find(|r| r.label == label && r.node_id == node_id);
@@ -163,8 +158,8 @@ impl Engine {
             .with_context(|| format!("cannot delete the record of the volume {}", record.name()))
     }
 
-    /// The configs alacrity wrote whose name starts with `prefix`.
-    async fn configs(&self, prefix: &str) -> anyhow::Result<Vec<Config>> {
+    /// The configs alacrity wrote.
+    async fn configs(&self) -> anyhow::Result<Vec<Config>> {
         let filters = HashMap::from([(
             "label".to_string(),
             vec![format!("{}=true", labels::MANAGED)],
@@ -181,8 +176,8 @@ impl Engine {
             .into_iter()
             .filter_map(|config| {
                 let spec = config.spec?;
-                spec.name.filter(|name| name.starts_with(prefix))?;
                 Some(Config {
+                    name: spec.name?,
                     id: config.id?,
                     labels: spec.labels?,
                 })
@@ -208,4 +203,38 @@ impl Engine {
                 .with_context(|| format!("cannot delete the swarm config {config_id}")),
         }
     }
+}
+
+fn bind_records_of(configs: Vec<Config>) -> Vec<BindRecord> {
+    let mut records: Vec<BindRecord> = configs
+        .into_iter()
+        .filter(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX))
+        .filter_map(|mut config| {
+            Some(BindRecord {
+                path: PathBuf::from(config.take(labels::BIND_PATH)?),
+                app: config.take(labels::APP).unwrap_or_default(),
+                node_id: config.take(labels::NODE).unwrap_or_default(),
+                config_id: config.id,
+            })
+        })
+        .collect();
+    records.sort_by(|a, b| (&a.path, &a.node_id).cmp(&(&b.path, &b.node_id)));
+    records
+}
+
+fn volume_records_of(configs: Vec<Config>) -> Vec<VolumeRecord> {
+    let mut records: Vec<VolumeRecord> = configs
+        .into_iter()
+        .filter(|config| config.name.starts_with(labels::VOLUME_RECORD_PREFIX))
+        .filter_map(|mut config| {
+            Some(VolumeRecord {
+                label: config.take(labels::VOLUME_LABEL)?,
+                app: config.take(labels::APP).unwrap_or_default(),
+                node_id: config.take(labels::NODE).unwrap_or_default(),
+                config_id: config.id,
+            })
+        })
+        .collect();
+    records.sort_by(|a, b| (&a.label, &a.node_id).cmp(&(&b.label, &b.node_id)));
+    records
 }
