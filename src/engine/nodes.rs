@@ -14,15 +14,12 @@ use crate::exit::InvalidInput;
 pub struct Node {
     pub id: String,
     pub hostname: String,
-    /// `manager` or `worker`.
+    /// `manager` (also while being promoted or demoted) or `worker`.
     pub role: String,
     /// `ready`, `down`, ...
     pub state: String,
     /// `active`, `pause` or `drain`.
     pub availability: String,
-    /// A manager by role or by status (a node being promoted or demoted is both for a while).
-    #[serde(skip)]
-    pub(in crate::engine) manages: bool,
 }
 
 impl Engine {
@@ -39,12 +36,12 @@ impl Engine {
 
 fn node_from(node: bollard::models::Node) -> Node {
     let spec = node.spec.unwrap_or_default();
-    let role = match spec.role {
-        Some(NodeSpecRoleEnum::MANAGER) => "manager",
+    // A node being demoted is still a manager until it leaves the managers' quorum.
+    let role = match (spec.role, &node.manager_status) {
+        (Some(NodeSpecRoleEnum::MANAGER), _) | (_, Some(_)) => "manager",
         _ => "worker",
     };
     Node {
-        manages: role == "manager" || node.manager_status.is_some(),
         id: node.id.unwrap_or_default(),
         hostname: node
             .description
@@ -110,7 +107,7 @@ pub fn node_table(nodes: &[Node]) -> String {
 pub(in crate::engine) fn sole_manager(nodes: &[Node]) -> Option<&str> {
     match nodes
         .iter()
-        .filter(|node| node.manages)
+        .filter(|node| node.role == "manager")
         .collect::<Vec<_>>()
         .as_slice()
     {
@@ -154,7 +151,6 @@ pub(crate) mod tests {
             role: "manager".into(),
             state: "ready".into(),
             availability: "active".into(),
-            manages: true,
         }
     }
 
@@ -189,7 +185,7 @@ pub(crate) mod tests {
     #[test]
     fn the_sole_manager_only_when_there_is_one() {
         let worker = |id: &str| Node {
-            manages: false,
+            role: "worker".into(),
             ..node(id, id)
         };
         assert_eq!(sole_manager(&[node("m1", "a"), worker("w1")]), Some("m1"));

@@ -576,6 +576,7 @@ mod tests {
             apps,
             nodes,
             network: NetworkState::Present,
+            records: Records::default(),
         };
         let stranded: Vec<(&str, String)> = plan
             .stranded()
