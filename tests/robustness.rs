@@ -1,11 +1,16 @@
-//! No input makes parsing, validating or reporting panic: thousands of mutated specs (from the
-//! examples and fixtures) go through `load_sources`, and every diagnostic is rendered as text and
-//! JSON. A deterministic seed keeps failures reproducible; a real fuzzer goes further.
+//! No input makes parsing, validating or reporting panic, and what `common::spec_check` checks
+//! holds for every input: the fuzzer's seeds (every spec under tests/fixtures and examples/),
+//! the inputs it once crashed on (tests/fixtures/fuzz/), and thousands of deterministic mutations
+//! of the seeds, alone and two files at a time. The fuzzer (`scripts/fuzz`) goes further; this
+//! keeps CI covering the same ground.
 
-use std::path::Path;
+mod common;
+
+use std::path::{Path, PathBuf};
 
 use alacrity::spec::report::Report;
-use alacrity::spec::{FakeHostFs, Source, load_sources};
+use alacrity::spec::{Source, load_sources};
+use common::spec_check;
 
 /// xorshift64*: a tiny deterministic generator, enough to pick mutations.
 struct Rng(u64);
@@ -95,35 +100,102 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
     chars.into_iter().collect()
 }
 
-fn seeds() -> Vec<String> {
-    let mut seeds = Vec::new();
-    for dir in [
-        "examples",
-        "tests/fixtures/valid",
-        "tests/fixtures/invalid",
-        "tests/fixtures/errors",
-    ] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                seeds.push(text);
-            }
+/// Every regular file under `dir`, recursively, in name order.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else if path.is_file() {
+            files.push(path);
         }
     }
-    seeds
+    files
+}
+
+/// The fuzzer's seeds (scripts/fuzz copies the same): every .toml file under tests/fixtures and
+/// examples/, as bytes (some are not UTF-8 on purpose).
+fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["tests/fixtures", "examples"]
+        .iter()
+        .flat_map(|dir| files_under(&root.join(dir)))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect()
 }
 
 #[test]
-fn mutated_specs_never_panic() {
-    let host = FakeHostFs::new().dir("/srv/data").file("/srv/file");
+fn every_seed_passes_the_checks() {
     let seeds = seeds();
+    assert!(seeds.len() > 100, "only {} seeds", seeds.len());
+    for (path, bytes) in &seeds {
+        eprintln!("{}", path.display());
+        spec_check::check(bytes);
+    }
+}
+
+/// Inputs the fuzzer found a crash or a failed check with, kept once fixed.
+#[test]
+fn former_fuzzer_findings_pass_the_checks() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for path in files_under(&dir) {
+        eprintln!("{}", path.display());
+        spec_check::check(&std::fs::read(&path).unwrap());
+    }
+}
+
+/// One byte anywhere, now and then: mutations that are not UTF-8 any more.
+fn mutate_bytes(text: &str, rng: &mut Rng) -> Vec<u8> {
+    let mut bytes = mutate(text, rng).into_bytes();
+    if rng.below(8) == 0 {
+        let at = rng.below(bytes.len() + 1);
+        bytes.insert(at, rng.next() as u8);
+    }
+    bytes
+}
+
+#[test]
+fn mutated_specs_pass_the_checks() {
+    let seeds: Vec<String> = seeds()
+        .into_iter()
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
     let mut rng = Rng(0x5eed_a1ac_2026);
     for round in 0..4000 {
+        let bytes = mutate_bytes(&seeds[rng.below(seeds.len())], &mut rng);
+        let result = std::panic::catch_unwind(|| spec_check::check(&bytes));
+        if result.is_err() {
+            panic!(
+                "round {round}: the input was {:?}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+}
+
+/// Two files at a time: rules across files (duplicate apps, shared labels, paths and ports).
+#[test]
+fn mutated_pairs_of_specs_never_panic() {
+    let host = spec_check::fake_host();
+    let seeds: Vec<String> = seeds()
+        .into_iter()
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    let mut rng = Rng(0x5eed_2f11_e5e5);
+    for round in 0..2000 {
         let first = mutate(&seeds[rng.below(seeds.len())], &mut rng);
         let second = mutate(&seeds[rng.below(seeds.len())], &mut rng);
         let sources = vec![Source::new("a.toml", first), Source::new("b.toml", second)];
-        if let Err(invalid) = load_sources(sources.clone(), &host) {
+        if let Err(invalid) = load_sources(sources, &host) {
             assert!(!invalid.diagnostics.is_empty(), "round {round}");
             for diagnostic in &invalid.diagnostics {
                 assert!(!diagnostic.to_string().is_empty());

@@ -11,6 +11,7 @@
 //!   (even when the test panics), and node faults (`stop_node` / `start_node`) for exclusive
 //!   scopes.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
+//! - [`spec_check`]: what must hold for any bytes given as a spec (the fuzzer checks the same).
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal.
 //! - [`process`]: [`Running`], alacrity in the background (act while it runs: Ctrl-C, faults).
 //! - [`data`]: files written into an app's persistent directories and their checksums, compared
@@ -38,6 +39,7 @@ pub mod data;
 pub mod engine;
 pub mod process;
 pub mod scope;
+pub mod spec_check;
 pub mod terminal;
 pub mod wait;
 
