@@ -8,17 +8,6 @@ use std::path::Path;
 use common::*;
 use serde_json::Value;
 
-/// Runs forever, exits at once on SIGTERM (so stop-first updates are quick).
-const RUN_FOREVER: &str =
-    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
-
-fn app(name: &str, extra: &str) -> String {
-    format!(
-        "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\n{extra}\n",
-        test_image()
-    )
-}
-
 fn persistent(name: &str, label: &str, extra: &str) -> String {
     app(
         name,

@@ -12,16 +12,6 @@ use std::process::Output;
 
 use common::*;
 
-const RUN_FOREVER: &str =
-    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
-
-fn app(name: &str, extra: &str) -> String {
-    format!(
-        "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\n{extra}\n",
-        test_image()
-    )
-}
-
 /// A persistent app with one volume of `label`.
 fn with_volume(name: &str, label: &str) -> String {
     app(

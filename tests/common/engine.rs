@@ -50,6 +50,19 @@ pub fn test_image() -> String {
     required_env(IMAGE_ENV)
 }
 
+/// A command that runs forever and exits at once on SIGTERM (so stop-first updates are quick).
+pub const RUN_FOREVER: &str =
+    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
+
+/// The spec of app `name` running the test image forever; `extra` goes in its table.
+#[track_caller]
+pub fn app(name: &str, extra: &str) -> String {
+    format!(
+        "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\n{extra}\n",
+        test_image()
+    )
+}
+
 /// A `docker` command against the engine at `host` and nothing else.
 pub fn docker_command(host: &str) -> Command {
     let mut cmd = Command::new("docker");
