@@ -8,9 +8,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-const RUN_FOREVER: &str =
-    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
-
 /// How many processes race.
 const RACERS: usize = 8;
 

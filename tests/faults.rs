@@ -11,21 +11,10 @@ use std::path::Path;
 
 use common::*;
 
-/// Runs forever, exits at once on SIGTERM.
-const RUN_FOREVER: &str =
-    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
-
 /// Ignores SIGTERM, so the swarm stops its container only after the grace period (10 s): a
 /// stop-first update of it stays in progress long enough to interrupt it, every time.
 const SLOW_TO_STOP: &str =
     r#"command = ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]"#;
-
-fn app(name: &str, extra: &str) -> String {
-    format!(
-        "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\n{extra}\n",
-        test_image()
-    )
-}
 
 /// A persistent app with a volume at /data and the host directory `bind` at /bind. `extra` goes
 /// in its table and may replace the command.

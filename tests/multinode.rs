@@ -19,10 +19,6 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::Value;
 
-/// Runs forever, exits at once on SIGTERM.
-const RUN_FOREVER: &str =
-    r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
-
 /// How long the swarm may take to see a stopped node down (about 15 s with its 5 s heartbeat).
 const NODE_DOWN_TIMEOUT: Duration = Duration::from_secs(90);
 /// How long a deploy or a rescheduled task may take to run.
@@ -31,13 +27,6 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(90);
 /// for a copy starting elsewhere. The swarm reschedules at once when it sees a node down, so a
 /// copy would show up within seconds.
 const NO_COPY_WINDOW: Duration = Duration::from_secs(15);
-
-fn app(name: &str, extra: &str) -> String {
-    format!(
-        "[apps.{name}]\nimage = \"{}\"\n{RUN_FOREVER}\n{extra}\n",
-        test_image()
-    )
-}
 
 /// A persistent app with the volume `alacran--LABEL` on /data, pinned by `node` (a hostname, an ID
 /// or "" for none).
