@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::Engine;
 use super::data::DataAccess;
 use super::records::BindRecord;
-use super::{Engine, engine_error};
 
 impl DataAccess {
     /// Every recorded host directory, from the manager.
@@ -26,11 +26,9 @@ impl Engine {
     /// The engine's own data directory (volumes, images, containers, its swarm state).
     pub(in crate::engine) async fn data_root(&self) -> anyhow::Result<Option<PathBuf>> {
         let info = self
-            .docker
             .info()
             .await
-            .map_err(engine_error)
             .context("cannot read the engine's data directory (`docker info`)")?;
-        Ok(info.docker_root_dir.map(PathBuf::from))
+        Ok(info.docker_root_dir.clone().map(PathBuf::from))
     }
 }

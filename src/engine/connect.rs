@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
-use bollard::models::LocalNodeState;
+use bollard::models::{LocalNodeState, SwarmInfo, SystemInfo};
 use bollard::{ClientVersion, Docker};
 use sha2::{Digest, Sha256};
 
@@ -182,13 +182,13 @@ impl Engine {
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
         let docker = open_traced(&address, tracer)?;
         match tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()).await {
-            Ok(Ok(_)) => Ok(Engine::new(docker, address, None)),
+            Ok(Ok(_)) => Ok(Engine::new(docker, address, None, None)),
             // Not a manager, not in a swarm, or locked: `GET /info` says which (or that it
             // is a manager after all, e.g. promoted meanwhile).
             Ok(Err(err)) if is_unavailable(&err) => {
-                let swarm = swarm_info(&docker, &address).await?;
-                let node_id = swarm_manager_node(&address, &swarm)?;
-                Ok(Engine::new(docker, address, Some(node_id)))
+                let info = system_info(&docker, &address).await?;
+                let node_id = swarm_manager_node(&address, &swarm_of(&info))?;
+                Ok(Engine::new(docker, address, Some(node_id), Some(info)))
             }
             Ok(Err(err)) => Err(unreachable(&address, &super::describe(&err))),
             Err(_) => Err(unreachable(&address, "no answer within 10 seconds")),
@@ -202,11 +202,12 @@ impl Engine {
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
         let docker = open_traced(&address, tracer)?;
-        let swarm = match tokio::time::timeout(CONNECT_TIMEOUT, swarm_info(&docker, &address)).await
+        let info = match tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)).await
         {
-            Ok(swarm) => swarm?,
+            Ok(info) => info?,
             Err(_) => return Err(unreachable(&address, "no answer within 10 seconds")),
         };
+        let swarm = swarm_of(&info);
         let manager = match swarm.local_node_state {
             Some(LocalNodeState::ACTIVE) => swarm.control_available == Some(true),
             // Not an active member (swarm mode off, locked, joining): the same error as for a
@@ -217,12 +218,20 @@ impl Engine {
             }
         };
         let node_id = swarm.node_id.unwrap_or_default();
-        Ok((Engine::new(docker, address, Some(node_id)), manager))
+        let engine = Engine::new(docker, address, Some(node_id), Some(info));
+        Ok((engine, manager))
     }
 
-    /// The swarm node ID of the engine alacrity talks to, read once from `GET /info`.
+    /// The engine's `GET /info`, read once.
+    pub(in crate::engine) async fn info(&self) -> anyhow::Result<&SystemInfo> {
+        self.info
+            .get_or_try_init(|| system_info(&self.docker, &self.address))
+            .await
+    }
+
+    /// The swarm node ID of the engine alacrity talks to, from `GET /info`.
     pub(in crate::engine) async fn read_local_node_id(&self) -> anyhow::Result<String> {
-        let swarm = swarm_info(&self.docker, &self.address).await?;
+        let swarm = swarm_of(self.info().await?);
         swarm_manager_node(&self.address, &swarm)
     }
 }
@@ -247,17 +256,16 @@ fn open_traced(address: &Address, tracer: Option<Tracer>) -> anyhow::Result<Dock
     Ok(docker)
 }
 
-/// The engine's swarm state (`GET /info`: about 10 ms on Docker 20.10, which runs `runc` and
-/// `docker-init` to answer it).
-async fn swarm_info(
-    docker: &Docker,
-    address: &Address,
-) -> anyhow::Result<bollard::models::SwarmInfo> {
-    let info = docker
+/// `GET /info`: about 10 ms on Docker 20.10, which runs `runc` and `docker-init` to answer it.
+async fn system_info(docker: &Docker, address: &Address) -> anyhow::Result<SystemInfo> {
+    docker
         .info()
         .await
-        .map_err(|err| unreachable(address, &super::describe(&err)))?;
-    Ok(info.swarm.unwrap_or_default())
+        .map_err(|err| unreachable(address, &super::describe(&err)))
+}
+
+fn swarm_of(info: &SystemInfo) -> SwarmInfo {
+    info.swarm.clone().unwrap_or_default()
 }
 
 /// The engine's answer to a manager-only call on an engine that is no manager.
@@ -299,10 +307,7 @@ fn unreachable(address: &Address, cause: &str) -> anyhow::Error {
 }
 
 /// The local node's ID, when the engine is a swarm manager; otherwise what to do about it.
-fn swarm_manager_node(
-    address: &Address,
-    swarm: &bollard::models::SwarmInfo,
-) -> anyhow::Result<String> {
+fn swarm_manager_node(address: &Address, swarm: &SwarmInfo) -> anyhow::Result<String> {
     let node_id = swarm.node_id.clone().unwrap_or_default();
     match swarm.local_node_state {
         Some(LocalNodeState::ACTIVE) if swarm.control_available == Some(true) => Ok(node_id),

@@ -38,6 +38,7 @@ pub mod volumes;
 use std::sync::Arc;
 
 use bollard::Docker;
+use bollard::models::SystemInfo;
 use tokio::sync::OnceCell;
 
 pub use apply::{Applied, ApplyFailure};
@@ -107,14 +108,22 @@ pub struct Engine {
     /// The swarm node ID of the engine alacrity talks to (where unpinned persistent apps go),
     /// read when first needed: most commands never need it, and reading it is slow.
     node_id: Arc<OnceCell<String>>,
+    /// `GET /info`, read once, when first needed.
+    info: Arc<OnceCell<SystemInfo>>,
 }
 
 impl Engine {
-    fn new(docker: Docker, address: Address, node_id: Option<String>) -> Self {
+    fn new(
+        docker: Docker,
+        address: Address,
+        node_id: Option<String>,
+        info: Option<SystemInfo>,
+    ) -> Self {
         Engine {
             docker,
             address,
             node_id: Arc::new(OnceCell::new_with(node_id)),
+            info: Arc::new(OnceCell::new_with(info)),
         }
     }
 

@@ -79,13 +79,21 @@ impl DataAccess {
     }
 
     /// Every managed volume alacrity knows of, with its users; sizes (slow) when asked for.
-    pub async fn volumes(&self, usage: &Usage, with_sizes: bool) -> anyhow::Result<VolumeListing> {
-        let (here, records) = tokio::try_join!(self.node_volumes(), self.volume_records())?;
-        let sizes = match with_sizes {
-            true => self.node.volume_sizes().await?,
-            false => HashMap::new(),
+    /// What it needs is read all at once.
+    pub async fn volumes(&self, with_sizes: bool) -> anyhow::Result<VolumeListing> {
+        let sizes = async {
+            match with_sizes {
+                true => self.node.volume_sizes().await,
+                false => Ok(HashMap::new()),
+            }
         };
-        let mut volumes = merge(self.node_id(), &here, &records, usage);
+        let (usage, here, records, sizes) = tokio::try_join!(
+            self.usage(),
+            self.node_volumes(),
+            self.volume_records(),
+            sizes
+        )?;
+        let mut volumes = merge(self.node_id(), &here, &records, &usage);
         for volume in &mut volumes {
             if volume.node_id == self.node_id() {
                 volume.size_bytes = sizes.get(&volume.name).copied();

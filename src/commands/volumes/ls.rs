@@ -33,8 +33,7 @@ pub async fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
-    let usage = access.usage().await?;
-    let listing = access.volumes(&usage, args.size).await?;
+    let listing = access.volumes(args.size).await?;
     let listed: Vec<ListedVolume> = listing
         .volumes
         .iter()
