@@ -44,6 +44,10 @@ pub struct GlobalArgs {
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// How long a command that writes waits for another alacrity command's swarm-wide lock
+    #[arg(long, global = true, value_name = "DURATION", default_value = "2m", value_parser = parse_duration)]
+    pub lock_timeout: Duration,
+
     /// When to use colors [never with NO_COLOR set]
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -79,6 +83,9 @@ pub enum Command {
     /// List and remove host directories that apps bind-mounted, kept after their app is removed
     #[command(subcommand)]
     Binds(BindsCommand),
+    /// Show or release the swarm-wide lock that commands which write take
+    #[command(subcommand)]
+    Lock(LockCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -223,6 +230,14 @@ pub struct BindsRmArgs {
     pub forget: bool,
     #[command(flatten)]
     pub manager: ManagerArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LockCommand {
+    /// Show who holds the lock, and since when
+    Status,
+    /// Remove the lock, whoever holds it (when its holder is gone; asks first)
+    Release,
 }
 
 #[derive(Debug, Args)]

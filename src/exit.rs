@@ -43,6 +43,31 @@ pub struct InvalidInput(pub String);
 #[error("{0}")]
 pub struct Interrupted(pub String);
 
+/// How many parts of the running command handle Ctrl-C themselves (a held lock must be given
+/// back first): while any does, the top level leaves Ctrl-C to them.
+static CTRL_C_HANDLERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Held while a part of the command handles Ctrl-C itself.
+pub struct HandlingCtrlC(());
+
+impl HandlingCtrlC {
+    pub fn start() -> Self {
+        CTRL_C_HANDLERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        HandlingCtrlC(())
+    }
+}
+
+impl Drop for HandlingCtrlC {
+    fn drop(&mut self) {
+        CTRL_C_HANDLERS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Whether a part of the running command handles Ctrl-C itself.
+pub fn ctrl_c_handled() -> bool {
+    CTRL_C_HANDLERS.load(std::sync::atomic::Ordering::SeqCst) > 0
+}
+
 /// The exit status for an error, from the first typed cause found in its chain.
 pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     for cause in err.chain() {

@@ -6,6 +6,7 @@
 //! - `engine`: the only module that talks to Docker (wraps bollard).
 //! - `hostdir`: the host directories `binds rm` deletes (checks against symlinks, sizes).
 //! - `printer`: all output; `exit`: exit codes.
+//! - `testhook`: points where engine tests hold a command, to make races real.
 
 pub mod cli;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod exit;
 pub mod hostdir;
 pub mod printer;
 pub mod spec;
+pub mod testhook;
 
 use std::future::Future;
 
@@ -25,7 +27,8 @@ use printer::Printer;
 
 /// Runs one command line.
 pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let mut engine = Connector::new(cli.global.host.clone());
+    let mut engine =
+        Connector::new(cli.global.host.clone()).with_lock_timeout(cli.global.lock_timeout);
     if printer.verbosity() > 1 {
         let tracer = printer.clone();
         engine = engine.with_tracer(std::sync::Arc::new(move |line: &str| tracer.trace(line)));
@@ -42,6 +45,7 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
             block_on(commands::volumes::run(&command, &engine, printer, yes))
         }
         Command::Binds(command) => block_on(commands::binds::run(&command, &engine, printer, yes)),
+        Command::Lock(command) => block_on(commands::lock::run(&command, &engine, printer, yes)),
     };
     result.map_err(|err| lost_engine(err, &engine))
 }
@@ -64,6 +68,18 @@ fn lost_engine(err: anyhow::Error, engine: &Connector) -> anyhow::Error {
     )
 }
 
+/// Ctrl-C, when no part of the command handles it itself (see `exit::HandlingCtrlC`).
+async fn unhandled_ctrl_c() {
+    loop {
+        if tokio::signal::ctrl_c().await.is_err() {
+            return std::future::pending().await;
+        }
+        if !exit::ctrl_c_handled() {
+            return;
+        }
+    }
+}
+
 /// Runs an engine command on a runtime made for it (commands without an engine never pay for
 /// one); Ctrl-C ends it with exit code 130.
 fn block_on(
@@ -79,7 +95,7 @@ fn block_on(
             // more precisely what goes on.
             biased;
             result = command => result,
-            _ = tokio::signal::ctrl_c() => Err(Interrupted(
+            _ = unhandled_ctrl_c() => Err(Interrupted(
                 "interrupted: what was already sent to the swarm stays; run the same command \
                  again to finish".into(),
             ).into()),

@@ -7,6 +7,7 @@ use anyhow::bail;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
+use super::lock::locked;
 use super::{confirm, plan, table};
 use crate::cli::DeployArgs;
 use crate::engine::apply::failures_error;
@@ -22,14 +23,22 @@ pub async fn run(
     yes: bool,
 ) -> anyhow::Result<ExitStatus> {
     let (spec, apps) = plan::load_apps(&args.files, &args.apps)?;
-    let engine = engine.connect().await?;
-    let plan = engine
-        .plan(&apps)
-        .await
-        .map_err(|err| plan::with_positions(err, &spec))?;
-    check_moves(&plan, args.move_node, yes, printer)?;
-    announce(&plan, printer);
-    let (applied, failures) = engine.apply(&plan, !args.detach).await?;
+    let connector = engine;
+    let engine = connector.connect().await?;
+    // The checks and the writes under the swarm's lock: no other alacrity command can claim the
+    // same data, port or node in between.
+    let (plan, applied, failures) = locked(&engine, connector, "deploy", printer, async {
+        let plan = engine
+            .plan(&apps)
+            .await
+            .map_err(|err| plan::with_positions(err, &spec))?;
+        check_moves(&plan, args.move_node, yes, printer)?;
+        announce(&plan, printer);
+        crate::testhook::pause("planned");
+        let (applied, failures) = engine.apply(&plan, !args.detach).await?;
+        Ok((plan, applied, failures))
+    })
+    .await?;
     for app in &applied {
         for warning in &app.warnings {
             printer.warn(format!("{}: {warning}", app.name));

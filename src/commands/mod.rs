@@ -5,6 +5,7 @@ pub mod binds;
 pub mod completions;
 pub mod confirm;
 pub mod deploy;
+pub mod lock;
 pub mod plan;
 pub mod retained;
 pub mod table;

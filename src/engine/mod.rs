@@ -14,6 +14,7 @@
 //! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
 //!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes;
 //!   `machine`: whether alacrity runs on the node's machine.
+//! - `lock`: the swarm-wide lock around the checks and writes of commands that write.
 //! - `health`: how deployed apps are doing: running instances, their nodes, why not running.
 
 pub mod apply;
@@ -25,6 +26,7 @@ pub mod data;
 pub mod disk_usage;
 pub mod health;
 pub mod labels;
+pub mod lock;
 mod machine;
 pub mod mapping;
 pub mod nodes;
@@ -60,7 +62,11 @@ pub use volumes::{KnownVolume, VolumeListing, VolumeRemoval};
 pub struct Connector {
     host_flag: Option<String>,
     tracer: Option<Tracer>,
+    lock_timeout: std::time::Duration,
 }
+
+/// How long a command waits for another one's deploy lock, unless told otherwise.
+pub const DEFAULT_LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Receives one line per engine API call (`GET /services?...`), for `-vv`.
 pub type Tracer = Arc<dyn Fn(&str) + Send + Sync>;
@@ -71,7 +77,18 @@ impl Connector {
         Connector {
             host_flag,
             tracer: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         }
+    }
+
+    /// How long commands that write wait for the swarm's deploy lock.
+    pub fn with_lock_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    pub fn lock_timeout(&self) -> std::time::Duration {
+        self.lock_timeout
     }
 
     /// Reports every engine API call to `tracer`.

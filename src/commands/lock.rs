@@ -1,0 +1,131 @@
+//! `alacrity lock status|release`, and [`locked`]: how the commands that write hold the
+//! swarm-wide lock around their checks and writes (see `engine::lock`).
+
+use std::future::Future;
+
+use serde::Serialize;
+
+use crate::cli::LockCommand;
+use crate::commands::confirm;
+use crate::engine::lock::{LockEvent, LockHolder, now};
+use crate::engine::{Connector, Engine};
+use crate::exit::{ExitStatus, HandlingCtrlC, Interrupted};
+use crate::printer::Printer;
+
+pub async fn run(
+    command: &LockCommand,
+    engine: &Connector,
+    printer: &Printer,
+    yes: bool,
+) -> anyhow::Result<ExitStatus> {
+    let engine = engine.connect().await?;
+    match command {
+        LockCommand::Status => {
+            let holder = engine.lock_holder().await?;
+            print_holder(holder.as_ref(), printer, "held");
+        }
+        LockCommand::Release => {
+            let Some(holder) = engine.lock_holder().await? else {
+                print_holder(None, printer, "released");
+                return Ok(ExitStatus::Success);
+            };
+            printer.warn(format!(
+                "the lock is held by {}{}; release it only if that command is no longer running",
+                holder.describe(),
+                age_text(&holder)
+            ));
+            if !confirm::confirm("Release the lock?", "release the swarm's deploy lock", yes)? {
+                anyhow::bail!("not released: the lock is still held");
+            }
+            let released = engine.break_lock().await?;
+            print_holder(released.as_ref(), printer, "released");
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `lock status` / `lock release` in JSON.
+#[derive(Debug, Serialize)]
+struct LockReport<'a> {
+    /// `held` or `free` (status); `released` or `free` (release).
+    state: &'a str,
+    holder: Option<&'a LockHolder>,
+    age_seconds: Option<u64>,
+}
+
+fn print_holder(holder: Option<&LockHolder>, printer: &Printer, verb: &str) {
+    let state = if holder.is_some() { verb } else { "free" };
+    if printer.is_json() {
+        printer.json(&LockReport {
+            state,
+            holder,
+            age_seconds: holder.and_then(|h| h.age(now())).map(|age| age.as_secs()),
+        });
+        return;
+    }
+    match holder {
+        None => printer.data("the swarm's deploy lock is free"),
+        Some(holder) if verb == "held" => printer.data(format!(
+            "held by {}{}",
+            holder.describe(),
+            age_text(holder)
+        )),
+        Some(holder) => printer.data(format!(
+            "released the lock held by {}{}",
+            holder.describe(),
+            age_text(holder)
+        )),
+    }
+}
+
+fn age_text(holder: &LockHolder) -> String {
+    holder
+        .age(now())
+        .map(|age| format!(" for {}s", age.as_secs()))
+        .unwrap_or_default()
+}
+
+/// Runs `work` holding the swarm's deploy lock, for `command` (`deploy`, `volumes rm`, ...): waits
+/// for another holder up to the `--lock-timeout`, and gives the lock back however `work` ends,
+/// Ctrl-C included.
+pub async fn locked<T>(
+    engine: &Engine,
+    connector: &Connector,
+    command: &str,
+    printer: &Printer,
+    work: impl Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    let lock = engine
+        .acquire_lock(command, connector.lock_timeout(), |event| match event {
+            LockEvent::Waiting(holder) => printer.info(format!(
+                "waiting for the swarm's deploy lock, held by {}{}",
+                holder.describe(),
+                age_text(holder)
+            )),
+            LockEvent::Stale(holder) => printer.warn(format!(
+                "taking over the swarm's deploy lock from {}: that process is gone",
+                holder.describe()
+            )),
+        })
+        .await?;
+    let handling = HandlingCtrlC::start();
+    let result = tokio::select! {
+        biased;
+        _ = tokio::signal::ctrl_c() => Err(Interrupted(format!(
+            "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
+             run the same command again to finish"
+        )).into()),
+        result = work => result,
+    };
+    let released = engine.release_lock(lock).await;
+    drop(handling);
+    match (result, released) {
+        (Ok(value), Ok(())) => Ok(value),
+        (Ok(_), Err(err)) => Err(err),
+        (Err(err), Ok(())) => Err(err),
+        (Err(err), Err(release)) => {
+            printer.warn(format!("{release:#}"));
+            Err(err)
+        }
+    }
+}
