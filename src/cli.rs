@@ -187,6 +187,9 @@ pub struct VolumesRmArgs {
     /// Volume labels or full names (my-volume and alacran--my-volume are the same)
     #[arg(required = true, value_name = "NAME")]
     pub names: Vec<String>,
+    /// Drop the record only and keep the volume (e.g. a record of a node that left the swarm)
+    #[arg(long)]
+    pub forget: bool,
     #[command(flatten)]
     pub manager: ManagerArg,
 }

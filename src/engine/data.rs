@@ -96,6 +96,16 @@ impl DataAccess {
         &self.node_id
     }
 
+    /// A manager of the swarm (where the deploy lock and the records are).
+    pub fn manager(&self) -> &Engine {
+        &self.manager
+    }
+
+    /// Whether a node is still in the swarm (a record may name one that left).
+    pub fn node_exists(&self, node_id: &str) -> bool {
+        self.nodes.iter().any(|node| node.id == node_id)
+    }
+
     /// The hostname of a node (its ID when the node is gone).
     pub fn hostname(&self, node_id: &str) -> String {
         hostname_of(&self.nodes, node_id)

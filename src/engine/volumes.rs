@@ -49,12 +49,17 @@ pub enum VolumeRemoval {
     /// Not on the node any more but still recorded there (an earlier removal was interrupted):
     /// only the record goes.
     Gone { label: String },
+    /// `--forget`: the record of the volume on `node_id` goes, the volume stays (or its node
+    /// left the swarm, with it).
+    Forget { label: String, node_id: String },
 }
 
 impl VolumeRemoval {
     pub fn label(&self) -> &str {
         match self {
-            VolumeRemoval::Delete { label, .. } | VolumeRemoval::Gone { label } => label,
+            VolumeRemoval::Delete { label, .. }
+            | VolumeRemoval::Gone { label }
+            | VolumeRemoval::Forget { label, .. } => label,
         }
     }
 
@@ -171,6 +176,46 @@ impl DataAccess {
         )
     }
 
+    /// Checks that the record of the volume of `label` may be dropped (`volumes rm --forget`):
+    /// the record of this node, or else the only one there is (e.g. of a node that left the
+    /// swarm); never one whose volume an app still mounts.
+    pub fn volume_forgetting(
+        &self,
+        label: &str,
+        usage: &Usage,
+        records: &[VolumeRecord],
+    ) -> anyhow::Result<VolumeRemoval> {
+        let name = volume_name(label);
+        let recorded: Vec<&VolumeRecord> = records.iter().filter(|r| r.label == label).collect();
+        let record = match recorded.iter().find(|r| r.node_id == self.node_id()) {
+            Some(record) => *record,
+            None if recorded.len() == 1 => recorded[0],
+            None if recorded.is_empty() => bail!(
+                "the swarm has no record of the volume {name}: there is nothing to forget;                  `alacrity volumes ls` lists the volumes alacrity knows of"
+            ),
+            None => {
+                let nodes: Vec<String> = recorded.iter().map(|r| self.hostname(&r.node_id)).collect();
+                bail!(
+                    "the volume {name} is recorded on {}, not on {} (the node alacrity talks to); {}",
+                    nodes.join(" and "),
+                    self.hostname(self.node_id()),
+                    self.reach_hint(&recorded[0].node_id, &format!("volumes rm --forget {label}"), false)
+                )
+            }
+        };
+        let users = usage.volume_users(&name, &record.node_id);
+        if !users.is_empty() {
+            bail!(in_use(
+                &format!("{name} on {}", self.hostname(&record.node_id)),
+                &users
+            ));
+        }
+        Ok(VolumeRemoval::Forget {
+            label: label.to_string(),
+            node_id: record.node_id.clone(),
+        })
+    }
+
     /// Removes a checked volume from the node, then its record. Returns `true` when the volume
     /// was already gone.
     pub async fn remove_volume(
@@ -179,6 +224,15 @@ impl DataAccess {
         records: &[VolumeRecord],
     ) -> anyhow::Result<bool> {
         let name = removal.name();
+        if let VolumeRemoval::Forget { label, node_id } = removal {
+            for record in records
+                .iter()
+                .filter(|r| &r.label == label && &r.node_id == node_id)
+            {
+                self.manager.forget_volume(record).await?;
+            }
+            return Ok(false);
+        }
         let mut gone = matches!(removal, VolumeRemoval::Gone { .. });
         if !gone {
             match self

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::cli::AppsRmArgs;
 use crate::commands::confirm;
+use crate::commands::lock::locked;
 use crate::engine::{Connector, DeployedApp, Engine};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
@@ -39,7 +40,8 @@ pub async fn run(
     printer: &Printer,
     yes: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let engine = engine.connect().await?;
+    let connector = engine;
+    let engine = connector.connect().await?;
     let mut report = Report {
         removed: Vec::new(),
         failed: Vec::new(),
@@ -55,7 +57,12 @@ pub async fn run(
             anyhow::bail!("not removed: nothing was changed");
         }
     }
-    for (app, result) in found.iter().zip(engine.remove_apps(&found).await) {
+    let removing = async { Ok(engine.remove_apps(&found).await) };
+    let results = match found.is_empty() {
+        true => Vec::new(),
+        false => locked(&engine, connector, "apps rm", printer, removing).await?,
+    };
+    for (app, result) in found.iter().zip(results) {
         match result {
             Ok(()) => report.removed.push(kept(app)),
             Err(err) => report.failed.push(failed(app.name(), &err)),

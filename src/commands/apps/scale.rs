@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::cli::AppsScaleArgs;
+use crate::commands::lock::locked;
 use crate::engine::Connector;
 use crate::engine::converge::humanize;
 use crate::exit::ExitStatus;
@@ -16,8 +17,10 @@ pub async fn run(
     engine: &Connector,
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let engine = engine.connect().await?;
-    let (app, target) = engine.scale(&args.app, args.instances).await?;
+    let connector = engine;
+    let engine = connector.connect().await?;
+    let scaling = engine.scale(&args.app, args.instances);
+    let (app, target) = locked(&engine, connector, "apps scale", printer, scaling).await?;
     printer.info(format!(
         "scaling {} to {} instance{}; waiting up to {} for them",
         app.name(),

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::cli::VolumesRmArgs;
+use crate::commands::lock::locked;
 use crate::commands::retained::{Failed, Target, confirm_deletion, print_failures};
 use crate::engine::{Connector, DataAccess, Targets, Usage, VolumeRecord, VolumeRemoval};
 use crate::exit::{ExitStatus, InvalidInput};
@@ -32,6 +33,8 @@ enum Outcome {
     Removed,
     /// The volume was gone already: only its record was left, and is dropped.
     AlreadyGone,
+    /// `--forget`: the record is dropped, the volume kept.
+    Forgotten,
 }
 
 #[derive(Debug, Serialize)]
@@ -58,7 +61,7 @@ pub async fn run(
         })
         .await?;
     let records = access.volume_records().await?;
-    let (checked, refusals) = check_all(&access, &labels, &usage, &records).await;
+    let (checked, refusals) = check_all(&access, &labels, &usage, &records, args.forget).await;
     print_failures(&refusals, printer);
     if !confirmed(&checked, &access, yes)? {
         anyhow::bail!("nothing was deleted");
@@ -68,12 +71,29 @@ pub async fn run(
         failed: refusals,
     };
     let refused = report.failed.len();
-    for removal in &checked {
-        match access.remove_volume(removal, &records).await {
-            Ok(gone) => report.removed.push(removed(removal, gone, &access)),
-            Err(err) => report
-                .failed
-                .push(Failed::new(Target::Name(removal.name()), &err)),
+    // Under the swarm's lock, who uses what is read again and every volume checked again right
+    // before it goes: a deploy that started meanwhile either finished (and its app is a user
+    // now) or waits until this is done (and records the volume it creates).
+    let labels: Vec<String> = checked.iter().map(|c| c.label().to_string()).collect();
+    let results = locked(access.manager(), engine, "volumes rm", printer, async {
+        let (usage, records) = tokio::try_join!(access.usage(), access.volume_records())?;
+        let (checked, refused) = check_all(&access, &labels, &usage, &records, args.forget).await;
+        let mut results: Vec<Result<Removed, Failed>> = refused.into_iter().map(Err).collect();
+        crate::testhook::pause("volumes-rm-checked");
+        for removal in checked {
+            let result = access.remove_volume(&removal, &records).await;
+            results.push(match result {
+                Ok(gone) => Ok(removed(&removal, gone, &access)),
+                Err(err) => Err(Failed::new(Target::Name(removal.name()), &err)),
+            });
+        }
+        Ok(results)
+    })
+    .await?;
+    for result in results {
+        match result {
+            Ok(done) => report.removed.push(done),
+            Err(failed) => report.failed.push(failed),
         }
     }
     print(&report, printer);
@@ -90,11 +110,16 @@ async fn check_all(
     labels: &[String],
     usage: &Usage,
     records: &[VolumeRecord],
+    forget: bool,
 ) -> (Vec<VolumeRemoval>, Vec<Failed>) {
     let mut checked = Vec::new();
     let mut refusals = Vec::new();
     for label in labels {
-        match access.volume_removal(label, usage, records).await {
+        let removal = match forget {
+            true => access.volume_forgetting(label, usage, records),
+            false => access.volume_removal(label, usage, records).await,
+        };
+        match removal {
             Ok(removal) => checked.push(removal),
             Err(err) => refusals.push(Failed::new(Target::Name(volume_name(label)), &err)),
         }
@@ -131,7 +156,7 @@ fn confirmed(checked: &[VolumeRemoval], access: &DataAccess, yes: bool) -> anyho
                 Some(format!("{} (last used by app {app})", removal.name()))
             }
             VolumeRemoval::Delete { app: None, .. } => Some(removal.name()),
-            VolumeRemoval::Gone { .. } => None,
+            VolumeRemoval::Gone { .. } | VolumeRemoval::Forget { .. } => None,
         })
         .collect();
     if items.is_empty() {
@@ -171,15 +196,16 @@ fn confirmed(checked: &[VolumeRemoval], access: &DataAccess, yes: bool) -> anyho
 }
 
 fn removed(removal: &VolumeRemoval, gone: bool, access: &DataAccess) -> Removed {
+    let (node, result) = match removal {
+        VolumeRemoval::Forget { node_id, .. } => (node_id.as_str(), Outcome::Forgotten),
+        _ if gone => (access.node_id(), Outcome::AlreadyGone),
+        _ => (access.node_id(), Outcome::Removed),
+    };
     Removed {
         name: removal.name(),
         label: removal.label().to_string(),
-        node: access.hostname(access.node_id()),
-        result: if gone {
-            Outcome::AlreadyGone
-        } else {
-            Outcome::Removed
-        },
+        node: access.hostname(node),
+        result,
     }
 }
 
@@ -193,6 +219,10 @@ fn print(report: &Report, printer: &Printer) {
             Outcome::Removed => format!("removed volume {} from {}", removed.name, removed.node),
             Outcome::AlreadyGone => format!(
                 "volume {} was already gone from {}; dropped its record",
+                removed.name, removed.node
+            ),
+            Outcome::Forgotten => format!(
+                "forgot volume {} on {}; the volume itself is kept, unrecorded",
                 removed.name, removed.node
             ),
         });
