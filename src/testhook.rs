@@ -11,7 +11,10 @@ use std::time::{Duration, Instant};
 
 /// Holds the command at `point` when the test hook for it is set.
 pub fn pause(point: &str) {
-    let variable = format!("ALACRITY_TEST_HOOK_{}", point.to_uppercase().replace('-', "_"));
+    let variable = format!(
+        "ALACRITY_TEST_HOOK_{}",
+        point.to_uppercase().replace('-', "_")
+    );
     let Some(release) = std::env::var_os(&variable).map(PathBuf::from) else {
         return;
     };

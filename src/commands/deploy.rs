@@ -11,7 +11,7 @@ use super::lock::locked;
 use super::{confirm, plan, table};
 use crate::cli::DeployArgs;
 use crate::engine::apply::failures_error;
-use crate::engine::{Action, AppProgress, Applied, Connector, Plan, ProgressState};
+use crate::engine::{Action, AppProgress, Applied, Connector, NodeMove, Plan, ProgressState};
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
 use crate::spec::VolumeSource;
@@ -32,7 +32,8 @@ pub async fn run(
             .plan(&apps)
             .await
             .map_err(|err| plan::with_positions(err, &spec))?;
-        check_moves(&plan, args.move_node, yes, printer)?;
+        let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+        check_moves(&plan, &files.join(" "), args.move_node, yes, printer)?;
         announce(&plan, printer);
         crate::testhook::pause("planned");
         let (applied, failures) = engine.apply(&plan, !args.detach).await?;
@@ -86,30 +87,45 @@ fn interrupted_while_waiting(applied: &[Applied]) -> anyhow::Error {
 
 /// A persistent app pinned elsewhere than before loses access to its data: refused without
 /// `--move-node`, and confirmed with it.
-fn check_moves(plan: &Plan, move_node: bool, yes: bool, printer: &Printer) -> anyhow::Result<()> {
+fn check_moves(
+    plan: &Plan,
+    files: &str,
+    move_node: bool,
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<()> {
     let moves: Vec<String> = plan
         .moves()
-        .map(|(app, node_move)| {
-            format!(
-                "`{}` from node {} to node {}: its data ({}) stays behind on {}",
-                app.app.name,
-                plan.hostname(&node_move.from),
-                plan.hostname(&node_move.to),
-                data_list(&node_move.data),
-                plan.hostname(&node_move.from),
-            )
-        })
+        .map(|(app, node_move)| move_text(plan, &app.app.name, node_move))
         .collect();
     if moves.is_empty() {
         return Ok(());
     }
     if !move_node {
+        let recorded: Vec<String> = plan
+            .moves()
+            .filter(|(_, node_move)| node_move.recorded)
+            .map(|(app, node_move)| {
+                format!(
+                    "set node = \"{}\" in the spec of `{}` to start it where its data is",
+                    plan.hostname(&node_move.from),
+                    app.app.name
+                )
+            })
+            .collect();
+        let keep = match recorded.is_empty() {
+            true => "keep the app where it is (drop `node` from its spec, or name its current \
+                     node)"
+                .to_string(),
+            false => recorded.join("; "),
+        };
         bail!(
-            "cannot deploy: a persistent app would move to another node:\n  {}\n  nothing was \
-             changed; keep the app where it is (drop `node` from its spec, or name its current \
-             node), or move it anyway with `alacrity deploy --move-node ...` after copying its \
-             data to the new node",
-            moves.join("\n  ")
+            "cannot deploy: a persistent app would start on another node than its data:\n  {}\n  \
+             nothing was changed; {keep}, or start it there anyway on new, empty data with \
+             `alacrity deploy --move-node {}` (the old data is kept), after copying it over if \
+             it is needed",
+            moves.join("\n  "),
+            files
         );
     }
     for text in &moves {
@@ -130,6 +146,21 @@ fn check_moves(plan: &Plan, move_node: bool, yes: bool, printer: &Printer) -> an
         bail!("not moved: nothing was changed");
     }
     Ok(())
+}
+
+/// A move in words: a pin that changes, or an app that would start away from its data.
+pub fn move_text(plan: &Plan, app: &str, node_move: &NodeMove) -> String {
+    let (from, to) = (plan.hostname(&node_move.from), plan.hostname(&node_move.to));
+    let data = data_list(&node_move.data);
+    match node_move.recorded {
+        false => format!(
+            "`{app}` from node {from} to node {to}: its data ({data}) stays behind on {from}"
+        ),
+        true => format!(
+            "`{app}` would start on node {to}, but its data ({data}) is recorded on node {from}: \
+             on {to} it would start on new, empty data"
+        ),
+    }
 }
 
 /// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
@@ -156,6 +187,9 @@ fn announce(plan: &Plan, printer: &Printer) {
             line.push_str(&format!(", pinned to node {}", plan.hostname(pin)));
         }
         printer.info(line);
+        for detail in plan::details(app) {
+            printer.info(format!("  {detail}"));
+        }
     }
     plan::warn_about_stranded(plan, printer);
 }

@@ -65,11 +65,9 @@ fn print_holder(holder: Option<&LockHolder>, printer: &Printer, verb: &str) {
     }
     match holder {
         None => printer.data("the swarm's deploy lock is free"),
-        Some(holder) if verb == "held" => printer.data(format!(
-            "held by {}{}",
-            holder.describe(),
-            age_text(holder)
-        )),
+        Some(holder) if verb == "held" => {
+            printer.data(format!("held by {}{}", holder.describe(), age_text(holder)))
+        }
         Some(holder) => printer.data(format!(
             "released the lock held by {}{}",
             holder.describe(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::table;
 use crate::cli::PlanArgs;
-use crate::engine::plan::{Problem, ProblemKind, Refused};
+use crate::engine::plan::{Drift, Problem, ProblemKind, Refused};
 use crate::engine::{Action, AppPlan, Connector, Plan};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
@@ -18,6 +18,14 @@ struct PlannedApp<'a> {
     app: &'a str,
     action: Action,
     changes: &'a [String],
+    /// Fields changed outside alacrity, which the deploy undoes.
+    drift: &'a [Drift],
+    /// The node a persistent app is (to be) pinned to.
+    node: Option<String>,
+    /// Persistent directories an update adds (a new label is a new, empty volume) and leaves
+    /// (kept where they are).
+    new_data: Vec<String>,
+    kept_data: Vec<String>,
 }
 
 pub async fn run(
@@ -32,22 +40,66 @@ pub async fn run(
         .await
         .map_err(|err| with_positions(err, &spec))?;
     if printer.is_json() {
-        let planned: Vec<PlannedApp> = plan.apps.iter().map(planned).collect();
+        let planned: Vec<PlannedApp> = plan.apps.iter().map(|app| planned(app, &plan)).collect();
         printer.json(&planned);
     } else {
         printer.data(plan_table(&plan));
+        for app in &plan.apps {
+            for line in details(app) {
+                printer.info(format!("{}: {line}", app.app.name));
+            }
+        }
     }
     warn_about_moves(&plan, printer);
     warn_about_stranded(&plan, printer);
     Ok(ExitStatus::Success)
 }
 
-fn planned(plan: &AppPlan) -> PlannedApp<'_> {
+fn planned<'a>(app: &'a AppPlan, plan: &Plan) -> PlannedApp<'a> {
+    let names = |data: &[VolumeSource]| data.iter().map(ToString::to_string).collect();
     PlannedApp {
-        app: &plan.app.name,
-        action: plan.action,
-        changes: &plan.changes,
+        app: &app.app.name,
+        action: app.action,
+        changes: &app.changes,
+        drift: &app.drift,
+        node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
+        new_data: names(&app.new_data),
+        kept_data: names(&app.left_data),
     }
+}
+
+/// What the CHANGES column cannot say: changes made outside alacrity, and what a change of
+/// persistent directories means for the data.
+pub fn details(app: &AppPlan) -> Vec<String> {
+    let mut lines = Vec::new();
+    for drift in &app.drift {
+        let values = match (&drift.swarm, &drift.spec) {
+            (Some(swarm), Some(spec)) => format!(" {swarm} -> {spec}"),
+            _ => String::new(),
+        };
+        lines.push(format!(
+            "{}{values}, changed outside alacrity: this deploy sets it back to the spec",
+            drift.field
+        ));
+    }
+    for source in &app.new_data {
+        lines.push(match source {
+            VolumeSource::Label(_) => format!("{source}: a new, empty volume"),
+            VolumeSource::HostPath(_) => {
+                format!("{source}: a host directory it did not mount before")
+            }
+        });
+    }
+    for source in &app.left_data {
+        lines.push(format!(
+            "{source}: no longer mounted; kept with its data (see `alacrity {} ls`)",
+            match source {
+                VolumeSource::Label(_) => "volumes",
+                VolumeSource::HostPath(_) => "binds",
+            }
+        ));
+    }
+    lines
 }
 
 fn plan_table(plan: &Plan) -> String {
@@ -82,13 +134,8 @@ pub fn paint_action(action: Action, printer: &Printer) -> String {
 fn warn_about_moves(plan: &Plan, printer: &Printer) {
     for (app, node_move) in plan.moves() {
         printer.warn(format!(
-            "`{}` would move from node {} to node {}: its data ({}) stays behind on {}; \
-             `alacrity deploy` needs --move-node for that",
-            app.app.name,
-            plan.hostname(&node_move.from),
-            plan.hostname(&node_move.to),
-            super::deploy::data_list(&node_move.data),
-            plan.hostname(&node_move.from),
+            "{}; `alacrity deploy` needs --move-node for that",
+            super::deploy::move_text(plan, &app.app.name, node_move)
         ));
     }
 }
@@ -138,10 +185,13 @@ pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
         Ok(refused) => refused,
         Err(err) => return err,
     };
-    let (shared, others): (Vec<Problem>, Vec<Problem>) = refused
-        .problems
-        .into_iter()
-        .partition(|p| matches!(p.kind, ProblemKind::SharedData { .. }));
+    let (shared, others): (Vec<Problem>, Vec<Problem>) =
+        refused.problems.into_iter().partition(|p| {
+            matches!(
+                p.kind,
+                ProblemKind::SharedData { .. } | ProblemKind::PortTaken { .. }
+            )
+        });
     let diagnostics: Vec<_> = shared
         .iter()
         .filter_map(|p| shared_diagnostic(p, spec))
@@ -157,10 +207,20 @@ pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
 }
 
 fn shared_diagnostic(problem: &Problem, spec: &Spec) -> Option<Diagnostic> {
-    let ProblemKind::SharedData { volume, .. } = problem.kind else {
-        return None;
-    };
     let app = problem.app.as_deref()?;
+    let volume = match problem.kind {
+        ProblemKind::SharedData { volume, .. } => volume,
+        ProblemKind::PortTaken { port, .. } => {
+            spec.app(app)?.ports.get(port)?;
+            return Some(spec.diagnostic(
+                app,
+                Part::Port(port),
+                RuleId::PortDuplicate,
+                &problem.message,
+            ));
+        }
+        _ => return None,
+    };
     let rule = match spec.app(app)?.volumes.get(volume)?.source {
         VolumeSource::Label(_) => RuleId::LabelShared,
         VolumeSource::HostPath(_) => RuleId::HostPathShared,

@@ -124,13 +124,17 @@ impl Engine {
 
     /// What must exist before an app's service: its volumes, and the records of its persistent
     /// directories (so that they are found again after the app is gone).
+    /// An unchanged app gets no volume, but the records of its directories are written again if
+    /// they went missing (e.g. removed by `volumes rm` between an earlier deploy and its task
+    /// start): a deploy that mounts data always leaves its record.
     async fn write_data(&self, plan: &AppPlan, records: &Records) -> anyhow::Result<()> {
-        if plan.action == Action::Unchanged {
-            return Ok(());
-        }
         let name = &plan.app.name;
+        let to_create: &[String] = match plan.action {
+            Action::Unchanged => &[],
+            _ => &plan.volumes_to_create,
+        };
         let volumes = try_join_all(
-            plan.volumes_to_create
+            to_create
                 .iter()
                 .map(|label| self.create_volume(label, name)),
         );

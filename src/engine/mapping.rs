@@ -318,6 +318,25 @@ pub(in crate::engine) fn read_app(spec: &ServiceSpec) -> App {
     }
 }
 
+/// The placement constraints of a service spec, sorted (what keeps a pinned app on its node).
+pub(in crate::engine) fn placement(spec: &ServiceSpec) -> Vec<String> {
+    let mut constraints = spec
+        .task_template
+        .as_ref()
+        .and_then(|task| task.placement.as_ref())
+        .and_then(|placement| placement.constraints.clone())
+        .unwrap_or_default();
+    constraints.sort();
+    constraints
+}
+
+/// How a service's updates replace its tasks (a persistent app's must be stop-first).
+pub(in crate::engine) fn update_order(
+    spec: &ServiceSpec,
+) -> Option<ServiceSpecUpdateConfigOrderEnum> {
+    spec.update_config.as_ref().and_then(|update| update.order)
+}
+
 /// The pin of a deployed service: alacrity's node label.
 pub(in crate::engine) fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
     label(spec.labels.as_ref(), labels::NODE).map(Pin::new)
@@ -340,7 +359,7 @@ fn read_env(env: &[String]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn read_ports(endpoint: Option<&EndpointSpec>) -> Vec<Port> {
+pub(in crate::engine) fn read_ports(endpoint: Option<&EndpointSpec>) -> Vec<Port> {
     let ports = endpoint
         .and_then(|e| e.ports.as_deref())
         .unwrap_or_default();

@@ -18,7 +18,7 @@ use super::resources::{NetworkState, VolumeState};
 use super::services::{DeployedApp, Lookup};
 use super::{Engine, labels};
 use crate::exit::InvalidInput;
-use crate::spec::{App, VolumeSource};
+use crate::spec::{App, Port, VolumeSource};
 
 /// What a deploy does to one app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,8 +48,16 @@ pub struct AppPlan {
     pub changes: Vec<String>,
     /// The node a persistent app is (to be) pinned to.
     pub pin: Option<Pin>,
-    /// A persistent app whose pin changes: its data stays on the old node.
+    /// A persistent app whose pin changes, or that would start away from the node its
+    /// recorded data is on: its data stays on the old node.
     pub node_move: Option<NodeMove>,
+    /// For an update: fields the swarm has that differ from what alacrity last deployed (a
+    /// change made outside alacrity, e.g. `docker service scale`), which this deploy undoes.
+    pub drift: Vec<Drift>,
+    /// For an update of a persistent app: persistent directories it gets that it did not have
+    /// (a new label starts on a new, empty volume), and those it no longer mounts (kept).
+    pub new_data: Vec<VolumeSource>,
+    pub left_data: Vec<VolumeSource>,
     pub(in crate::engine) spec: ServiceSpec,
     pub(in crate::engine) current: Option<DeployedApp>,
     /// Labels whose volumes are created on the engine alacrity talks to before the service.
@@ -63,6 +71,20 @@ pub struct NodeMove {
     pub to: Pin,
     /// The app's persistent directories that stay behind on the old node.
     pub data: Vec<VolumeSource>,
+    /// `from` is where the records of persistent data say the app's data is (the app is not
+    /// deployed, e.g. after `apps rm`, or gets data it had elsewhere), rather than its pin.
+    pub recorded: bool,
+}
+
+/// A field of a deployed app that differs from what alacrity deployed: changed outside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Drift {
+    /// The spec's name of the field (`instances`, `env`, ...; `node` for the placement,
+    /// `update order` for how updates replace tasks).
+    pub field: String,
+    /// The values, for the fields that have one short value (instances, image).
+    pub swarm: Option<String>,
+    pub spec: Option<String>,
 }
 
 /// The plan of a deploy: every app, in the order given.
@@ -111,6 +133,9 @@ pub enum ProblemKind {
     /// Rule 6 against the swarm: the app's volume with this index (in `App::volumes`) uses data
     /// that the deployed app `other` uses. The spec must change (exit 2).
     SharedData { volume: usize, other: String },
+    /// The app's port with this index (in `App::ports`) is published by the service `other`
+    /// already: the engine would refuse it half-way through the deploy. Exit 2.
+    PortTaken { port: usize, other: String },
     /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
     UnknownNode,
     /// Something in the swarm stands in the way (exit 1).
@@ -173,6 +198,8 @@ impl Refused {
 /// What the swarm holds, as the pure planning needs it.
 struct Swarm<'a> {
     services: &'a HashMap<String, Lookup>,
+    /// The ports every service publishes, with the service's name.
+    ports: &'a [(String, Port)],
     nodes: &'a [Node],
     local_node: &'a str,
     /// The apps of this deploy: their deployed state does not count against the rules.
@@ -185,9 +212,12 @@ impl Engine {
     /// When the deploy cannot go ahead, the error is a `Refused` listing every problem; call
     /// `Refused::into_error` (or point its problems at the spec) to report it.
     pub async fn plan(&self, apps: &[App]) -> anyhow::Result<Plan> {
-        let (nodes, services, network) =
-            tokio::join!(self.nodes(), self.all_services(), self.network_state());
-        let (nodes, services) = (nodes?, services?);
+        let (nodes, services, network) = tokio::join!(
+            self.nodes(),
+            self.services_and_ports(),
+            self.network_state()
+        );
+        let (nodes, (services, ports)) = (nodes?, services?);
         let mut problems = Vec::new();
         let network = network.unwrap_or_else(|err| {
             problems.push(Problem::refusal(None, format!("{err:#}")));
@@ -203,6 +233,7 @@ impl Engine {
         };
         let swarm = Swarm {
             services: &services,
+            ports: &ports,
             nodes: &nodes,
             local_node: &local_node,
             deploying: apps.iter().map(|app| app.name.as_str()).collect(),
@@ -225,11 +256,17 @@ impl Engine {
         if !problems.is_empty() {
             return Err(anyhow::Error::new(Refused { problems }));
         }
+        let records = records?;
+        for plan in &mut plans {
+            if plan.node_move.is_none() {
+                plan.node_move = data_elsewhere(plan, &records, &nodes);
+            }
+        }
         Ok(Plan {
             apps: plans,
             nodes,
             network,
-            records: records?,
+            records,
         })
     }
 
@@ -288,9 +325,61 @@ fn goes_to_local_node(app: &App, current: Option<&DeployedApp>) -> bool {
     app.persistent && app.node.is_none() && current.and_then(|c| c.pin.as_ref()).is_none()
 }
 
-/// Whether a deploy records an app's persistent directories (see `apply`).
+/// Whether a deploy records an app's persistent directories (see `apply`): every deploy of a
+/// pinned app with some, unchanged or not, so that a record lost meanwhile is written again.
+/// The records also say where the data of a label or path is (see `data_elsewhere`).
 fn records_data(plan: &AppPlan) -> bool {
-    plan.action != Action::Unchanged && plan.pin.is_some() && !plan.app.volumes.is_empty()
+    plan.pin.is_some() && !plan.app.volumes.is_empty()
+}
+
+/// A persistent app that would start on a node where none of the records put some of its data,
+/// while they put it on another node that is still in the swarm: after `apps rm`, or a label
+/// another app used before. Starting there means a new, empty volume (or another machine's
+/// directory) while the data sits on the other node: as much a move as changing the pin.
+fn data_elsewhere(plan: &AppPlan, records: &Records, nodes: &[Node]) -> Option<NodeMove> {
+    let pin = plan.pin.as_ref()?;
+    let mounted_here: Vec<&VolumeSource> = plan
+        .current
+        .as_ref()
+        .filter(|current| current.pin.as_ref() == Some(pin))
+        .map(|current| current.app.volumes.iter().map(|v| &v.source).collect())
+        .unwrap_or_default();
+    let mut from: Option<String> = None;
+    let mut data = Vec::new();
+    for volume in &plan.app.volumes {
+        if mounted_here.contains(&&volume.source) {
+            continue;
+        }
+        let recorded: Vec<&str> = match &volume.source {
+            VolumeSource::Label(label) => records
+                .volumes
+                .iter()
+                .filter(|r| &r.label == label)
+                .map(|r| r.node_id.as_str())
+                .collect(),
+            VolumeSource::HostPath(path) => records
+                .binds
+                .iter()
+                .filter(|r| &r.path == path)
+                .map(|r| r.node_id.as_str())
+                .collect(),
+        };
+        let in_swarm: Vec<&str> = recorded
+            .into_iter()
+            .filter(|id| nodes.iter().any(|node| node.id == *id))
+            .collect();
+        if in_swarm.is_empty() || in_swarm.contains(&pin.node_id.as_str()) {
+            continue;
+        }
+        from.get_or_insert_with(|| in_swarm[0].to_string());
+        data.push(volume.source.clone());
+    }
+    Some(NodeMove {
+        from: Pin::new(from?),
+        to: pin.clone(),
+        data,
+        recorded: true,
+    })
 }
 
 fn unmanaged_volume(app: &App, label: &str) -> Problem {
@@ -314,6 +403,7 @@ fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>> {
         Some(Lookup::Missing) | None => None,
     };
     let mut problems = shared_data(app, swarm);
+    problems.extend(ports_taken(app, swarm));
     let pin = match decide_pin(app, current.as_ref(), swarm) {
         Ok(pin) => pin,
         Err(problem) => {
@@ -325,14 +415,21 @@ fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>> {
         return Err(problems);
     }
     let spec = mapping::service_spec(app, pin.as_ref());
-    let (action, changes) = action_of(app, pin.as_ref(), current.as_ref(), &spec);
+    let (action, changes, drift) = action_of(app, pin.as_ref(), current.as_ref(), &spec);
     let node_move = node_move(current.as_ref(), pin.as_ref());
+    let (new_data, left_data) = match (&current, action) {
+        (Some(current), Action::Update) if app.persistent => data_change(&current.app, app),
+        _ => (Vec::new(), Vec::new()),
+    };
     Ok(AppPlan {
         app: app.clone(),
         action,
         changes,
         pin,
         node_move,
+        drift,
+        new_data,
+        left_data,
         spec,
         current,
         volumes_to_create: Vec::new(),
@@ -389,7 +486,63 @@ fn node_move(current: Option<&DeployedApp>, pin: Option<&Pin>) -> Option<NodeMov
             .iter()
             .map(|v| v.source.clone())
             .collect(),
+        recorded: false,
     })
+}
+
+/// The persistent directories an update adds, and those it leaves (kept where they are).
+fn data_change(deployed: &App, wanted: &App) -> (Vec<VolumeSource>, Vec<VolumeSource>) {
+    let sources =
+        |app: &App| -> Vec<VolumeSource> { app.volumes.iter().map(|v| v.source.clone()).collect() };
+    let (before, after) = (sources(deployed), sources(wanted));
+    let new = after
+        .iter()
+        .filter(|s| !before.contains(s))
+        .cloned()
+        .collect();
+    let left = before
+        .iter()
+        .filter(|s| !after.contains(s))
+        .cloned()
+        .collect();
+    (new, left)
+}
+
+/// Ports of the app that a service outside this deploy already publishes (same number and
+/// protocol): the engine refuses them only when the service is written, after the other apps
+/// of the deploy were; found here, nothing is written.
+fn ports_taken(app: &App, swarm: &Swarm) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, port) in app.ports.iter().enumerate() {
+        let taken = swarm.ports.iter().find(|(name, theirs)| {
+            !swarm.deploying.contains(name.as_str())
+                && theirs.published == port.published
+                && theirs.protocol == port.protocol
+        });
+        if let Some((other, _)) = taken {
+            let managed = matches!(swarm.services.get(other), Some(Lookup::Managed(_)));
+            let remove = match managed {
+                true => format!("`alacrity apps rm {other}`"),
+                false => format!("`docker service rm {other}`"),
+            };
+            problems.push(Problem {
+                app: Some(app.name.clone()),
+                message: format!(
+                    "port {}/{} is already published by the {} `{other}`: a port is published \
+                     once in the swarm; pick another published port (the first number), or \
+                     remove `{other}` first ({remove})",
+                    port.published,
+                    port.protocol,
+                    if managed { "deployed app" } else { "service" },
+                ),
+                kind: ProblemKind::PortTaken {
+                    port: index,
+                    other: other.clone(),
+                },
+            });
+        }
+    }
+    problems
 }
 
 /// Rule 6 against the swarm: a label or host path of the app that another deployed app (not
@@ -458,32 +611,64 @@ fn shared_message(ours: &VolumeSource, theirs: &VolumeSource, other: &str) -> St
     )
 }
 
-/// Create, update (with the fields that change) or unchanged (same spec hash).
+/// Create, update (with the fields that change) or unchanged: the app as the swarm runs it
+/// (read back from the service's actual spec, not from the hash alacrity wrote) has every field
+/// the spec asks for. A field that differs while the hash says alacrity deployed this very spec
+/// was changed outside alacrity: drift, which the update undoes.
 fn action_of(
     app: &App,
     pin: Option<&Pin>,
     current: Option<&DeployedApp>,
     spec: &ServiceSpec,
-) -> (Action, Vec<String>) {
+) -> (Action, Vec<String>, Vec<Drift>) {
     let Some(current) = current else {
-        return (Action::Create, Vec::new());
+        return (Action::Create, Vec::new(), Vec::new());
     };
-    if current.spec_hash().is_some() && current.spec_hash() == mapping::spec_hash(spec) {
-        return (Action::Unchanged, Vec::new());
-    }
     let mut changes: Vec<String> = mapping::changed_fields(&current.app, app)
         .into_iter()
         .map(str::to_string)
         .collect();
-    if current.pin.as_ref() != pin {
+    if current.pin.as_ref() != pin || mapping::placement(&current.spec) != mapping::placement(spec)
+    {
         changes.push("node".to_string());
     }
+    if mapping::update_order(&current.spec) != mapping::update_order(spec) {
+        changes.push("update order".to_string());
+    }
+    let same_hash =
+        current.spec_hash().is_some() && current.spec_hash() == mapping::spec_hash(spec);
+    if same_hash && changes.is_empty() {
+        return (Action::Unchanged, Vec::new(), Vec::new());
+    }
+    let drift = match same_hash {
+        true => changes
+            .iter()
+            .map(|field| drift_of(field, &current.app, app))
+            .collect(),
+        false => Vec::new(),
+    };
     if changes.is_empty() {
         // Same app, different service spec: made by another alacrity version, or edited
-        // with the docker CLI.
+        // with the docker CLI in a field alacrity does not read back.
         changes.push("service settings".to_string());
     }
-    (Action::Update, changes)
+    (Action::Update, changes, drift)
+}
+
+fn drift_of(field: &str, swarm: &App, spec: &App) -> Drift {
+    let (swarm, spec) = match field {
+        "instances" => (
+            Some(swarm.instances.to_string()),
+            Some(spec.instances.to_string()),
+        ),
+        "image" => (Some(swarm.image.clone()), Some(spec.image.clone())),
+        _ => (None, None),
+    };
+    Drift {
+        field: field.to_string(),
+        swarm,
+        spec,
+    }
 }
 
 fn volume_labels(app: &App) -> Vec<String> {
@@ -544,9 +729,18 @@ mod tests {
     }
 
     fn plan_with(app: &App, services: &HashMap<String, Lookup>) -> Result<AppPlan, Vec<Problem>> {
+        plan_with_ports(app, services, &[])
+    }
+
+    fn plan_with_ports(
+        app: &App,
+        services: &HashMap<String, Lookup>,
+        ports: &[(String, Port)],
+    ) -> Result<AppPlan, Vec<Problem>> {
         let nodes = [node("n1", "one"), node("n2", "two")];
         let swarm = Swarm {
             services,
+            ports,
             nodes: &nodes,
             local_node: "n1",
             deploying: HashSet::from([app.name.as_str()]),
@@ -682,6 +876,129 @@ mod tests {
         );
         let beside = app("db", true, &[VolumeSource::HostPath("/srv/xy".into())]);
         assert!(plan_with(&beside, &services).is_ok());
+    }
+
+    /// A deployed app whose service was then changed with the docker CLI.
+    fn edited(app: &App, pin: Option<&str>, edit: impl FnOnce(&mut ServiceSpec)) -> Lookup {
+        let Lookup::Managed(mut deployed) = deployed(app, pin) else {
+            unreachable!()
+        };
+        edit(&mut deployed.spec);
+        deployed.app = mapping::read_app(&deployed.spec);
+        Lookup::Managed(deployed)
+    }
+
+    #[test]
+    fn a_change_made_outside_alacrity_is_drift_that_the_deploy_undoes() {
+        let db = app("db", true, &[label("data")]);
+        let scaled = edited(&db, Some("n1"), |spec| {
+            spec.mode = Some(bollard::models::ServiceSpecMode {
+                replicated: Some(bollard::models::ServiceSpecModeReplicated {
+                    replicas: Some(2),
+                }),
+                ..Default::default()
+            });
+        });
+        let services = HashMap::from([("db".to_string(), scaled)]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, vec!["instances"]);
+        assert_eq!(
+            plan.drift,
+            vec![Drift {
+                field: "instances".into(),
+                swarm: Some("2".into()),
+                spec: Some("1".into()),
+            }]
+        );
+        let unpinned = edited(&db, Some("n1"), |spec| {
+            if let Some(task) = spec.task_template.as_mut() {
+                task.placement = None;
+            }
+        });
+        let services = HashMap::from([("db".to_string(), unpinned)]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.changes, vec!["node"]);
+        assert_eq!(plan.drift.len(), 1);
+    }
+
+    #[test]
+    fn a_port_another_service_publishes_is_refused_before_any_write() {
+        let mut web = app("web", false, &[]);
+        web.ports = vec!["8090:80".parse().unwrap(), "53:53/udp".parse().unwrap()];
+        let taken = [
+            ("site".to_string(), "8090:8080".parse().unwrap()),
+            ("dns".to_string(), "53:53".parse().unwrap()),
+            ("web".to_string(), "53:53/udp".parse().unwrap()),
+        ];
+        let problems = plan_with_ports(&web, &HashMap::new(), &taken).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::PortTaken {
+                port: 0,
+                other: "site".into()
+            }
+        );
+        assert!(problems[0].message.contains("`docker service rm site`"));
+        assert!(problems[0].is_invalid_spec());
+    }
+
+    fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
+        use crate::engine::records::{BindRecord, VolumeRecord};
+        Records {
+            volumes: volumes
+                .iter()
+                .map(|(label, node)| VolumeRecord {
+                    label: label.to_string(),
+                    app: "db".into(),
+                    node_id: node.to_string(),
+                    config_id: String::new(),
+                })
+                .collect(),
+            binds: binds
+                .iter()
+                .map(|(path, node)| BindRecord {
+                    path: path.into(),
+                    app: "db".into(),
+                    node_id: node.to_string(),
+                    config_id: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_new_app_away_from_its_recorded_data_is_a_move() {
+        let nodes = [node("n1", "one"), node("n2", "two")];
+        let db = app(
+            "db",
+            true,
+            &[label("data"), VolumeSource::HostPath("/srv/db".into())],
+        );
+        let plan = plan_with(&db, &HashMap::new()).unwrap();
+        assert_eq!(plan.pin, Some(Pin::new("n1")));
+        let elsewhere = data_elsewhere(&plan, &records(&[("data", "n2")], &[]), &nodes).unwrap();
+        assert_eq!((elsewhere.from, elsewhere.recorded), (Pin::new("n2"), true));
+        assert_eq!(elsewhere.data, vec![label("data")]);
+        let here = records(&[("data", "n2"), ("data", "n1")], &[("/srv/db", "n1")]);
+        assert_eq!(data_elsewhere(&plan, &here, &nodes), None);
+        // A node that left the swarm took its data along: nothing to go back to.
+        let gone = records(&[("data", "n9")], &[]);
+        assert_eq!(data_elsewhere(&plan, &gone, &nodes), None);
+        let path = records(&[], &[("/srv/db", "n2")]);
+        let elsewhere = data_elsewhere(&plan, &path, &nodes).unwrap();
+        assert_eq!(elsewhere.data, vec![VolumeSource::HostPath("/srv/db".into())]);
+    }
+
+    #[test]
+    fn a_label_change_names_the_new_empty_volume_and_the_kept_one() {
+        let db = app("db", true, &[label("old")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let renamed = app("db", true, &[label("new")]);
+        let plan = plan_with(&renamed, &services).unwrap();
+        assert_eq!(plan.new_data, vec![label("new")]);
+        assert_eq!(plan.left_data, vec![label("old")]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::converge::Target;
 use super::mapping::{self, Pin};
 use super::{Engine, describe, engine_error, is_conflict, labels};
 use crate::exit::InvalidInput;
-use crate::spec::App;
+use crate::spec::{App, Port};
 
 /// How long `remove_app` waits for the removed service's containers to go.
 const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -67,6 +67,13 @@ pub enum Lookup {
 impl Engine {
     /// Every service in the swarm by name: alacrity's read back as apps, the others as unmanaged.
     pub(in crate::engine) async fn all_services(&self) -> anyhow::Result<HashMap<String, Lookup>> {
+        Ok(self.services_and_ports().await?.0)
+    }
+
+    /// Every service by name, and the ports each publishes (with its name), from one call.
+    pub(in crate::engine) async fn services_and_ports(
+        &self,
+    ) -> anyhow::Result<(HashMap<String, Lookup>, Vec<(String, Port)>)> {
         let options = ListServicesOptions {
             status: Some(true),
             ..Default::default()
@@ -77,13 +84,19 @@ impl Engine {
             .await
             .map_err(engine_error)
             .context("cannot list the swarm's services")?;
-        Ok(services
-            .into_iter()
-            .filter_map(|service| {
-                let name = service.spec.as_ref()?.name.clone()?;
-                Some((name, lookup_of(service)))
-            })
-            .collect())
+        let mut ports = Vec::new();
+        let mut lookups = HashMap::new();
+        for service in services {
+            let Some(name) = service.spec.as_ref().and_then(|spec| spec.name.clone()) else {
+                continue;
+            };
+            let endpoint = service.spec.as_ref().and_then(|s| s.endpoint_spec.as_ref());
+            for port in mapping::read_ports(endpoint) {
+                ports.push((name.clone(), port));
+            }
+            lookups.insert(name, lookup_of(service));
+        }
+        Ok((lookups, ports))
     }
 
     /// Every app alacrity deployed, by name.

@@ -194,12 +194,17 @@ impl DataAccess {
                 "the swarm has no record of the volume {name}: there is nothing to forget;                  `alacrity volumes ls` lists the volumes alacrity knows of"
             ),
             None => {
-                let nodes: Vec<String> = recorded.iter().map(|r| self.hostname(&r.node_id)).collect();
+                let nodes: Vec<String> =
+                    recorded.iter().map(|r| self.hostname(&r.node_id)).collect();
                 bail!(
                     "the volume {name} is recorded on {}, not on {} (the node alacrity talks to); {}",
                     nodes.join(" and "),
                     self.hostname(self.node_id()),
-                    self.reach_hint(&recorded[0].node_id, &format!("volumes rm --forget {label}"), false)
+                    self.reach_hint(
+                        &recorded[0].node_id,
+                        &format!("volumes rm --forget {label}"),
+                        false
+                    )
                 )
             }
         };

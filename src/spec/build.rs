@@ -87,5 +87,6 @@ pub fn origin(source: &Source, raw: &RawApp) -> AppOrigin {
             .filter_map(|v| v.label.as_ref().or(v.host_path.as_ref()))
             .map(|f| at(&f.span))
             .collect(),
+        ports: raw.ports.iter().map(|f| at(&f.span)).collect(),
     }
 }

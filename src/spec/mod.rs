@@ -62,6 +62,8 @@ pub struct AppOrigin {
     pub instances: Option<Origin>,
     /// One per volume, in order: its `label` or `host_path` value.
     pub volumes: Vec<Origin>,
+    /// One per published port, in order.
+    pub ports: Vec<Origin>,
 }
 
 /// One place in a file.
@@ -80,6 +82,8 @@ pub enum Part {
     Instances,
     /// The label or host path of the volume with this index in `App::volumes`.
     Volume(usize),
+    /// The port with this index in `App::ports`.
+    Port(usize),
 }
 
 impl Spec {
@@ -112,6 +116,7 @@ impl Spec {
                 Part::Node => origin.node.as_ref(),
                 Part::Instances => origin.instances.as_ref(),
                 Part::Volume(index) => origin.volumes.get(index),
+                Part::Port(index) => origin.ports.get(index),
             };
             let place = place.unwrap_or(&origin.name);
             diagnostic.line = place.line;
