@@ -11,10 +11,13 @@ use super::lock::locked;
 use super::{confirm, plan, table};
 use crate::cli::DeployArgs;
 use crate::engine::apply::failures_error;
+use crate::engine::hostname_of;
+use crate::engine::services::{REPLAN_ATTEMPTS, is_changed_meanwhile, retry_delay};
+use crate::engine::writers::Writer;
 use crate::engine::{Action, AppProgress, Applied, Connector, NodeMove, Plan, ProgressState};
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
-use crate::spec::VolumeSource;
+use crate::spec::{App, VolumeSource};
 
 pub async fn run(
     args: &DeployArgs,
@@ -28,7 +31,7 @@ pub async fn run(
     // The checks and the writes under the swarm's lock: no other alacrity command can claim the
     // same data, port or node in between.
     let (plan, applied, failures) = locked(&engine, connector, "deploy", printer, async {
-        let plan = engine
+        let mut plan = engine
             .plan(&apps)
             .await
             .map_err(|err| plan::with_positions(err, &spec))?;
@@ -36,7 +39,55 @@ pub async fn run(
         check_moves(&plan, &files.join(" "), args.move_node, yes, printer)?;
         announce(&plan, printer);
         crate::testhook::pause("planned");
-        let (applied, failures) = engine.apply(&plan, !args.detach).await?;
+        let waiting = |app: &App, writers: &[Writer]| {
+            let nodes: Vec<String> = writers
+                .iter()
+                .map(|w| hostname_of(&plan.nodes, &w.node_id))
+                .collect();
+            printer.info(format!(
+                "{}: waiting for the old container on its data ({}) to stop on {} before \
+                 starting it: one writer at a time",
+                app.name,
+                writers[0].data,
+                nodes.join(", ")
+            ));
+        };
+        let (mut applied, mut failures) = engine.apply(&plan, !args.detach, &waiting).await?;
+        // An app another client changed between the plan and the write got nothing written:
+        // plan it again from the swarm as it is now (the pin rules too), never re-send the old.
+        for _ in 1..REPLAN_ATTEMPTS {
+            let stale: Vec<App> = failures
+                .iter()
+                .filter(|failure| is_changed_meanwhile(&failure.error))
+                .filter_map(|failure| apps.iter().find(|app| app.name == failure.name))
+                .cloned()
+                .collect();
+            if stale.is_empty() {
+                break;
+            }
+            failures.retain(|failure| !is_changed_meanwhile(&failure.error));
+            let names: Vec<&str> = stale.iter().map(|app| app.name.as_str()).collect();
+            printer.info(format!(
+                "{}: changed by another client meanwhile; planning again from the swarm as it is",
+                names.join(", ")
+            ));
+            tokio::time::sleep(retry_delay()).await;
+            let again = engine
+                .plan(&stale)
+                .await
+                .map_err(|err| plan::with_positions(err, &spec))?;
+            check_moves(&again, &files.join(" "), args.move_node, yes, printer)?;
+            announce(&again, printer);
+            let (more, failed) = engine.apply(&again, !args.detach, &waiting).await?;
+            applied.retain(|done| !names.contains(&done.name.as_str()));
+            applied.extend(more);
+            failures.extend(failed);
+            for app in again.apps {
+                if let Some(slot) = plan.apps.iter_mut().find(|p| p.app.name == app.app.name) {
+                    *slot = app;
+                }
+            }
+        }
         Ok((plan, applied, failures))
     })
     .await?;

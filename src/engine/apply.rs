@@ -14,7 +14,8 @@ use super::mapping;
 use super::plan::{Action, AppPlan, Plan};
 use super::records::Records;
 use super::resources::NetworkState;
-use crate::spec::VolumeSource;
+use super::writers::Writer;
+use crate::spec::{App, VolumeSource};
 
 /// An app the deploy wrote (or left unchanged), ready to be waited for.
 #[derive(Debug, Clone)]
@@ -38,10 +39,14 @@ impl Engine {
     /// others, and every failure is returned (a rerun finishes the job). With `wait`, the tasks
     /// that exist before the writes are noted, so that waiting can tell this deploy's failures
     /// from the swarm's history.
+    ///
+    /// A persistent app to run is written only once no other container runs on its data (see
+    /// `writers`); `waiting` is told when one must be waited for.
     pub async fn apply(
         &self,
         plan: &Plan,
         wait: bool,
+        waiting: impl Fn(&App, &[Writer]),
     ) -> anyhow::Result<(Vec<Applied>, Vec<ApplyFailure>)> {
         let writes = plan.apps.iter().any(|app| app.action != Action::Unchanged);
         let network = async {
@@ -66,6 +71,29 @@ impl Engine {
         );
         network?;
         let known_tasks = known_tasks?;
+        let guarded: Vec<usize> = (0..plan.apps.len())
+            .filter(|&i| single_writer_matters(&plan.apps[i]))
+            .collect();
+        let mut sole: Vec<anyhow::Result<()>> = plan.apps.iter().map(|_| Ok(())).collect();
+        if !guarded.is_empty() {
+            let apps: Vec<_> = guarded
+                .iter()
+                .map(|&i| {
+                    let app = &plan.apps[i];
+                    let service = app.current.as_ref().map(|c| c.service_id.as_str());
+                    (&app.app, app.pin.as_ref(), service)
+                })
+                .collect();
+            let results = self.wait_for_sole_writer(&apps, waiting).await?;
+            for (index, result) in guarded.into_iter().zip(results) {
+                sole[index] = result;
+            }
+        }
+        let data: Vec<anyhow::Result<()>> = data
+            .into_iter()
+            .zip(sole)
+            .map(|(data, sole)| data.and(sole))
+            .collect();
         let results = join_all(plan.apps.iter().zip(data).map(|(app, data)| {
             let known = known_tasks
                 .get(&current_id(app))
@@ -218,6 +246,15 @@ impl Engine {
             update_started: app.update_started.clone(),
         }
     }
+}
+
+/// A persistent app this deploy writes and that is to run: its new task must not start beside
+/// another container on its data.
+fn single_writer_matters(plan: &AppPlan) -> bool {
+    plan.app.persistent
+        && plan.app.instances > 0
+        && !plan.app.volumes.is_empty()
+        && plan.action != Action::Unchanged
 }
 
 fn current_id(plan: &AppPlan) -> String {

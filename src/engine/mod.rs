@@ -14,6 +14,7 @@
 //! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
 //!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes;
 //!   `machine`: whether alacrity runs on the node's machine.
+//! - `writers`: one writer on persistent data (no new task beside a container still on it).
 //! - `lock`: the swarm-wide lock around the checks and writes of commands that write.
 //! - `health`: how deployed apps are doing: running instances, their nodes, why not running.
 
@@ -36,6 +37,7 @@ pub mod resources;
 pub mod services;
 pub mod usage;
 pub mod volumes;
+pub mod writers;
 
 use std::sync::Arc;
 

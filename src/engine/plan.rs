@@ -893,9 +893,7 @@ mod tests {
         let db = app("db", true, &[label("data")]);
         let scaled = edited(&db, Some("n1"), |spec| {
             spec.mode = Some(bollard::models::ServiceSpecMode {
-                replicated: Some(bollard::models::ServiceSpecModeReplicated {
-                    replicas: Some(2),
-                }),
+                replicated: Some(bollard::models::ServiceSpecModeReplicated { replicas: Some(2) }),
                 ..Default::default()
             });
         });
@@ -988,7 +986,10 @@ mod tests {
         assert_eq!(data_elsewhere(&plan, &gone, &nodes), None);
         let path = records(&[], &[("/srv/db", "n2")]);
         let elsewhere = data_elsewhere(&plan, &path, &nodes).unwrap();
-        assert_eq!(elsewhere.data, vec![VolumeSource::HostPath("/srv/db".into())]);
+        assert_eq!(
+            elsewhere.data,
+            vec![VolumeSource::HostPath("/srv/db".into())]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, bail};
 use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum};
 use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, UpdateServiceOptions};
 use serde::Serialize;
@@ -18,8 +18,8 @@ use crate::spec::{App, Port};
 /// How long `remove_app` waits for the removed service's containers to go.
 const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// How many times an update is retried when another client changed the service in between.
-const UPDATE_ATTEMPTS: usize = 10;
+/// How many times a command plans an app again when another client changed it in between.
+pub const REPLAN_ATTEMPTS: usize = 5;
 
 /// An app deployed by alacrity, read back from its service.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -138,68 +138,49 @@ impl Engine {
         }
     }
 
-    /// Creates a service; if another deploy created it since the plan was made, updates that
-    /// one instead (the last write wins, as between two updates), unless it is not alacrity's.
+    /// Creates a service. If one of the same name appeared since the plan was made (another
+    /// client), nothing is written: the error is [`ChangedMeanwhile`], and the app must be
+    /// planned again from the swarm as it is now.
     pub(in crate::engine) async fn create_service(
         &self,
         spec: ServiceSpec,
     ) -> anyhow::Result<(String, Vec<String>)> {
         let name = spec.name.clone().unwrap_or_default();
-        let created = match self.docker.create_service(spec.clone(), None).await {
-            Ok(created) => created,
-            Err(err) if is_conflict(&err) => {
-                let current = self.managed_app(&name).await.with_context(|| {
-                    format!("the service `{name}` appeared while this deploy ran")
-                })?;
-                let warnings = self.update_service(&current, spec).await?;
-                return Ok((current.service_id, warnings));
-            }
-            Err(err) => {
-                return Err(engine_error(err))
-                    .with_context(|| format!("cannot create the service `{name}`"));
-            }
-        };
-        Ok((
-            created.id.unwrap_or_default(),
-            created.warnings.unwrap_or_default(),
-        ))
+        match self.docker.create_service(spec, None).await {
+            Ok(created) => Ok((
+                created.id.unwrap_or_default(),
+                created.warnings.unwrap_or_default(),
+            )),
+            Err(err) if is_conflict(&err) => Err(ChangedMeanwhile(name).into()),
+            Err(err) => Err(engine_error(err))
+                .with_context(|| format!("cannot create the service `{name}`")),
+        }
     }
 
-    /// Updates a service from a known version; when another client wrote in between ("update
-    /// out of sequence"), reads the service again and retries with its new version.
+    /// Updates a service from the version the plan read. When another client wrote it in
+    /// between ("update out of sequence"), nothing is written: the error is
+    /// [`ChangedMeanwhile`], and the app must be planned again (its pin rules included) from the
+    /// service as it is now; re-sending the old plan's spec would undo the other write.
     pub(in crate::engine) async fn update_service(
         &self,
         current: &DeployedApp,
         spec: ServiceSpec,
     ) -> anyhow::Result<Vec<String>> {
         let name = current.name();
-        let mut version = current.version;
-        for _ in 0..UPDATE_ATTEMPTS {
-            let options = UpdateServiceOptions {
-                version: version as i32,
-                ..Default::default()
-            };
-            match self
-                .docker
-                .update_service(&current.service_id, spec.clone(), options, None)
-                .await
-            {
-                Ok(response) => return Ok(response.warnings.unwrap_or_default()),
-                Err(err) if is_out_of_sequence(&err) => {
-                    // Writers that collided retry at different moments, so one gets through.
-                    tokio::time::sleep(retry_delay()).await;
-                    version = self.managed_app(name).await?.version;
-                }
-                Err(err) => {
-                    return Err(engine_error(err))
-                        .with_context(|| format!("cannot update the service `{name}`"));
-                }
-            }
+        let options = UpdateServiceOptions {
+            version: current.version as i32,
+            ..Default::default()
+        };
+        match self
+            .docker
+            .update_service(&current.service_id, spec, options, None)
+            .await
+        {
+            Ok(response) => Ok(response.warnings.unwrap_or_default()),
+            Err(err) if is_out_of_sequence(&err) => Err(ChangedMeanwhile(name.to_string()).into()),
+            Err(err) => Err(engine_error(err))
+                .with_context(|| format!("cannot update the service `{name}`")),
         }
-        Err(anyhow!(
-            "cannot update the service `{name}`: other clients kept changing it \
-             ({UPDATE_ATTEMPTS} attempts); rerun the deploy"
-        ))
     }
 
     /// Sets the number of instances of an app, keeping everything else of its service.
@@ -209,6 +190,24 @@ impl Engine {
     ///
     /// Returns the app as scaled, and the target to wait for.
     pub async fn scale(&self, name: &str, instances: u64) -> anyhow::Result<(DeployedApp, Target)> {
+        let mut attempt = 0;
+        loop {
+            match self.scale_once(name, instances).await {
+                Err(err) if is_changed_meanwhile(&err) && attempt + 1 < REPLAN_ATTEMPTS => {
+                    attempt += 1;
+                    tokio::time::sleep(retry_delay()).await;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// `scale`, from one reading of the service.
+    async fn scale_once(
+        &self,
+        name: &str,
+        instances: u64,
+    ) -> anyhow::Result<(DeployedApp, Target)> {
         let current = self.managed_app(name).await?;
         if current.app.persistent && instances > 1 {
             return Err(InvalidInput(format!(
@@ -231,6 +230,16 @@ impl Engine {
         let generated = mapping::service_spec(&scaled, current.pin.as_ref());
         if let (Some(labels), Some(hash)) = (spec.labels.as_mut(), mapping::spec_hash(&generated)) {
             labels.insert(labels::SPEC_HASH.into(), hash.to_string());
+        }
+        if current.app.persistent && instances > 0 && !current.app.volumes.is_empty() {
+            let own = (
+                &current.app,
+                current.pin.as_ref(),
+                Some(current.service_id.as_str()),
+            );
+            for result in self.wait_for_sole_writer(&[own], |_, _| {}).await? {
+                result.with_context(|| format!("cannot scale `{name}`"))?;
+            }
         }
         let known_tasks = self.task_ids(&current.service_id).await?;
         self.update_service(&current, spec).await?;
@@ -315,9 +324,23 @@ pub(in crate::engine) fn update_started(
     }
 }
 
+/// A service changed between reading it and writing it (another client wrote it): nothing was
+/// written, and the app is to be planned again from the swarm as it is now.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "app `{0}` was changed by another client while this command ran (nothing was written to \
+     it); run the same command again: it starts from the swarm as it is now"
+)]
+pub struct ChangedMeanwhile(pub String);
+
+/// Whether an error says the app changed meanwhile (see [`ChangedMeanwhile`]).
+pub fn is_changed_meanwhile(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<ChangedMeanwhile>())
+}
+
 /// 20 to 220 ms, different in each process and attempt (no randomness crate needed: the clock's
 /// nanoseconds and the process id differ between concurrent writers).
-fn retry_delay() -> Duration {
+pub fn retry_delay() -> Duration {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
