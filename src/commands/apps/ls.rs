@@ -27,6 +27,9 @@ pub struct ListedApp {
     pub volumes: Vec<String>,
     /// Why fewer instances run than desired: the engine's reason, or a node that is down.
     pub reason: Option<String>,
+    /// A persistent app running more than one instance (changed outside alacrity): several
+    /// containers on one storage path corrupt its data. `alacrity deploy` corrects it.
+    pub data_at_risk: bool,
 }
 
 pub async fn run(
@@ -66,6 +69,7 @@ fn listed(deployed: &DeployedApp, health: AppHealth, nodes: &[Node]) -> ListedAp
             .map(|pin| hostname_of(nodes, &pin.node_id)),
         nodes: health.nodes,
         volumes: app.volumes.iter().map(|v| v.source.to_string()).collect(),
+        data_at_risk: app.persistent && health.running > 1,
         reason: health.reason,
     }
 }
@@ -105,6 +109,13 @@ fn or_dash(text: String) -> String {
 
 /// `running`, `stopped` (0 instances wanted), or why not all instances run.
 fn status(app: &ListedApp) -> String {
+    if app.data_at_risk {
+        return format!(
+            "DATA AT RISK: {} containers of a persistent app on its data (changed outside \
+             alacrity); `alacrity deploy` sets it back to 1",
+            app.running
+        );
+    }
     match &app.reason {
         Some(reason) => reason.clone(),
         None if app.instances == 0 => "stopped".into(),

@@ -61,7 +61,10 @@ fn listed(record: &BindRecord, usage: &Usage, access: &DataAccess, with_size: bo
         app: record.app.clone(),
         node: access.hostname(&record.node_id),
         exists: visible.then(|| hostdir::exists(&record.path)),
-        status: status(&users),
+        status: match access.node_exists(&record.node_id) {
+            true => status(&users),
+            false => "node-gone",
+        },
         used_by: users,
         size_bytes: (visible && with_size)
             .then(|| hostdir::size(&record.path))

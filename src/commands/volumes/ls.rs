@@ -20,7 +20,8 @@ pub struct ListedVolume {
     pub app: Option<String>,
     /// The hostname of the node that holds it.
     pub node: String,
-    /// `in-use` or `retained`.
+    /// `in-use`, `retained`, or `node-gone` (recorded on a node that left the swarm: the
+    /// volume went with it; `alacrity volumes rm --forget LABEL` drops the record).
     pub status: &'static str,
     pub used_by: Vec<User>,
     /// Only with --size, for volumes of the node alacrity talks to.
@@ -69,7 +70,10 @@ fn listed(volume: &KnownVolume, access: &DataAccess) -> ListedVolume {
         label: volume.label.clone(),
         app: volume.app.clone(),
         node: access.hostname(&volume.node_id),
-        status: status(&volume.users),
+        status: match access.node_exists(&volume.node_id) {
+            true => status(&volume.users),
+            false => "node-gone",
+        },
         used_by: volume.users.clone(),
         size_bytes: volume.size_bytes,
     }
