@@ -3,9 +3,14 @@
 //!
 //! A recorded path is deleted only when it is, right now, a real directory reached without any
 //! symlink (not itself a symlink, and no parent swapped for one: its canonical path is the
-//! recorded path), not a system path nor the engine's data, not a mount point, and with no other
-//! file system mounted inside. `std::fs::remove_dir_all` then never follows a symlink inside it.
+//! recorded path), not a system path nor the engine's data, not a mount point, and with nothing
+//! mounted inside. `std::fs::remove_dir_all` then never follows a symlink inside it.
 //! The checks run again just before deleting, since the user may take a while to confirm.
+//!
+//! Mounts are found in the mount table (`/proc/self/mountinfo`): a bind mount of a directory of
+//! the same file system has the same device number as its parent, so device numbers alone miss
+//! it, and deleting through it would delete the files of the directory it shows. Device numbers
+//! are still compared, as a second line of defence.
 
 use std::io::ErrorKind;
 use std::os::unix::fs::MetadataExt;
@@ -54,6 +59,7 @@ pub fn check(path: &Path, data_root: Option<&Path>) -> anyhow::Result<DirState> 
         );
     }
     refuse_symlinked_parent(path, data_root)?;
+    refuse_mounts(path, &mount_table()?)?;
     let size_bytes = walk(path, metadata.dev())?;
     refuse_mount_point(path, metadata.dev())?;
     Ok(DirState::Removable { size_bytes })
@@ -156,6 +162,137 @@ fn refuse_mount_point(path: &Path, device: u64) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Where the mount table of the machine alacrity runs on is read (as this process sees it).
+const MOUNT_TABLE: &str = "/proc/self/mountinfo";
+
+/// One line of the mount table: what is mounted where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    /// Where it is mounted (field 5).
+    pub point: PathBuf,
+    /// The directory of the mounted file system shown there (field 4): for a bind mount, the
+    /// directory that was bound, relative to its file system.
+    pub root: PathBuf,
+    /// The file system type (e.g. `ext4`, `tmpfs`).
+    pub fstype: String,
+    /// The mounted source (a device, or e.g. `tmpfs`).
+    pub source: String,
+}
+
+impl std::fmt::Display for Mount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({} {}, directory {} of it)",
+            self.point.display(),
+            self.fstype,
+            self.source,
+            self.root.display()
+        )
+    }
+}
+
+/// The mounts of the machine alacrity runs on, from its mount table.
+pub fn mount_table() -> anyhow::Result<Vec<Mount>> {
+    let text = std::fs::read_to_string(MOUNT_TABLE).with_context(|| {
+        format!(
+            "cannot read the mount table {MOUNT_TABLE}: alacrity deletes a directory only once \
+             it knows nothing is mounted in it; run alacrity on a Linux machine with /proc mounted"
+        )
+    })?;
+    Ok(parse_mount_table(&text))
+}
+
+/// The mounts listed in `/proc/PID/mountinfo` text. Lines that do not have the expected fields
+/// are skipped (the kernel writes none).
+///
+/// A line: `ID PARENT MAJOR:MINOR ROOT POINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER`, where
+/// spaces, tabs, newlines and backslashes in paths are written as octal escapes (`\040`).
+pub fn parse_mount_table(text: &str) -> Vec<Mount> {
+    text.lines()
+        .filter_map(|line| {
+            let mut fields = line.split(' ');
+            let root = fields.nth(3)?;
+            let point = fields.next()?;
+            let mut rest = fields.skip_while(|field| *field != "-").skip(1);
+            let fstype = rest.next()?;
+            let source = rest.next().unwrap_or("");
+            Some(Mount {
+                point: PathBuf::from(unescape_mount_field(point)),
+                root: PathBuf::from(unescape_mount_field(root)),
+                fstype: unescape_mount_field(fstype),
+                source: unescape_mount_field(source),
+            })
+        })
+        .collect()
+}
+
+/// `/srv/my\040data` -> `/srv/my data`: the kernel's octal escapes (`\ooo`) undone; a backslash
+/// not followed by three octal digits is kept as is.
+fn unescape_mount_field(field: &str) -> String {
+    let bytes = field.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let octal = bytes
+            .get(i + 1..i + 4)
+            .filter(|digits| bytes[i] == b'\\' && digits.iter().all(|d| (b'0'..=b'7').contains(d)));
+        match octal {
+            Some(digits) => {
+                let value = digits
+                    .iter()
+                    .fold(0u32, |value, d| value * 8 + u32::from(d - b'0'));
+                // `\400` and above are no byte: keep the text as written.
+                match u8::try_from(value) {
+                    Ok(byte) => out.push(byte),
+                    Err(_) => out.extend_from_slice(&bytes[i..i + 4]),
+                }
+                i += 4;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first mount at `path` or below it, if any.
+pub fn mount_in(path: &Path, mounts: &[Mount]) -> Option<Mount> {
+    mounts
+        .iter()
+        .filter(|mount| is_within(&mount.point, path))
+        .min_by_key(|mount| mount.point.components().count())
+        .cloned()
+}
+
+/// A directory that is a mount point, or has one below it, is refused before anything is
+/// deleted: deleting through a bind mount deletes the files of the directory it shows, and a
+/// mount point's parent would keep an empty mount.
+fn refuse_mounts(path: &Path, mounts: &[Mount]) -> anyhow::Result<()> {
+    let Some(mount) = mount_in(path, mounts) else {
+        return Ok(());
+    };
+    let place = if mount.point == path {
+        format!(
+            "{} is a mount point: {mount} is mounted there",
+            path.display()
+        )
+    } else {
+        format!("{mount} is mounted inside {}", path.display())
+    };
+    bail!(
+        "{place}; alacrity never deletes across a mount (it would delete the mounted files, or \
+         leave an empty mount behind), and nothing was deleted; to keep the directory and drop \
+         its record: `alacrity binds rm {} --forget`; to delete it, unmount first and run this \
+         again: `umount {} && alacrity binds rm {}`",
+        quoted(path),
+        quoted(&mount.point),
+        quoted(path)
+    );
 }
 
 /// The bytes of the files under `root`, never following symlinks; fails on a directory of
@@ -288,6 +425,99 @@ mod tests {
         assert_eq!(quoted(Path::new("/srv/app-1/data")), "/srv/app-1/data");
         assert_eq!(quoted(Path::new("/srv/my data")), "'/srv/my data'");
         assert_eq!(quoted(Path::new("/srv/it's")), r"'/srv/it'\''s'");
+    }
+
+    /// Lines as the kernel writes them: optional fields or none, escapes in paths.
+    const MOUNTINFO: &str = "\
+22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+23 22 0:21 / /proc rw,nosuid shared:12 - proc proc rw
+95 22 8:1 /srv/src /tmp/b1/inner rw,relatime shared:1 - ext4 /dev/sda1 rw
+96 22 0:45 / /mnt/my\\040data\\011x rw - tmpfs tmp\\134fs rw,size=1024k
+97 22 8:1 /srv/a\\134b /srv/back\\\\slash rw master:3 propagate_from:1 unbindable - ext4 /dev/sda1 rw
+";
+
+    #[test]
+    fn the_mount_table_is_parsed_with_its_escapes() {
+        let mounts = parse_mount_table(MOUNTINFO);
+        let points: Vec<&Path> = mounts.iter().map(|m| m.point.as_path()).collect();
+        assert_eq!(
+            points,
+            [
+                Path::new("/"),
+                Path::new("/proc"),
+                Path::new("/tmp/b1/inner"),
+                Path::new("/mnt/my data\tx"),
+                Path::new("/srv/back\\\\slash"),
+            ]
+        );
+        assert_eq!(
+            mounts[2],
+            Mount {
+                point: "/tmp/b1/inner".into(),
+                root: "/srv/src".into(),
+                fstype: "ext4".into(),
+                source: "/dev/sda1".into(),
+            }
+        );
+        assert_eq!(mounts[3].source, "tmp\\fs");
+        assert_eq!(mounts[4].root, Path::new("/srv/a\\b"));
+        assert_eq!(mounts[4].fstype, "ext4");
+        // A truncated line is skipped, not misread.
+        assert!(parse_mount_table("1 2 3:4 /\n\n").is_empty());
+    }
+
+    #[test]
+    fn escapes_that_are_no_byte_are_kept() {
+        assert_eq!(unescape_mount_field("/a\\040b"), "/a b");
+        assert_eq!(unescape_mount_field("/a\\012b"), "/a\nb");
+        assert_eq!(unescape_mount_field("/a\\08"), "/a\\08");
+        assert_eq!(unescape_mount_field("/a\\777"), "/a\\777");
+        assert_eq!(unescape_mount_field("/a\\"), "/a\\");
+    }
+
+    #[test]
+    fn a_mount_at_or_below_a_directory_is_found_by_component() {
+        let mounts = parse_mount_table(MOUNTINFO);
+        let found = |path: &str| mount_in(Path::new(path), &mounts).map(|m| m.point);
+        assert_eq!(found("/tmp/b1"), Some("/tmp/b1/inner".into()));
+        assert_eq!(found("/tmp/b1/inner"), Some("/tmp/b1/inner".into()));
+        assert_eq!(found("/tmp/b1/inner/deeper"), None);
+        assert_eq!(found("/tmp/b"), None);
+        assert_eq!(found("/tmp/b1x"), None);
+        assert_eq!(found("/mnt"), Some("/mnt/my data\tx".into()));
+        // The shallowest one is named: unmounting it first uncovers the others.
+        assert_eq!(found("/"), Some("/".into()));
+    }
+
+    #[test]
+    fn a_directory_with_a_mount_is_refused_with_what_to_run() {
+        let mounts = parse_mount_table(MOUNTINFO);
+        let inside = refuse_mounts(Path::new("/tmp/b1"), &mounts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            inside.starts_with(
+                "/tmp/b1/inner (ext4 /dev/sda1, directory /srv/src of it) is mounted inside /tmp/b1"
+            ),
+            "{inside}"
+        );
+        assert!(
+            inside.contains("`alacrity binds rm /tmp/b1 --forget`"),
+            "{inside}"
+        );
+        assert!(
+            inside.ends_with("`umount /tmp/b1/inner && alacrity binds rm /tmp/b1`"),
+            "{inside}"
+        );
+        let itself = refuse_mounts(Path::new("/mnt/my data\tx"), &mounts)
+            .unwrap_err()
+            .to_string();
+        assert!(itself.contains("is a mount point"), "{itself}");
+        assert!(
+            itself.ends_with("`umount '/mnt/my data\tx' && alacrity binds rm '/mnt/my data\tx'`"),
+            "{itself}"
+        );
+        assert!(refuse_mounts(Path::new("/srv/data"), &mounts).is_ok());
     }
 
     #[test]

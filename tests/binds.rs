@@ -483,3 +483,290 @@ impl Drop for Promoted<'_> {
         }
     }
 }
+
+/// `mount --bind SOURCE POINT` on this machine (the tests run as root), unmounted on drop: a
+/// bind mount of the same file system, which device numbers do not reveal. Declare it after
+/// the scope, so that it is unmounted before the scope removes its directories.
+struct BindMount {
+    point: PathBuf,
+}
+
+impl BindMount {
+    #[track_caller]
+    fn new(source: &Path, point: &Path) -> BindMount {
+        let out = std::process::Command::new("mount")
+            .arg("--bind")
+            .arg(source)
+            .arg(point)
+            .output()
+            .expect("run mount");
+        assert!(
+            out.status.success(),
+            "mount --bind {} {} failed (the engine tests run as root): {}",
+            source.display(),
+            point.display(),
+            stderr(&out)
+        );
+        BindMount {
+            point: point.to_path_buf(),
+        }
+    }
+}
+
+impl Drop for BindMount {
+    fn drop(&mut self) {
+        let out = std::process::Command::new("umount")
+            .arg(&self.point)
+            .output();
+        if !matches!(&out, Ok(out) if out.status.success()) {
+            eprintln!("cannot unmount {}: {out:?}", self.point.display());
+        }
+    }
+}
+
+/// A directory with files in it (one in a subdirectory), and their checksum.
+fn source_with_files(scope: &Scope, what: &str) -> (PathBuf, String) {
+    let dir = scope.host_dir(what);
+    std::fs::write(dir.join("precious"), "keep me").unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/deeper"), "and me").unwrap();
+    let sum = checksum_on_host(&dir);
+    (dir, sum)
+}
+
+#[test]
+fn a_bind_mount_inside_a_recorded_directory_is_refused_and_its_source_kept() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("holder");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let (source, sum) = source_with_files(&scope, "source");
+    let inner = dir.join("inner");
+    std::fs::create_dir(&inner).unwrap();
+    let mount = BindMount::new(&source, &inner);
+    let before = checksum_on_host(&dir);
+
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{} (", inner.display()))
+            && err.contains(&format!("is mounted inside {}", dir.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "`umount {} && alacrity binds rm {}`",
+            inner.display(),
+            dir.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        checksum_on_host(&source),
+        sum,
+        "the mounted files are intact"
+    );
+    assert_eq!(
+        checksum_on_host(&dir),
+        before,
+        "the recorded directory is untouched"
+    );
+    drop(mount);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("file")).unwrap().trim(),
+        "kept"
+    );
+    assert!(!record_of(&scope, &dir).is_empty(), "the record stays");
+}
+
+#[test]
+fn a_recorded_directory_that_is_a_bind_mount_is_refused_and_the_bound_one_kept() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("bound");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let (other, sum) = source_with_files(&scope, "other");
+    let mount = BindMount::new(&other, &dir);
+
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{} is a mount point", dir.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains(&format!("`alacrity binds rm {} --forget`", dir.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        checksum_on_host(&other),
+        sum,
+        "the bound directory is intact"
+    );
+    drop(mount);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("file")).unwrap().trim(),
+        "kept"
+    );
+    assert!(!record_of(&scope, &dir).is_empty(), "the record stays");
+}
+
+#[test]
+fn a_directory_an_app_starts_using_during_the_question_is_kept() {
+    let scope = Scope::new(&Swarm::single());
+    let dir = scope.host_dir("late");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let path = dir.display().to_string();
+    let mut asking = TerminalSession::start(scope.host(), &["binds", "rm", &path]);
+    asking.wait_for("Delete it?", secs(60));
+
+    // Meanwhile, another app mounts the directory and runs.
+    let late = scope.name("late");
+    let spec = scope.write_file(
+        "late.toml",
+        &app(
+            &late,
+            &format!(
+                "persistent = true\n[[apps.{late}.volumes]]\nhost_path = \"{path}\"\ncontainer_path = \"/in\"\n"
+            ),
+        ),
+    );
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    wait_until(secs(60), "the late app runs", || {
+        scope.running_nodes(&late).len() == 1
+    });
+    asking.type_text("y");
+    let answered = asking.finish(secs(60));
+
+    assert_eq!(answered.code, Some(1), "{}", answered.screen);
+    assert!(
+        answered.screen.contains(&format!(
+            "{path} on node1, checked again after the question, is in use by app {late}"
+        )),
+        "{}",
+        answered.screen
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("file")).unwrap().trim(),
+        "kept"
+    );
+    assert!(!record_of(&scope, &dir).is_empty(), "the record stays");
+}
+
+#[test]
+fn on_a_cluster_a_directory_an_app_of_another_node_mounts_is_in_use() {
+    let scope = Scope::new(&Swarm::cluster());
+    // Shared storage: the same directory on every node (the harness shares /tmp).
+    let dir = scope.host_dir("nfs");
+    retained_dir_of_removed_app(&scope, "node1", &dir);
+    let far = scope.name("far");
+    let path = dir.display().to_string();
+    let spec = scope.write_file(
+        "far.toml",
+        &app(
+            &far,
+            &format!(
+                "persistent = true\nnode = \"node2\"\n[[apps.{far}.volumes]]\nhost_path = \"{path}\"\ncontainer_path = \"/in\"\n"
+            ),
+        ),
+    );
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    wait_until(secs(60), "the app runs on node2", || {
+        scope.running_nodes(&far) == ["node2"]
+    });
+
+    let entry = ls(&scope)
+        .into_iter()
+        .find(|d| d["path"] == path.as_str() && d["node"] == "node1")
+        .expect("node1's record is listed");
+    let out = rm(&scope, &["--yes"], &dir);
+
+    assert_eq!(entry["status"], "in-use");
+    assert_eq!(entry["used_by"], json!([{"kind": "app", "name": far}]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{path} on node1 is in use by app {far}")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("file")).unwrap().trim(),
+        "kept"
+    );
+}
+
+/// `binds ls` and `apps ls` show what anyone with access to the swarm wrote: escape sequences
+/// and newlines are escaped, never sent raw to the terminal.
+#[test]
+fn ls_tables_escape_control_characters_from_the_swarm() {
+    let scope = Scope::new(&Swarm::single());
+    let evil_path = format!("/srv/{}\u{1b}[31mred\nline", scope.prefix());
+    let evil_app = format!("{}\u{1b}]0;title\u{7}", scope.name("app"));
+    let record = scope.name("evil");
+    let data = scope.write_file("evil", &evil_path);
+    scope.docker_ok(&[
+        "config",
+        "create",
+        "--label",
+        "io.alacrity.managed=true",
+        "--label",
+        &format!("io.alacrity.bind.path={evil_path}"),
+        "--label",
+        &format!("io.alacrity.app={evil_app}"),
+        "--label",
+        &format!("io.alacrity.node={}", scope.node_id(1)),
+        &format!("alacrity-bind-{record}"),
+        &data.to_string_lossy(),
+    ]);
+    let service = scope.name("svc");
+    scope.docker_ok(&[
+        "service",
+        "create",
+        "--detach",
+        "--name",
+        &service,
+        "--replicas",
+        "0",
+        "--label",
+        "io.alacrity.managed=true",
+        "--label",
+        &format!("io.alacrity.app={service}"),
+        "--mount",
+        &format!("type=bind,\"source={evil_path}\",target=/in"),
+        &test_image(),
+    ]);
+
+    for args in [["binds", "ls"], ["apps", "ls"]] {
+        let out = scope.alacrity().args(args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        let row = text
+            .lines()
+            .find(|line| line.contains(scope.prefix()))
+            .unwrap_or_else(|| panic!("no row of this test in {text:?}"));
+        assert!(row.contains(r"\u{1b}[31mred\nline"), "{args:?}: {row:?}");
+        assert!(
+            !text
+                .lines()
+                .any(|line| line.trim_start().starts_with("line")),
+            "a newline broke a row: {text:?}"
+        );
+    }
+}

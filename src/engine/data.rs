@@ -126,13 +126,18 @@ impl DataAccess {
         self.data_root.as_deref()
     }
 
-    /// Every use of volumes and directories: the swarm's services, and the node's containers.
-    /// On the node's machine, a bind source that is a symlink counts under its target too.
+    /// Every use of volumes and directories: the swarm's services and live tasks, and the
+    /// node's containers. On the node's machine, a bind source that is a symlink counts under
+    /// its target too.
     pub async fn usage(&self) -> anyhow::Result<Usage> {
-        let (services, containers) =
-            tokio::try_join!(self.manager.service_uses(), self.node.container_uses())?;
+        let (services, tasks, containers) = tokio::try_join!(
+            self.manager.service_uses(),
+            self.manager.task_uses(),
+            self.node.container_uses()
+        )?;
         let mut usage = Usage {
             services,
+            tasks,
             containers,
             local_node: self.node_id.clone(),
         };
@@ -207,6 +212,9 @@ fn add_resolved_binds(usage: &mut Usage) {
     };
     for service in &mut usage.services {
         resolve(&mut service.sources);
+    }
+    for task in &mut usage.tasks {
+        resolve(&mut task.sources);
     }
     for container in &mut usage.containers {
         resolve(&mut container.sources);

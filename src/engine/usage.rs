@@ -1,14 +1,22 @@
-//! Who uses a volume or a host directory: the swarm's services (any service, alacrity's or not)
-//! and the containers on the node alacrity talks to (any container, running or stopped: the
-//! engine itself refuses to remove a volume a stopped container still names).
+//! Who uses a volume or a host directory: the swarm's services (any service, alacrity's or not),
+//! the swarm's tasks that still run or are about to (of any node, also of removed services), and
+//! the containers on the node alacrity talks to (any container, running or stopped: the engine
+//! itself refuses to remove a volume a stopped container still names).
+//!
+//! A volume is a node's own, so an app pinned to another node does not use it. A host path is
+//! not: with shared storage (NFS...) the same path is the same directory on every node, and
+//! alacrity cannot tell, so a service or task mounting it counts on every node, as deploy's
+//! `host-path-shared` check counts it.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use bollard::models::{ContainerSummary, ContainerSummaryStateEnum, MountType, Service};
-use bollard::query_parameters::{ListContainersOptions, ListServicesOptions};
+use bollard::models::{
+    ContainerSummary, ContainerSummaryStateEnum, Mount, MountType, Service, Task, TaskState,
+};
+use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, ListTasksOptions};
 use serde::Serialize;
 
 use super::{Engine, engine_error, labels, mapping};
@@ -28,6 +36,9 @@ pub enum User {
     /// A container on the node that is not a task of a listed service: started with
     /// `docker run`, or a task of a removed service that the swarm has not cleaned up yet.
     Container { name: String, running: bool },
+    /// A task of a removed service that still runs (or is about to), on any node: its
+    /// container is not gone yet. Named by its task ID.
+    Task { name: String },
 }
 
 impl fmt::Display for User {
@@ -43,6 +54,7 @@ impl fmt::Display for User {
                 name,
                 running: false,
             } => write!(f, "container {name} (stopped)"),
+            User::Task { name } => write!(f, "task {name} of a removed service"),
         }
     }
 }
@@ -54,6 +66,7 @@ pub fn in_use(what: &str, users: &[User]) -> String {
     let apps = names(|u| matches!(u, User::App { .. }).then(|| u.name()));
     let services = names(|u| matches!(u, User::Service { .. }).then(|| u.name()));
     let containers = names(|u| matches!(u, User::Container { .. }).then(|| u.name()));
+    let tasks = names(|u| matches!(u, User::Task { .. }).then(|| u.name()));
     let mut steps = Vec::new();
     if !apps.is_empty() {
         steps.push(format!(
@@ -73,6 +86,13 @@ pub fn in_use(what: &str, users: &[User]) -> String {
             containers.join(" ")
         ));
     }
+    if !tasks.is_empty() {
+        steps.push(format!(
+            "wait until the swarm has stopped the task (`docker inspect --format \
+             '{{{{.Status.State}}}}' {}` on a manager shows its state, or fails once it is gone)",
+            tasks.join(" ")
+        ));
+    }
     let users: Vec<String> = users.iter().map(ToString::to_string).collect();
     format!(
         "{what} is in use by {}: alacrity never deletes data in use; {}, then run this again",
@@ -84,7 +104,10 @@ pub fn in_use(what: &str, users: &[User]) -> String {
 impl User {
     pub fn name(&self) -> &str {
         match self {
-            User::App { name } | User::Service { name } | User::Container { name, .. } => name,
+            User::App { name }
+            | User::Service { name }
+            | User::Container { name, .. }
+            | User::Task { name } => name,
         }
     }
 }
@@ -126,6 +149,14 @@ pub(in crate::engine) struct ServiceUse {
     pub sources: Vec<Source>,
 }
 
+/// A swarm task that still runs or is about to (its state is not final), on any node.
+#[derive(Debug, Clone)]
+pub(in crate::engine) struct TaskUse {
+    pub id: String,
+    pub service_id: String,
+    pub sources: Vec<Source>,
+}
+
 #[derive(Debug, Clone)]
 pub(in crate::engine) struct ContainerUse {
     pub name: String,
@@ -139,6 +170,8 @@ pub(in crate::engine) struct ContainerUse {
 #[derive(Debug, Clone, Default)]
 pub struct Usage {
     pub(in crate::engine) services: Vec<ServiceUse>,
+    /// The swarm's tasks that still run or are about to, of every node.
+    pub(in crate::engine) tasks: Vec<TaskUse>,
     /// The containers of `local_node`.
     pub(in crate::engine) containers: Vec<ContainerUse>,
     pub(in crate::engine) local_node: String,
@@ -149,15 +182,17 @@ impl Usage {
     pub fn volume_users(&self, name: &str, node_id: &str) -> Vec<User> {
         self.users(
             node_id,
+            Reach::Node,
             |source| matches!(source, Source::Volume(used) if used == name),
         )
     }
 
     /// Who uses the host directory `path` of node `node_id`, or anything inside it or around
     /// it (removing a directory takes its subdirectories, and pulls data out from under a
-    /// mount of a parent).
+    /// mount of a parent). Services and tasks count whatever node they run on: the same path
+    /// may be the same directory there (shared storage).
     pub fn bind_users(&self, path: &Path, node_id: &str) -> Vec<User> {
-        self.users(node_id, |source| match source {
+        self.users(node_id, Reach::AnyNode, |source| match source {
             Source::Bind(used) => is_within(used, path) || is_within(path, used),
             Source::Volume(_) => false,
         })
@@ -165,9 +200,12 @@ impl Usage {
 
     /// Containers on the node, of tasks whose service is gone, that use one of `targets`: the
     /// swarm removes them shortly after their service (e.g. right after `apps rm`).
+    /// For host directories, also the swarm's tasks of removed services that still run, on any
+    /// node (named by task ID).
     pub fn leftover_tasks(&self, targets: &Targets<'_>) -> Vec<&str> {
         let services: HashSet<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
-        self.containers
+        let containers = self
+            .containers
             .iter()
             .filter(|c| {
                 c.service_id
@@ -175,25 +213,50 @@ impl Usage {
                     .is_some_and(|id| !services.contains(id))
             })
             .filter(|c| c.sources.iter().any(|source| targets.used_by(source)))
-            .map(|c| c.name.as_str())
-            .collect()
+            .map(|c| c.name.as_str());
+        let tasks = self
+            .tasks
+            .iter()
+            .filter(|_| matches!(targets, Targets::Dirs(_)))
+            .filter(|t| !services.contains(t.service_id.as_str()))
+            .filter(|t| t.sources.iter().any(|source| targets.used_by(source)))
+            .map(|t| t.id.as_str());
+        containers.chain(tasks).collect()
     }
 
-    fn users(&self, node_id: &str, uses: impl Fn(&Source) -> bool) -> Vec<User> {
+    fn users(&self, node_id: &str, reach: Reach, uses: impl Fn(&Source) -> bool) -> Vec<User> {
         let mut counted: HashSet<&str> = HashSet::new();
         let mut users = Vec::new();
+        let as_user = |service: &ServiceUse| match service.managed {
+            true => User::App {
+                name: service.name.clone(),
+            },
+            false => User::Service {
+                name: service.name.clone(),
+            },
+        };
         for service in &self.services {
-            let on_node = service.pin.as_deref().is_none_or(|pin| pin == node_id);
+            let on_node =
+                reach == Reach::AnyNode || service.pin.as_deref().is_none_or(|pin| pin == node_id);
             if on_node && service.sources.iter().any(&uses) {
                 counted.insert(&service.id);
-                users.push(match service.managed {
-                    true => User::App {
-                        name: service.name.clone(),
-                    },
-                    false => User::Service {
-                        name: service.name.clone(),
-                    },
-                });
+                users.push(as_user(service));
+            }
+        }
+        if reach == Reach::AnyNode {
+            // A task may still mount what its service's spec no longer does (an update under
+            // way), or belong to a service removed a moment ago.
+            for task in &self.tasks {
+                if counted.contains(task.service_id.as_str()) || !task.sources.iter().any(&uses) {
+                    continue;
+                }
+                counted.insert(&task.service_id);
+                match self.services.iter().find(|s| s.id == task.service_id) {
+                    Some(service) => users.push(as_user(service)),
+                    None => users.push(User::Task {
+                        name: task.id.clone(),
+                    }),
+                }
             }
         }
         if node_id != self.local_node {
@@ -215,7 +278,29 @@ impl Usage {
     }
 }
 
+/// Which services and tasks count for data of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Those that run on the node (volumes: each node has its own).
+    Node,
+    /// Those of every node (host paths: the same path may be the same directory everywhere).
+    AnyNode,
+}
+
 impl Engine {
+    /// The mounts of the swarm's tasks that still run or are about to, on every node, also of
+    /// removed services (this engine must be a manager). Every task is listed: a removed
+    /// service's tasks have the desired state `remove` while their containers still run.
+    pub(in crate::engine) async fn task_uses(&self) -> anyhow::Result<Vec<TaskUse>> {
+        let tasks = self
+            .docker
+            .list_tasks(None::<ListTasksOptions>)
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's tasks")?;
+        Ok(tasks.into_iter().filter_map(task_use).collect())
+    }
+
     /// The mounts of every service of the swarm (this engine must be a manager).
     pub(in crate::engine) async fn service_uses(&self) -> anyhow::Result<Vec<ServiceUse>> {
         let services = self
@@ -246,20 +331,12 @@ impl Engine {
 fn service_use(service: Service) -> Option<ServiceUse> {
     let spec = service.spec?;
     let managed = labels::is_managed(spec.labels.as_ref());
-    let mounts = spec
-        .task_template
-        .as_ref()
-        .and_then(|task| task.container_spec.as_ref())
-        .and_then(|container| container.mounts.clone())
-        .unwrap_or_default();
-    let sources = mounts
-        .iter()
-        .filter_map(|mount| match mount.typ {
-            Some(MountType::VOLUME) => mount.source.clone().map(Source::Volume),
-            Some(MountType::BIND) => mount.source.as_deref().map(bind_source),
-            _ => None,
-        })
-        .collect();
+    let sources = mount_sources(
+        spec.task_template
+            .as_ref()
+            .and_then(|task| task.container_spec.as_ref())
+            .and_then(|container| container.mounts.as_deref()),
+    );
     Some(ServiceUse {
         id: service.id?,
         name: spec.name.clone()?,
@@ -269,6 +346,55 @@ fn service_use(service: Service) -> Option<ServiceUse> {
             .flatten(),
         sources,
     })
+}
+
+/// A task whose state is not final, with what its container mounts; `None` for a task that
+/// is done (complete, shut down, failed, rejected, removed, orphaned).
+fn task_use(task: Task) -> Option<TaskUse> {
+    let state = task.status.as_ref().and_then(|status| status.state)?;
+    if !is_live(state) {
+        return None;
+    }
+    let sources = mount_sources(
+        task.spec
+            .as_ref()
+            .and_then(|spec| spec.container_spec.as_ref())
+            .and_then(|container| container.mounts.as_deref()),
+    );
+    Some(TaskUse {
+        id: task.id?,
+        service_id: task.service_id?,
+        sources,
+    })
+}
+
+/// Whether a task in `state` runs, or may still start.
+fn is_live(state: TaskState) -> bool {
+    matches!(
+        state,
+        TaskState::NEW
+            | TaskState::ALLOCATED
+            | TaskState::PENDING
+            | TaskState::ASSIGNED
+            | TaskState::ACCEPTED
+            | TaskState::PREPARING
+            | TaskState::READY
+            | TaskState::STARTING
+            | TaskState::RUNNING
+    )
+}
+
+/// The volumes and host paths of a service's or task's mounts.
+fn mount_sources(mounts: Option<&[Mount]>) -> Vec<Source> {
+    mounts
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|mount| match mount.typ {
+            Some(MountType::VOLUME) => mount.source.clone().map(Source::Volume),
+            Some(MountType::BIND) => mount.source.as_deref().map(bind_source),
+            _ => None,
+        })
+        .collect()
 }
 
 fn container_use(container: ContainerSummary) -> ContainerUse {
@@ -325,6 +451,14 @@ mod tests {
         }
     }
 
+    fn task(id: &str, service: &str, sources: Vec<Source>) -> TaskUse {
+        TaskUse {
+            id: id.into(),
+            service_id: format!("id-{service}"),
+            sources,
+        }
+    }
+
     fn volume(name: &str) -> Source {
         Source::Volume(name.into())
     }
@@ -340,6 +474,7 @@ mod tests {
     #[test]
     fn an_app_uses_a_volume_only_on_its_node() {
         let usage = Usage {
+            tasks: vec![],
             services: vec![service("db", true, Some("n2"), vec![volume("alacran--d")])],
             containers: vec![],
             local_node: "n1".into(),
@@ -352,6 +487,7 @@ mod tests {
     #[test]
     fn other_services_count_on_every_node() {
         let usage = Usage {
+            tasks: vec![],
             services: vec![service("theirs", false, None, vec![volume("alacran--d")])],
             containers: vec![],
             local_node: "n1".into(),
@@ -366,6 +502,7 @@ mod tests {
     #[test]
     fn containers_count_on_their_node_and_once_with_their_service() {
         let usage = Usage {
+            tasks: vec![],
             services: vec![service("db", true, Some("n1"), vec![volume("alacran--d")])],
             containers: vec![
                 container("db.1.x", Some("db"), vec![volume("alacran--d")]),
@@ -388,6 +525,7 @@ mod tests {
     #[test]
     fn a_directory_is_used_by_mounts_of_it_inside_it_or_around_it() {
         let usage = Usage {
+            tasks: vec![],
             services: vec![
                 service("same", true, Some("n1"), vec![bind("/srv/a")]),
                 service("inside", false, None, vec![bind("/srv/b/sub")]),
@@ -410,8 +548,93 @@ mod tests {
     }
 
     #[test]
+    fn a_host_path_is_used_by_an_app_pinned_to_any_node() {
+        let usage = Usage {
+            services: vec![service("far", true, Some("n2"), vec![bind("/srv/shared")])],
+            tasks: vec![],
+            containers: vec![],
+            local_node: "n1".into(),
+        };
+        // Shared storage makes /srv/shared of n1 the directory the app on n2 writes to.
+        assert_eq!(
+            usage.bind_users(Path::new("/srv/shared"), "n1"),
+            [app("far")]
+        );
+        assert_eq!(
+            usage.bind_users(Path::new("/srv/shared"), "n2"),
+            [app("far")]
+        );
+        assert!(usage.bind_users(Path::new("/srv/other"), "n1").is_empty());
+    }
+
+    #[test]
+    fn live_tasks_use_a_host_path_on_any_node_once_with_their_service() {
+        let usage = Usage {
+            services: vec![
+                service("db", true, Some("n2"), vec![bind("/srv/new")]),
+                service("web", false, None, vec![]),
+            ],
+            tasks: vec![
+                // An update under way: the old task still mounts the old path.
+                task("t-old", "db", vec![bind("/srv/old")]),
+                task("t-new", "db", vec![bind("/srv/new")]),
+                task("t-web", "web", vec![bind("/srv/old/logs")]),
+                // Its service was removed a moment ago; its container still runs.
+                task("t-gone", "gone", vec![bind("/srv/old")]),
+            ],
+            containers: vec![container(
+                "gone.1.t-gone",
+                Some("gone"),
+                vec![bind("/srv/old")],
+            )],
+            local_node: "n1".into(),
+        };
+        let names = |path: &str| -> Vec<String> {
+            usage
+                .bind_users(Path::new(path), "n1")
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(
+            names("/srv/old"),
+            ["app db", "service web", "task t-gone of a removed service"]
+        );
+        assert_eq!(names("/srv/new"), ["app db"]);
+        assert_eq!(names("/srv/elsewhere"), Vec::<String>::new());
+        // Tasks do not count for volumes, which are per node (the engine guards those).
+        let with_volume = Usage {
+            tasks: vec![task("t-gone", "gone", vec![volume("alacran--d")])],
+            ..usage.clone()
+        };
+        assert!(with_volume.volume_users("alacran--d", "n1").is_empty());
+        assert_eq!(
+            usage.leftover_tasks(&Targets::Dirs(&[PathBuf::from("/srv/old")])),
+            ["gone.1.t-gone", "t-gone"]
+        );
+    }
+
+    #[test]
+    fn only_tasks_that_run_or_may_still_start_are_live() {
+        for state in [TaskState::NEW, TaskState::PENDING, TaskState::RUNNING] {
+            assert!(is_live(state), "{state}");
+        }
+        for state in [
+            TaskState::COMPLETE,
+            TaskState::SHUTDOWN,
+            TaskState::FAILED,
+            TaskState::REJECTED,
+            TaskState::REMOVE,
+            TaskState::ORPHANED,
+        ] {
+            assert!(!is_live(state), "{state}");
+        }
+    }
+
+    #[test]
     fn leftover_tasks_are_containers_of_removed_services() {
         let usage = Usage {
+            tasks: vec![],
             services: vec![service("db", true, Some("n1"), vec![])],
             containers: vec![
                 container("db.1.x", Some("db"), vec![volume("alacran--d")]),
@@ -447,6 +670,11 @@ mod tests {
         );
         assert!(text.contains("`alacrity apps rm db`"), "{text}");
         assert!(text.contains("`docker rm --force backup`"), "{text}");
+        let task = in_use("/srv/x", &[User::Task { name: "t1".into() }]);
+        assert!(
+            task.ends_with("`docker inspect --format '{{.Status.State}}' t1` on a manager shows its state, or fails once it is gone), then run this again"),
+            "{task}"
+        );
     }
 
     #[test]

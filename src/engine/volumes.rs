@@ -397,6 +397,7 @@ mod tests {
     fn usage(services: Vec<ServiceUse>) -> Usage {
         Usage {
             services,
+            tasks: vec![],
             containers: vec![],
             local_node: "n1".into(),
         }

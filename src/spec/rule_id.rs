@@ -67,7 +67,7 @@ rule_ids! {
     ContainerPathFormat = "container-path-format": "a container_path is absolute, not /, without .. components",
     ContainerPathDuplicate = "container-path-duplicate": "an app mounts each container_path once",
     LabelFormat = "label-format": "a label is a valid Docker volume name, and so is alacran--LABEL",
-    HostPathFormat = "host-path-format": "a host_path is absolute, without .. components",
+    HostPathFormat = "host-path-format": "a host_path is absolute, without .. components, control or invisible characters",
     HostPathSystem = "host-path-system": "a host_path is not a system path (/, /etc, /proc, ...), even through a symlink",
     HostPathMissing = "host-path-missing": "a host_path already exists on this host",
     HostPathNotDirectory = "host-path-not-directory": "a host_path is a directory",

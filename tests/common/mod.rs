@@ -12,7 +12,8 @@
 //!   scopes.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
 //! - [`spec_check`]: what must hold for any bytes given as a spec (the fuzzer checks the same).
-//! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal.
+//! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal;
+//!   [`TerminalSession`], to act between a question and its answer.
 //! - [`process`]: [`Running`], alacrity in the background (act while it runs: Ctrl-C, faults).
 //! - [`data`]: files written into an app's persistent directories and their checksums, compared
 //!   before and after a fault.

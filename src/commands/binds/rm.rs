@@ -7,6 +7,10 @@
 //! target is checked first (see `hostdir` for the checks on disk); the ones that pass are listed
 //! in one confirmation; a failure never stops the others and every one is reported (exit 1). A
 //! directory already gone only has its record dropped, and counts as done.
+//!
+//! The user may take a while to answer, and an app may start using a directory meanwhile: right
+//! before each deletion, who uses it is read again from the swarm (and the checks on disk run
+//! again), and a directory now in use is refused and kept, with its record.
 
 use std::path::{Path, PathBuf};
 
@@ -272,7 +276,7 @@ fn confirmed(steps: &[Step], access: &DataAccess, yes: bool) -> anyhow::Result<b
 async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> {
     let record = step.record();
     let (result, size_bytes) = match step {
-        Step::Delete { .. } => match hostdir::delete(&record.path, context.access.data_root())? {
+        Step::Delete { .. } => match delete_unused(record, context.access).await? {
             DirState::Removable { size_bytes } => (Outcome::Removed, Some(size_bytes)),
             DirState::Missing => (Outcome::AlreadyGone, None),
         },
@@ -286,6 +290,23 @@ async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> 
         result,
         size_bytes,
     })
+}
+
+/// Deletes a recorded directory of this node if no one uses it now: who uses it is read again
+/// (services and tasks of every node, containers of this one) right before deleting, since an
+/// app may have started on it while the user read the question.
+async fn delete_unused(record: &BindRecord, access: &DataAccess) -> anyhow::Result<DirState> {
+    let usage = access.usage().await?;
+    let users = usage.bind_users(&record.path, &record.node_id);
+    if !users.is_empty() {
+        let what = format!(
+            "{} on {}, checked again after the question,",
+            record.path.display(),
+            access.hostname(&record.node_id)
+        );
+        bail!(in_use(&what, &users));
+    }
+    hostdir::delete(&record.path, access.data_root())
 }
 
 fn print(report: &Report, printer: &Printer) {

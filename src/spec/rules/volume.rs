@@ -10,6 +10,7 @@ use crate::spec::model::{VOLUME_PREFIX, volume_name};
 use crate::spec::paths::{HostFs, normalize_absolute, system_path};
 use crate::spec::raw::{Field, RawApp, RawVolume};
 use crate::spec::rule_id::RuleId;
+use crate::spec::source::is_hidden;
 
 /// Docker keeps a volume in a directory named after it: longer names do not fit a file name.
 const MAX_VOLUME_NAME: usize = 255;
@@ -191,6 +192,21 @@ fn host_path(field: &Field<String>, host: &dyn HostFs, report: &mut AppReport<'_
             );
         }
     };
+    // The path is shown on terminals (`binds ls`, `apps ls`, errors): a control character would
+    // drive the terminal, an invisible one would make two paths look the same.
+    if let Some(bad) = field.value.chars().find(|c| is_hidden(*c)) {
+        return report.error(
+            RuleId::HostPathFormat,
+            span,
+            format!(
+                "`host_path` \"{}\" contains {}, a control or invisible character",
+                field.value.escape_debug(),
+                bad.escape_unicode()
+            ),
+            "rename the directory without control or invisible characters (they would drive or \
+             hide things on the terminal showing it), and write that path, e.g. \"/srv/myapp/data\"",
+        );
+    }
     if let Some(system) = system_path(&path) {
         return refuse_system(&path, &path, system, span, report);
     }
@@ -371,6 +387,27 @@ mod tests {
         assert_eq!(host_path("srv/data", &host()), [HostPathFormat]);
         assert_eq!(host_path("/srv/data/../data2", &host()), [HostPathFormat]);
         assert_eq!(host_path("", &host()), [HostPathFormat]);
+    }
+
+    #[test]
+    fn host_paths_have_no_control_or_invisible_characters() {
+        // As written in the spec, and the existing directory it names.
+        for (written, real) in [
+            (r"/srv/a\u001b[2J", "/srv/a\u{1b}[2J"),
+            (r"/srv/a\nb", "/srv/a\nb"),
+            (r"/srv/a\tb", "/srv/a\tb"),
+            (r"/srv/\u202Eatad", "/srv/\u{202e}atad"),
+            (r"/srv/data\u200B", "/srv/data\u{200b}"),
+        ] {
+            assert_eq!(
+                host_path(written, &host().dir(real)),
+                [HostPathFormat],
+                "{written}"
+            );
+        }
+        // Spaces and accents show as themselves.
+        let fine = host().dir("/srv/my data/é");
+        assert_eq!(host_path("/srv/my data/é", &fine), []);
     }
 
     #[test]
