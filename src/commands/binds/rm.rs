@@ -18,6 +18,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use crate::cli::BindsRmArgs;
+use crate::commands::lock::locked;
 use crate::commands::retained::{Failed, Target, confirm_deletion, human_size, print_failures};
 use crate::engine::usage::in_use;
 use crate::engine::{BindRecord, Connector, DataAccess, Targets, Usage};
@@ -114,13 +115,25 @@ pub async fn run(
         failed: refusals,
     };
     let refused = report.failed.len();
-    for step in &steps {
-        match perform(step, &context).await {
+    // Under the swarm's lock: no deploy can start using a directory between the last check of
+    // who uses it and its deletion.
+    let performing = async {
+        let mut results = Vec::new();
+        for step in &steps {
+            results.push(perform(step, &context).await.map_err(|err| {
+                Failed::new(Target::Path(step.record().path.display().to_string()), &err)
+            }));
+        }
+        Ok(results)
+    };
+    let results = match steps.is_empty() {
+        true => Vec::new(),
+        false => locked(access.manager(), engine, "binds rm", printer, performing).await?,
+    };
+    for result in results {
+        match result {
             Ok(removed) => report.removed.push(removed),
-            Err(err) => report.failed.push(Failed::new(
-                Target::Path(step.record().path.display().to_string()),
-                &err,
-            )),
+            Err(failed) => report.failed.push(failed),
         }
     }
     print(&report, printer);
@@ -281,7 +294,10 @@ async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> 
             DirState::Missing => (Outcome::AlreadyGone, None),
         },
         Step::Gone { .. } => (Outcome::AlreadyGone, None),
-        Step::Forget { .. } => (Outcome::Forgotten, None),
+        Step::Forget { .. } => {
+            refuse_if_used(record, context.access).await?;
+            (Outcome::Forgotten, None)
+        }
     };
     context.access.forget_bind(record).await?;
     Ok(Removed {
@@ -296,6 +312,12 @@ async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> 
 /// (services and tasks of every node, containers of this one) right before deleting, since an
 /// app may have started on it while the user read the question.
 async fn delete_unused(record: &BindRecord, access: &DataAccess) -> anyhow::Result<DirState> {
+    refuse_if_used(record, access).await?;
+    hostdir::delete(&record.path, access.data_root())
+}
+
+/// Refuses a recorded directory that some app, service or container uses now.
+async fn refuse_if_used(record: &BindRecord, access: &DataAccess) -> anyhow::Result<()> {
     let usage = access.usage().await?;
     let users = usage.bind_users(&record.path, &record.node_id);
     if !users.is_empty() {
@@ -306,7 +328,7 @@ async fn delete_unused(record: &BindRecord, access: &DataAccess) -> anyhow::Resu
         );
         bail!(in_use(&what, &users));
     }
-    hostdir::delete(&record.path, access.data_root())
+    Ok(())
 }
 
 fn print(report: &Report, printer: &Printer) {
