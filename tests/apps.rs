@@ -73,6 +73,7 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
             "nodes": ["node1"],
             "volumes": [format!("alacran--{label}"), backups.display().to_string()],
             "reason": null,
+            "data_at_risk": false,
         })
     );
     let listed_web = listed(&scope, &web).expect("web is listed");

@@ -680,7 +680,9 @@ fn on_a_cluster_a_directory_an_app_of_another_node_mounts_is_in_use() {
     );
     scope
         .alacrity()
-        .args(["deploy", "--timeout", "90s"])
+        // The directory is recorded on node1 (the same files, on shared storage): starting
+        // the app on node2 is a move, on purpose.
+        .args(["deploy", "--timeout", "90s", "--move-node", "--yes"])
         .arg(&spec)
         .assert()
         .success();

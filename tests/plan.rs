@@ -34,8 +34,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "create", "changes": []},
-            {"app": worker, "action": "create", "changes": []},
+            {"app": web, "action": "create", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "create", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert!(
@@ -52,8 +52,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "unchanged", "changes": []},
-            {"app": worker, "action": "unchanged", "changes": []},
+            {"app": web, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
 
@@ -66,8 +66,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "update", "changes": ["instances", "env", "ports"]},
-            {"app": worker, "action": "unchanged", "changes": []},
+            {"app": web, "action": "update", "changes": ["instances", "env", "ports"], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert_eq!(

@@ -171,7 +171,7 @@ fn check_moves(
             false => recorded.join("; "),
         };
         bail!(
-            "cannot deploy: a persistent app would start on another node than its data:\n  {}\n  \
+            "cannot deploy: a persistent app would move to another node, away from its data:\n  {}\n  \
              nothing was changed; {keep}, or start it there anyway on new, empty data with \
              `alacrity deploy --move-node {}` (the old data is kept), after copying it over if \
              it is needed",
