@@ -83,6 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;deploy' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only these apps (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the apps to converge (e.g. 90s, 5m)')
+            [CompletionResult]::new('--monitor', '--monitor', [CompletionResultType]::ParameterName, 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
@@ -138,6 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;apps;scale' {
+            [CompletionResult]::new('--monitor', '--monitor', [CompletionResultType]::ParameterName, 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')

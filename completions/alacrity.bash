@@ -364,12 +364,16 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__scale)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --monitor --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --monitor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -598,7 +602,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__deploy)
-            opts="-d -H -o -y -q -v -h --app --detach --timeout --move-node --host --output --yes --quiet --verbose --color --help"
+            opts="-d -H -o -y -q -v -h --app --detach --timeout --monitor --move-node --host --output --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,6 +613,10 @@ _alacrity() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --monitor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -77,6 +77,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;deploy'= {
             cand --app 'Only these apps (repeatable)'
             cand --timeout 'How long to wait for the apps to converge (e.g. 90s, 5m)'
+            cand --monitor 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
@@ -129,6 +130,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --help 'Print help'
         }
         &'alacrity;apps;scale'= {
+            cand --monitor 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)'
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'

@@ -67,6 +67,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s v -l verbose 
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l app -d 'Only these apps (repeatable)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l timeout -d 'How long to wait for the apps to converge (e.g. 90s, 5m)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
@@ -103,6 +104,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"

@@ -129,6 +129,13 @@ pub struct DeployArgs {
     #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
     pub timeout: Duration,
 
+    /// How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0:
+    /// as soon as they run)
+    // 2 s catches a container that crashes right after it starts, far sooner than the docker
+    // CLI's 5 s.
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub monitor: Duration,
+
     /// Allow pinning a persistent app to a different node than before (its data stays behind)
     #[arg(long)]
     pub move_node: bool,
@@ -153,6 +160,13 @@ pub struct AppsScaleArgs {
     pub app: String,
     /// The number of instances (at most 1 for a persistent app)
     pub instances: u64,
+
+    /// How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0:
+    /// as soon as they run)
+    // 2 s catches a container that crashes right after it starts, far sooner than the docker
+    // CLI's 5 s.
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub monitor: Duration,
 }
 
 #[derive(Debug, Args)]

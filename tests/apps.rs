@@ -136,6 +136,36 @@ fn scale_sets_the_instances_and_a_later_deploy_of_that_count_is_unchanged() {
 }
 
 #[test]
+fn scale_to_zero_returns_once_the_container_is_gone() {
+    let scope = Scope::new(&Swarm::single());
+    let db = scope.name("db");
+    let spec = scope.write_file("db.toml", &slow_app(&db, ""));
+    deploy(&scope, &spec);
+    assert_eq!(running_containers_on(&scope, 1, &db).len(), 1);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "scale", &db, "0"])
+        .output()
+        .unwrap();
+
+    // Right after scale returns, the container is gone: it no longer writes anything.
+    assert_eq!(running_containers_on(&scope, 1, &db), Vec::<String>::new());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{db}: 0/0 running, 1 stopping (1 container still runs on node1)"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{db}: 0/0 running")
+    );
+}
+
+#[test]
 fn scale_refuses_more_than_one_instance_of_a_persistent_app() {
     let scope = Scope::new(&Swarm::single());
     let (db, label) = (scope.name("db"), scope.name("data"));

@@ -341,16 +341,47 @@ fn an_image_that_cannot_be_found_fails_with_the_engines_reason() {
     assert!(stderr.contains("No such image"), "{stderr}");
 }
 
+/// Sets node `node` of the cluster to `availability` (`pause`, `drain`), and back to `active`
+/// when dropped, also when the test fails.
+struct Availability<'a> {
+    scope: &'a Scope,
+    node: String,
+}
+
+impl<'a> Availability<'a> {
+    fn set(scope: &'a Scope, node: usize, availability: &str) -> Self {
+        let node = format!("node{node}");
+        scope.docker_ok(&["node", "update", "--availability", availability, &node]);
+        Availability { scope, node }
+    }
+}
+
+impl Drop for Availability<'_> {
+    fn drop(&mut self) {
+        let args = [
+            "node",
+            "update",
+            "--availability",
+            "active",
+            self.node.as_str(),
+        ];
+        let out = self.scope.docker(&args);
+        if !out.status.success() {
+            eprintln!(
+                "cleanup: cannot make {} active again: {}",
+                self.node,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
 #[test]
 fn a_timeout_says_what_is_still_pending_and_why() {
     let scope = Scope::exclusive(&Swarm::cluster());
     let (name, label) = (scope.name("db"), scope.name("data"));
-    scope.stop_node(3, false);
-    wait_until(secs(60), "the swarm sees node3 down", || {
-        scope
-            .node_statuses()
-            .contains(&("node3".to_string(), "Down".to_string()))
-    });
+    // A paused node keeps what it runs and takes nothing new: the app waits for it.
+    let _paused = Availability::set(&scope, 3, "pause");
     let spec = scope.write_file("db.toml", &persistent(&name, &label, "node = \"node3\""));
 
     let out = scope
@@ -368,6 +399,70 @@ fn a_timeout_says_what_is_still_pending_and_why() {
         "{stderr}"
     );
     assert!(stderr.contains("no suitable node"), "{stderr}");
+}
+
+#[test]
+fn a_new_app_that_crashes_right_after_it_starts_fails_with_its_exit() {
+    let scope = Scope::new(&Swarm::single());
+    let name = scope.name("crash");
+    let spec = scope.write_file(
+        "crash.toml",
+        &format!(
+            "[apps.{name}]\nimage = \"{}\"\ncommand = [\"sh\", \"-c\", \"sleep 1; exit 1\"]\n",
+            test_image()
+        ),
+    );
+
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "app `{name}` cannot start: failed: task: non-zero exit (1)"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("running, watching for 2s"), "{stderr}");
+    let result: Value = serde_json::from_slice(&out.stdout).expect("deploy -o json prints JSON");
+    assert_eq!(result["apps"][0]["state"], "failed", "{result}");
+}
+
+#[test]
+fn an_app_deployed_to_zero_instances_converges_only_once_its_container_is_gone() {
+    let scope = Scope::new(&Swarm::single());
+    let name = scope.name("db");
+    let spec = scope.write_file("db.toml", &slow_app(&name, ""));
+    deploy_ok(&scope, &spec, &[]);
+    assert_eq!(running_containers_on(&scope, 1, &name).len(), 1);
+    std::fs::write(&spec, slow_app(&name, "instances = 0")).unwrap();
+
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "deploy", "--timeout", "90s"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+
+    // Right after deploy returns, the container is gone: it no longer writes anything.
+    assert_eq!(
+        running_containers_on(&scope, 1, &name),
+        Vec::<String>::new()
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("0/0 running, 1 stopping (1 container still runs on node1)"),
+        "{stderr}"
+    );
+    let result: Value = serde_json::from_slice(&out.stdout).expect("deploy -o json prints JSON");
+    assert_eq!(result["apps"][0]["state"], "converged", "{result}");
+    assert_eq!(result["apps"][0]["running"], 0, "{result}");
 }
 
 #[test]

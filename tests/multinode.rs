@@ -504,3 +504,96 @@ fn deploys_through_two_managers_agree() {
     assert_eq!(deployed(&again, &late)["node"], "node2");
     assert_eq!(scope.running_nodes(&late), ["node2"]);
 }
+
+/// A persistent app slow to stop (about 9 s), with the volume `alacran--LABEL`, pinned to `node`.
+fn slow_persistent(name: &str, label: &str, node: &str) -> String {
+    slow_app(
+        name,
+        &format!(
+            "persistent = true\nnode = \"{node}\"\n[[apps.{name}.volumes]]\nlabel = \"{label}\"\ncontainer_path = \"/data\"\n"
+        ),
+    )
+}
+
+#[test]
+fn apps_rm_returns_once_the_container_on_another_node_is_gone() {
+    let scope = Scope::new(&Swarm::cluster());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let spec = scope.write_file("db.toml", &slow_persistent(&db, &label, "node3"));
+    deploy(&scope, &spec, &[]);
+    assert_eq!(running_containers_on(&scope, 3, &db).len(), 1);
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", &db])
+        .output()
+        .unwrap();
+
+    // alacrity talks to node1; the container ran on node3, and is gone when the command returns.
+    assert_eq!(running_containers_on(&scope, 3, &db), Vec::<String>::new());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("may still run"), "{}", stderr(&out));
+}
+
+#[test]
+fn apps_rm_of_a_persistent_app_on_a_node_that_is_down_says_its_container_may_still_run() {
+    let scope = Scope::exclusive(&Swarm::cluster());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let spec = scope.write_file("db.toml", &slow_persistent(&db, &label, "node3"));
+    deploy(&scope, &spec, &[]);
+    // A power cut: node3 cannot tell the swarm that anything stopped.
+    scope.stop_node(3, true);
+    wait_until(NODE_DOWN_TIMEOUT, "the swarm sees node3 down", || {
+        node_status(&scope, 3) == "Down"
+    });
+
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "apps", "rm", "--yes", &db])
+        .output()
+        .unwrap();
+
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!(
+            "app {db}: a container may still run on node3 (down); do not start it elsewhere"
+        )),
+        "{message}"
+    );
+    assert!(message.contains("`docker node ps node3`"), "{message}");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("apps rm -o json prints JSON");
+    assert_eq!(report["removed"][0]["name"], db.as_str(), "{report}");
+    assert_eq!(
+        report["removed"][0]["still_runs"][0]["node"], "node3",
+        "{report}"
+    );
+    assert!(!scope.docker(&["service", "inspect", &db]).status.success());
+}
+
+#[test]
+fn a_deploy_ends_when_the_pinned_node_goes_down_while_it_waits() {
+    let scope = Scope::exclusive(&Swarm::cluster());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let spec = scope.write_file("db.toml", &persistent(&db, &label, "node3"));
+    // A long monitor window keeps the deploy waiting while its container runs on node3.
+    let mut command = scope.alacrity();
+    command
+        .args(["deploy", "--timeout", "120s", "--monitor", "100s"])
+        .arg(&spec);
+    let mut deploy = Running::start(&command);
+    deploy.wait_for_stderr("1/1 running, watching for", RUN_TIMEOUT);
+
+    scope.stop_node(3, true);
+
+    // Well before the monitor window (and the timeout) would end.
+    let finished = deploy.finish(Duration::from_secs(90));
+    assert_eq!(finished.code(), Some(1), "{}", finished.stderr);
+    assert!(
+        finished.stderr.contains(&format!(
+            "app `{db}` cannot start: node node3 is down (the app is pinned to it)"
+        )),
+        "{}",
+        finished.stderr
+    );
+}

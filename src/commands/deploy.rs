@@ -106,7 +106,9 @@ pub async fn run(
     }
     let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
     let mut display = Display::new(printer, &applied);
-    let waiting = engine.wait(&targets, args.timeout, |progress| display.show(progress));
+    let waiting = engine.wait(&targets, args.timeout, args.monitor, |progress| {
+        display.show(progress)
+    });
     let result = tokio::select! {
         biased;
         _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
@@ -297,11 +299,27 @@ impl<'a> Display<'a> {
     }
 }
 
-fn progress_line(app: &AppProgress) -> String {
-    let counts = format!("{}/{} running", app.running, app.desired);
+/// `web: 2/2 running, ready`, `web: 2/2 running, watching for 2s`, `db: 0/0 running, 1 stopping
+/// (1 container still runs on node2)`, `web: 0/2 running (preparing)`.
+pub(crate) fn progress_line(app: &AppProgress) -> String {
+    let mut counts = format!("{}/{} running", app.running, app.desired);
+    if app.stopping > 0 {
+        counts.push_str(&format!(", {} stopping", app.stopping));
+    }
     match &app.state {
         ProgressState::Converged => format!("{}: {counts}, ready", app.name),
-        ProgressState::Waiting(reason) => format!("{}: {counts} ({reason})", app.name),
+        ProgressState::Waiting(reason) if reason.starts_with("watching") => {
+            format!("{}: {counts}, {reason}", app.name)
+        }
+        ProgressState::Waiting(reason) => {
+            // The counts already say "stopping".
+            let detail = reason
+                .strip_prefix("stopping (")
+                .and_then(|rest| rest.strip_suffix(')'))
+                .filter(|_| app.stopping > 0)
+                .unwrap_or(reason);
+            format!("{}: {counts} ({detail})", app.name)
+        }
         ProgressState::Failed(reason) => format!("{}: failed: {reason}", app.name),
         ProgressState::Superseded(_) => format!("{}: changed by another deploy", app.name),
     }

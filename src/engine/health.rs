@@ -108,10 +108,17 @@ fn why_not_running(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> String 
     }
 }
 
+/// How soon after a task failed the swarm's replacement for it is created (its restart delay is
+/// 5 s; the rest is margin): a task meant to run created that soon is the retry of the failure,
+/// which stays the reason until the retry runs. One created later is a new start, and the old
+/// failure is history.
+const RETRY_WINDOW_SECS: i64 = 30;
+
 /// The engine's most recent reason among the tasks of the current spec: an error (a rejected or
 /// failed task, or a pending one that no node can take) newer than the last task that started
-/// running, since older errors are history; else a task that should run but does not, and where
-/// it is stuck.
+/// running, since older errors are history, unless a newer task is meant to run that is not its
+/// retry (an old failure is not shown while a later start gets going); else a task that should
+/// run but does not, and where it is stuck.
 fn task_trouble(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> Option<String> {
     let template = mapping::template_hash(app.spec.task_template.as_ref());
     let current: Vec<&Task> = tasks
@@ -124,24 +131,65 @@ fn task_trouble(app: &DeployedApp, tasks: &[Task], nodes: &[Node]) -> Option<Str
         .map(|task| version(task))
         .max()
         .unwrap_or(0);
+    // A replacement waits out the restart delay with desired state `ready`.
+    let wanted = [Some(TaskState::RUNNING), Some(TaskState::READY)];
+    let is_wanted = |task: &Task| wanted.contains(&task.desired_state);
+    let current_error = |error: &Task| {
+        !current.iter().any(|newer| {
+            is_wanted(newer) && version(newer) > version(error) && !is_retry_of(newer, error)
+        })
+    };
     let new_errors = current
         .iter()
         .copied()
-        .filter(|task| has_error(task) && version(task) > last_live);
+        .filter(|task| has_error(task) && version(task) > last_live && current_error(task));
     if let Some(task) = latest(new_errors) {
         return Some(task_reason(task));
     }
-    // A replacement waits out the restart delay with desired state `ready`.
-    let wanted = [Some(TaskState::RUNNING), Some(TaskState::READY)];
     let stuck = current
         .iter()
         .copied()
-        .filter(|task| wanted.contains(&task.desired_state) && !is_live(task, nodes));
+        .filter(|task| is_wanted(task) && !is_live(task, nodes));
     let task = latest(stuck)?;
     match node_of(task, nodes).and_then(|node| node_trouble(nodes, &node.id)) {
         Some(trouble) => Some(format!("{trouble} (a task ran there)")),
         None => Some(task_reason(task)),
     }
+}
+
+/// Whether `newer` was created within the retry window after `failed` last changed (both times
+/// from the manager's clock); without both times, it is not.
+fn is_retry_of(newer: &Task, failed: &Task) -> bool {
+    let created = newer.created_at.as_deref().and_then(utc_seconds);
+    let failed_at = failed
+        .status
+        .as_ref()
+        .and_then(|status| status.timestamp.as_deref())
+        .and_then(utc_seconds);
+    match (created, failed_at) {
+        (Some(created), Some(failed_at)) => created - failed_at <= RETRY_WINDOW_SECS,
+        _ => false,
+    }
+}
+
+/// Seconds since 1970 of an RFC 3339 UTC time as the engine writes it
+/// (`2024-05-01T12:00:00.123456789Z`); the fraction is dropped.
+fn utc_seconds(text: &str) -> Option<i64> {
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if text.get(10..11)? != "T" || !text.ends_with('Z') {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
 }
 
 fn has_error(task: &Task) -> bool {
@@ -334,20 +382,81 @@ mod tests {
         );
     }
 
+    /// `task` created at `created` and last changed at `changed` (RFC 3339 times).
+    fn at(mut task: Task, created: &str, changed: &str) -> Task {
+        task.created_at = Some(created.into());
+        if let Some(status) = task.status.as_mut() {
+            status.timestamp = Some(changed.into());
+        }
+        task
+    }
+
     #[test]
     fn the_latest_rejection_is_the_reason_while_a_retry_waits() {
         let db = app(1, Some("n2"));
         let missing = "invalid mount config for type \"bind\": bind source path does not exist: /x";
+        let (t0, t1) = ("2024-05-01T12:00:00.5Z", "2024-05-01T12:00:05.1Z");
         let tasks = [
             with(task(&db, "n2", SHUTDOWN, REJECTED), 5, "older"),
-            with(task(&db, "n2", SHUTDOWN, REJECTED), 8, missing),
-            with(task(&db, "n2", RUNNING, PREPARING), 9, ""),
+            at(
+                with(task(&db, "n2", SHUTDOWN, REJECTED), 8, missing),
+                t0,
+                t0,
+            ),
+            at(with(task(&db, "n2", RUNNING, PREPARING), 9, ""), t1, t1),
         ];
         let health = health_of(&db, &tasks, &ready_nodes());
         assert_eq!(
             health.reason.as_deref(),
             Some(format!("rejected: {missing}").as_str())
         );
+    }
+
+    #[test]
+    fn an_old_failure_is_not_the_reason_while_a_later_start_gets_going() {
+        // Failed minutes ago; then stopped (scaled to 0); now started again.
+        let web = app(1, None);
+        let failed = "2024-05-01T12:00:00Z";
+        let started = "2024-05-01T12:04:00.25Z";
+        let tasks = [
+            at(
+                with(task(&web, "n1", SHUTDOWN, FAILED), 3, "exit 1"),
+                failed,
+                failed,
+            ),
+            at(
+                with(task(&web, "n1", SHUTDOWN, SHUTDOWN), 4, ""),
+                failed,
+                started,
+            ),
+            at(
+                with(task(&web, "n2", RUNNING, PREPARING), 9, ""),
+                started,
+                started,
+            ),
+        ];
+        let health = health_of(&web, &tasks, &ready_nodes());
+        assert_eq!(health.reason.as_deref(), Some("preparing"));
+        // Without a newer task meant to run, the failure is the reason.
+        let health = health_of(&web, &tasks[..2], &ready_nodes());
+        assert_eq!(health.reason.as_deref(), Some("failed: exit 1"));
+        // A newer task meant to run without a creation time is not taken for a retry.
+        let mut unknown = tasks.clone();
+        unknown[2].created_at = None;
+        let health = health_of(&web, &unknown, &ready_nodes());
+        assert_eq!(health.reason.as_deref(), Some("preparing"));
+    }
+
+    #[test]
+    fn engine_times_read_as_seconds_since_1970() {
+        assert_eq!(utc_seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            utc_seconds("2024-05-01T12:00:00.123456789Z"),
+            Some(1_714_564_800)
+        );
+        assert_eq!(utc_seconds("2000-03-01T00:00:01Z"), Some(951_868_801));
+        assert_eq!(utc_seconds("2024-05-01 12:00:00"), None);
+        assert_eq!(utc_seconds(""), None);
     }
 
     #[test]

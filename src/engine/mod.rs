@@ -54,7 +54,7 @@ pub use mapping::Pin;
 pub use nodes::{Node, find_node, hostname_of, node_trouble};
 pub use plan::{Action, AppPlan, NodeMove, Plan};
 pub use records::{BindRecord, VolumeRecord};
-pub use services::{DeployedApp, Lookup};
+pub use services::{DeployedApp, Lookup, StillRuns};
 pub use usage::{Targets, Usage, User};
 pub use volumes::{KnownVolume, VolumeListing, VolumeRemoval};
 

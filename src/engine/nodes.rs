@@ -29,6 +29,7 @@ impl Engine {
             .docker
             .list_nodes(None)
             .await
+            .map_err(super::engine_error)
             .context("cannot list the swarm's nodes")?;
         Ok(nodes.into_iter().map(node_from).collect())
     }

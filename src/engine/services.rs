@@ -5,18 +5,25 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum};
-use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, UpdateServiceOptions};
+use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum, Task};
+use bollard::query_parameters::{
+    ListContainersOptions, ListServicesOptions, ListTasksOptions, UpdateServiceOptions,
+};
 use serde::Serialize;
 
-use super::converge::Target;
+use super::converge::{Target, humanize, is_live_state};
 use super::mapping::{self, Pin};
+use super::nodes::{Node, hostname_of};
 use super::{Engine, describe, engine_error, is_conflict, labels};
 use crate::exit::InvalidInput;
 use crate::spec::{App, Port};
 
-/// How long `remove_app` waits for the removed service's containers to go.
-const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long `remove_apps` waits for the removed services' containers to stop on every node
+/// (a container has up to its 10 s grace period to stop).
+const CONTAINERS_GONE_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How often `remove_apps` looks again while it waits.
+const GONE_POLL_INTERVAL: Duration = Duration::from_millis(250);
 
 /// How many times a command plans an app again when another client changed it in between.
 pub const REPLAN_ATTEMPTS: usize = 5;
@@ -250,10 +257,14 @@ impl Engine {
     }
 
     /// Removes apps' services (their volumes and host directories stay), each on its own: one
-    /// that cannot be removed does not stop the others. Then waits a little for their
-    /// containers on this engine's node to go, so that their volumes are free to remove right
-    /// after.
-    pub async fn remove_apps(&self, apps: &[DeployedApp]) -> Vec<anyhow::Result<()>> {
+    /// that cannot be removed does not stop the others. Then waits (up to a minute) until their
+    /// containers have stopped on every node, and are gone from this engine's node (so that
+    /// their volumes are free to remove right after).
+    ///
+    /// Returns, for each removed app, where a container may still run: on a node that is down
+    /// (it cannot say whether its container stopped, so it is not waited for), or one still
+    /// stopping when the minute was up.
+    pub async fn remove_apps(&self, apps: &[DeployedApp]) -> Vec<anyhow::Result<Vec<StillRuns>>> {
         let mut results = Vec::new();
         for app in apps {
             let result = self
@@ -264,15 +275,72 @@ impl Engine {
                 .with_context(|| format!("cannot remove the service `{}`", app.name()));
             results.push(result);
         }
-        let removed = apps.iter().zip(&results).filter(|(_, r)| r.is_ok());
-        let waits = removed.map(|(app, _)| self.wait_for_containers_gone(&app.service_id));
-        futures_util::future::join_all(waits).await;
-        results
+        let removed: Vec<String> = apps
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.is_ok())
+            .map(|(app, _)| app.service_id.clone())
+            .collect();
+        let deadline = Instant::now() + CONTAINERS_GONE_TIMEOUT;
+        let mut still_runs = self.wait_for_tasks_stopped(&removed, deadline).await;
+        let local = removed
+            .iter()
+            .map(|id| self.wait_for_containers_gone(id, deadline));
+        futures_util::future::join_all(local).await;
+        apps.iter()
+            .zip(results)
+            .map(|(app, result)| {
+                result.map(|()| still_runs.remove(&app.service_id).unwrap_or_default())
+            })
+            .collect()
     }
 
-    /// Waits (bounded) until no container of a removed service is left on this engine's node.
-    /// Best effort: the swarm removes them anyway, this only saves the user a retry.
-    async fn wait_for_containers_gone(&self, service_id: &str) {
+    /// Waits until no task of these (removed) services may still have a container on a node
+    /// that is up, or until `deadline`. Every task is listed, whatever its service: a task
+    /// filter naming a removed service is refused. Returns, by service, where a container may
+    /// still run.
+    async fn wait_for_tasks_stopped(
+        &self,
+        service_ids: &[String],
+        deadline: Instant,
+    ) -> HashMap<String, Vec<StillRuns>> {
+        if service_ids.is_empty() {
+            return HashMap::new();
+        }
+        loop {
+            let (tasks, nodes) = tokio::join!(
+                self.docker.list_tasks(None::<ListTasksOptions>),
+                self.nodes()
+            );
+            let look = match (tasks.map_err(engine_error), nodes) {
+                (Ok(tasks), Ok(nodes)) => Ok(still_running(service_ids, &tasks, &nodes)),
+                (Err(err), _) | (_, Err(err)) => Err(err),
+            };
+            let timed_out = Instant::now() >= deadline;
+            match look {
+                Ok(found) if timed_out || found.values().flatten().all(|s| s.node_down) => {
+                    return found;
+                }
+                Err(err) if timed_out => {
+                    let unknown = StillRuns {
+                        node: "an unknown node".into(),
+                        node_down: false,
+                        why: format!("cannot list the swarm's tasks: {err:#}"),
+                    };
+                    return service_ids
+                        .iter()
+                        .map(|id| (id.clone(), vec![unknown.clone()]))
+                        .collect();
+                }
+                _ => tokio::time::sleep(GONE_POLL_INTERVAL).await,
+            }
+        }
+    }
+
+    /// Waits (until `deadline`) until no container of a removed service is left on this
+    /// engine's node. Best effort: the swarm removes them anyway, this only saves the user a
+    /// retry of `volumes rm`.
+    async fn wait_for_containers_gone(&self, service_id: &str, deadline: Instant) {
         let filters = HashMap::from([(
             "label".to_string(),
             vec![format!("com.docker.swarm.service.id={service_id}")],
@@ -282,16 +350,65 @@ impl Engine {
             filters: Some(filters),
             ..Default::default()
         };
-        let deadline = Instant::now() + CONTAINERS_GONE_TIMEOUT;
         while Instant::now() < deadline {
             match self.docker.list_containers(Some(options.clone())).await {
                 Ok(containers) if !containers.is_empty() => {
-                    tokio::time::sleep(Duration::from_millis(250)).await;
+                    tokio::time::sleep(GONE_POLL_INTERVAL).await;
                 }
                 _ => return,
             }
         }
     }
+}
+
+/// Where a removed app's container may still run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StillRuns {
+    /// The node's hostname.
+    pub node: String,
+    /// Its node is down or gone: nobody can say whether the container stopped.
+    pub node_down: bool,
+    /// In words: "down", "still stopping after 1m".
+    pub why: String,
+}
+
+/// The tasks of these services whose container may still be on a node (assigned to one, in a
+/// state from `new` to `running`), one per service and node (pure).
+fn still_running(
+    service_ids: &[String],
+    tasks: &[Task],
+    nodes: &[Node],
+) -> HashMap<String, Vec<StillRuns>> {
+    let mut found: HashMap<String, Vec<StillRuns>> = HashMap::new();
+    for task in tasks {
+        let (Some(service), Some(node_id)) = (task.service_id.as_ref(), task.node_id.as_deref())
+        else {
+            continue;
+        };
+        let state = task.status.as_ref().and_then(|status| status.state);
+        if node_id.is_empty() || !service_ids.contains(service) || !is_live_state(state) {
+            continue;
+        }
+        let node_down = nodes
+            .iter()
+            .find(|node| node.id == node_id)
+            .is_none_or(|node| node.state != "ready");
+        let why = match node_down {
+            true => "down".to_string(),
+            false => format!("still stopping after {}", humanize(CONTAINERS_GONE_TIMEOUT)),
+        };
+        let node = hostname_of(nodes, node_id);
+        let on = found.entry(service.clone()).or_default();
+        if !on.iter().any(|s| s.node == node) {
+            on.push(StillRuns {
+                node,
+                node_down,
+                why,
+            });
+        }
+    }
+    found.retain(|_, on| !on.is_empty());
+    found
 }
 
 fn lookup_of(service: Service) -> Lookup {
@@ -355,7 +472,51 @@ fn is_out_of_sequence(err: &bollard::errors::Error) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use bollard::models::{TaskState, TaskStatus};
+
     use super::*;
+    use crate::engine::nodes::tests::node;
+
+    fn task(service: &str, node: &str, state: TaskState) -> Task {
+        Task {
+            service_id: Some(service.into()),
+            node_id: (!node.is_empty()).then(|| node.into()),
+            desired_state: Some(TaskState::REMOVE),
+            status: Some(TaskStatus {
+                state: Some(state),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_removed_apps_container_still_runs_until_its_task_is_final_and_a_down_node_is_named() {
+        let mut nodes = vec![node("n1", "node1"), node("n2", "node2")];
+        nodes[1].state = "down".into();
+        let removed = ["gone".to_string(), "db".to_string()];
+        let tasks = [
+            task("db", "n1", TaskState::RUNNING),
+            task("db", "n1", TaskState::RUNNING),
+            task("db", "n2", TaskState::RUNNING),
+            task("db", "", TaskState::PENDING),
+            task("db", "n1", TaskState::SHUTDOWN),
+            task("gone", "n1", TaskState::COMPLETE),
+            task("other", "n1", TaskState::RUNNING),
+        ];
+        let found = still_running(&removed, &tasks, &nodes);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let db = &found["db"];
+        assert_eq!(
+            db.iter()
+                .map(|s| (s.node.as_str(), s.node_down, s.why.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("node1", false, "still stopping after 1m"),
+                ("node2", true, "down")
+            ]
+        );
+    }
 
     #[test]
     fn a_stale_version_is_recognised_and_other_errors_are_not() {

@@ -54,6 +54,30 @@ pub fn test_image() -> String {
 pub const RUN_FOREVER: &str =
     r#"command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]"#;
 
+/// A command that runs forever and takes about 9 s to stop on SIGTERM (within the swarm's 10 s
+/// grace period), like a database flushing its data: its container still runs, and writes to its
+/// volume, for a while after it was told to stop.
+pub const SLOW_TO_STOP: &str =
+    r#"command = ["sh", "-c", "trap 'sleep 8; exit 0' TERM; while true; do sleep 1; done"]"#;
+
+/// The spec of app `name` running the test image forever, slow to stop ([`SLOW_TO_STOP`]);
+/// `extra` goes in its table.
+#[track_caller]
+pub fn slow_app(name: &str, extra: &str) -> String {
+    format!(
+        "[apps.{name}]\nimage = \"{}\"\n{SLOW_TO_STOP}\n{extra}\n",
+        test_image()
+    )
+}
+
+/// The IDs of the running containers of service `service` on node `node` (`docker ps`).
+#[track_caller]
+pub fn running_containers_on(swarm: &Swarm, node: usize, service: &str) -> Vec<String> {
+    let label = format!("label=com.docker.swarm.service.name={service}");
+    let out = swarm.docker_ok_on(node, &["ps", "-q", "--no-trunc", "--filter", &label]);
+    lines(&out).map(str::to_string).collect()
+}
+
 /// The spec of app `name` running the test image forever; `extra` goes in its table.
 #[track_caller]
 pub fn app(name: &str, extra: &str) -> String {

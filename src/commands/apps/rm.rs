@@ -1,12 +1,14 @@
-//! `alacrity apps rm APP... [--yes]`: remove apps' services; their volumes and host directories
-//! are kept, and the command says how to remove them.
+//! `alacrity apps rm APP... [--yes]`: remove apps' services, and wait until their containers
+//! have stopped on every node; their volumes and host directories are kept, and the command says
+//! how to remove them. A container that may still run (its node is down, or it did not stop in
+//! time) is named: for a persistent app that is an error, since it may still write to the data.
 
 use serde::Serialize;
 
 use crate::cli::AppsRmArgs;
 use crate::commands::confirm;
 use crate::commands::lock::locked;
-use crate::engine::{Connector, DeployedApp, Engine};
+use crate::engine::{Connector, DeployedApp, Engine, StillRuns};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 use crate::spec::VolumeSource;
@@ -20,6 +22,8 @@ struct Removed {
     kept_volumes: Vec<String>,
     /// Host directories kept.
     kept_paths: Vec<String>,
+    /// Where a container of the app may still run (none once they all stopped).
+    still_runs: Vec<StillRuns>,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,15 +66,24 @@ pub async fn run(
         true => Vec::new(),
         false => locked(&engine, connector, "apps rm", printer, removing).await?,
     };
+    let mut data_at_risk = false;
     for (app, result) in found.iter().zip(results) {
         match result {
-            Ok(()) => report.removed.push(kept(app)),
+            Ok(still_runs) => {
+                data_at_risk |= app.app.persistent && !still_runs.is_empty();
+                report.removed.push(kept(app, still_runs));
+            }
             Err(err) => report.failed.push(failed(app.name(), &err)),
         }
     }
     print(&report, printer);
     print_failures(&report.failed[reported..], printer);
-    if report.failed.is_empty() {
+    for removed in &report.removed {
+        if let Some(app) = found.iter().find(|app| app.name() == removed.name) {
+            print_still_runs(app, removed, printer);
+        }
+    }
+    if report.failed.is_empty() && !data_at_risk {
         Ok(ExitStatus::Success)
     } else {
         Ok(ExitStatus::Failure)
@@ -105,11 +118,12 @@ fn question(apps: &[DeployedApp]) -> String {
     }
 }
 
-fn kept(app: &DeployedApp) -> Removed {
+fn kept(app: &DeployedApp, still_runs: Vec<StillRuns>) -> Removed {
     let mut removed = Removed {
         name: app.name().to_string(),
         kept_volumes: Vec::new(),
         kept_paths: Vec::new(),
+        still_runs,
     };
     for volume in &app.app.volumes {
         match &volume.source {
@@ -144,6 +158,37 @@ fn print_failures(failures: &[Failed], printer: &Printer) {
             "cannot remove `{}`: {}",
             failed.name,
             failed.error
+        ));
+    }
+}
+
+/// Where a removed app's container may still run, plainly: an error for a persistent app (it may
+/// still write to its data, and a copy started elsewhere would not see those writes), a warning
+/// for another.
+fn print_still_runs(app: &DeployedApp, removed: &Removed, printer: &Printer) {
+    if removed.still_runs.is_empty() {
+        return;
+    }
+    let name = app.name();
+    let mut nodes: Vec<String> = removed
+        .still_runs
+        .iter()
+        .map(|s| format!("{} ({})", s.node, s.why))
+        .collect();
+    nodes.dedup();
+    let node = &removed.still_runs[0].node;
+    let check = format!("check with `docker node ps {node}`");
+    if app.app.persistent {
+        printer.error(&anyhow::anyhow!(
+            "app {name}: a container may still run on {}; do not start it elsewhere until \
+             that node is back and the container is gone, since it may still write to the \
+             app's data; {check}",
+            nodes.join(", ")
+        ));
+    } else {
+        printer.warn(format!(
+            "app {name}: a container may still run on {}; it stops once the node is back; {check}",
+            nodes.join(", ")
         ));
     }
 }

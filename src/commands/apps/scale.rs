@@ -1,8 +1,10 @@
-//! `alacrity apps scale APP N`: set the number of instances of a deployed app.
+//! `alacrity apps scale APP N [--monitor DURATION]`: set the number of instances of a deployed
+//! app, and wait until that many run and no other still does.
 
 use std::time::Duration;
 
 use crate::cli::AppsScaleArgs;
+use crate::commands::deploy::progress_line;
 use crate::commands::lock::locked;
 use crate::engine::Connector;
 use crate::engine::converge::humanize;
@@ -28,8 +30,23 @@ pub async fn run(
         if args.instances == 1 { "" } else { "s" },
         humanize(TIMEOUT)
     ));
+    // One line per change, on stderr: where the app stands while it scales.
+    let mut shown = String::new();
     let progress = engine
-        .wait(std::slice::from_ref(&target), TIMEOUT, |_| {})
+        .wait(
+            std::slice::from_ref(&target),
+            TIMEOUT,
+            args.monitor,
+            |progress| {
+                for app in progress {
+                    let line = progress_line(app);
+                    if line != shown {
+                        printer.info(&line);
+                        shown = line;
+                    }
+                }
+            },
+        )
         .await?;
     let running = progress.first().map_or(0, |p| p.running);
     printer.data(format!(
