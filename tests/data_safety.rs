@@ -812,3 +812,47 @@ fn the_deploy_lock_is_waited_for_shown_released_and_taken_over_when_stale() {
     let status: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(status["state"], "free", "released after the deploy");
 }
+
+/// An unchanged redeploy writes nothing at all: not even the lock (the engine calls of `-vv`).
+#[test]
+fn an_unchanged_redeploy_makes_no_write_not_even_the_lock() {
+    let scope = Scope::new(&Swarm::single());
+    let (db, label) = (scope.name("db"), scope.name("data"));
+    let spec = scope.write_file(
+        "db.toml",
+        &persistent_with(&db, &format!("label = \"{label}\"")),
+    );
+    let first = scope
+        .alacrity()
+        .args(["-vv", "deploy"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("POST /configs/create"),
+        "the lock is taken: {}",
+        stderr(&first)
+    );
+    let again = scope
+        .alacrity()
+        .args(["-vv", "deploy"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", stderr(&again));
+    let text = stderr(&again);
+    let writes: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            ["POST ", "PUT ", "DELETE "]
+                .iter()
+                .any(|verb| line.contains(verb))
+        })
+        .collect();
+    assert!(writes.is_empty(), "no writes: {writes:?}\n{text}");
+    assert!(
+        text.contains("GET /configs"),
+        "the records were read: {text}"
+    );
+}

@@ -14,10 +14,12 @@ use crate::engine::apply::failures_error;
 use crate::engine::hostname_of;
 use crate::engine::services::{REPLAN_ATTEMPTS, is_changed_meanwhile, retry_delay};
 use crate::engine::writers::Writer;
-use crate::engine::{Action, AppProgress, Applied, Connector, NodeMove, Plan, ProgressState};
+use crate::engine::{
+    Action, AppProgress, Applied, ApplyFailure, Connector, Engine, NodeMove, Plan, ProgressState,
+};
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
-use crate::spec::{App, VolumeSource};
+use crate::spec::{App, Spec, VolumeSource};
 
 pub async fn run(
     args: &DeployArgs,
@@ -28,13 +30,88 @@ pub async fn run(
     let (spec, apps) = plan::load_apps(&args.files, &args.apps)?;
     let connector = engine;
     let engine = connector.connect().await?;
-    // The checks and the writes under the swarm's lock: no other alacrity command can claim the
-    // same data, port or node in between.
-    let (plan, applied, failures) = locked(&engine, connector, "deploy", printer, async {
-        let mut plan = engine
-            .plan(&apps)
-            .await
-            .map_err(|err| plan::with_positions(err, &spec))?;
+    // A first plan, read only: when nothing is to be written (every app unchanged, every record
+    // of its data there), the deploy writes nothing at all, not even the lock.
+    let first = engine
+        .plan(&apps)
+        .await
+        .map_err(|err| plan::with_positions(err, &spec))?;
+    let deploying = Deploying {
+        engine: &engine,
+        args,
+        spec: &spec,
+        apps: &apps,
+        yes,
+        printer,
+    };
+    let (plan, applied, failures) = match first.writes() {
+        // The checks and the writes under the swarm's lock, from a plan made under it: no other
+        // alacrity command can claim the same data, port or node in between.
+        true => locked(&engine, connector, "deploy", printer, deploying.run(None)).await?,
+        false => deploying.run(Some(first)).await?,
+    };
+    for app in &applied {
+        for warning in &app.warnings {
+            printer.warn(format!("{}: {warning}", app.name));
+        }
+    }
+    if !failures.is_empty() {
+        return Err(failures_error(&failures));
+    }
+    if args.detach {
+        report(&plan, &applied, &[], printer);
+        printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
+        return Ok(ExitStatus::Success);
+    }
+    let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
+    let mut display = Display::new(printer, &applied);
+    let waiting = engine.wait(&targets, args.timeout, args.monitor, |progress| {
+        display.show(progress)
+    });
+    let result = tokio::select! {
+        biased;
+        _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
+        result = waiting => result,
+    };
+    display.finish();
+    report(&plan, &applied, &display.last, printer);
+    result.map(|_| ExitStatus::Success)
+}
+
+/// One deploy's plan and writes, with what they need.
+#[derive(Clone, Copy)]
+struct Deploying<'a> {
+    engine: &'a Engine,
+    args: &'a DeployArgs,
+    spec: &'a Spec,
+    apps: &'a [App],
+    yes: bool,
+    printer: &'a Printer,
+}
+
+impl Deploying<'_> {
+    /// Plans (unless `first` is a plan made already) and writes: returns the plan, the apps
+    /// written and those that failed. An app another client changed between the plan and the
+    /// write is planned again.
+    async fn run(
+        &self,
+        first: Option<Plan>,
+    ) -> anyhow::Result<(Plan, Vec<Applied>, Vec<ApplyFailure>)> {
+        let Deploying {
+            engine,
+            args,
+            spec,
+            apps,
+            yes,
+            printer,
+        } = *self;
+        let mut plan = match first {
+            Some(plan) => plan,
+            None => engine
+                .plan(apps)
+                .await
+                .map_err(|err| plan::with_positions(err, spec))?,
+        };
         let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
         check_moves(&plan, &files.join(" "), args.move_node, yes, printer)?;
         announce(&plan, printer);
@@ -75,7 +152,7 @@ pub async fn run(
             let again = engine
                 .plan(&stale)
                 .await
-                .map_err(|err| plan::with_positions(err, &spec))?;
+                .map_err(|err| plan::with_positions(err, spec))?;
             check_moves(&again, &files.join(" "), args.move_node, yes, printer)?;
             announce(&again, printer);
             let (more, failed) = engine.apply(&again, !args.detach, &waiting).await?;
@@ -89,34 +166,7 @@ pub async fn run(
             }
         }
         Ok((plan, applied, failures))
-    })
-    .await?;
-    for app in &applied {
-        for warning in &app.warnings {
-            printer.warn(format!("{}: {warning}", app.name));
-        }
     }
-    if !failures.is_empty() {
-        return Err(failures_error(&failures));
-    }
-    if args.detach {
-        report(&plan, &applied, &[], printer);
-        printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
-        return Ok(ExitStatus::Success);
-    }
-    let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
-    let mut display = Display::new(printer, &applied);
-    let waiting = engine.wait(&targets, args.timeout, args.monitor, |progress| {
-        display.show(progress)
-    });
-    let result = tokio::select! {
-        biased;
-        _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
-        result = waiting => result,
-    };
-    display.finish();
-    report(&plan, &applied, &display.last, printer);
-    result.map(|_| ExitStatus::Success)
 }
 
 /// Ctrl-C stops the waiting, not the deployment: the swarm carries on with what it was given

@@ -112,6 +112,35 @@ impl Plan {
         })
     }
 
+    /// Whether a deploy of this plan writes anything: an app to create or update, or a record
+    /// of an app's data that is missing (see `apply`).
+    pub fn writes(&self) -> bool {
+        self.apps
+            .iter()
+            .any(|app| app.action != Action::Unchanged || self.record_missing(app))
+    }
+
+    /// Whether some persistent directory of a pinned app lacks its record (of this app, on its
+    /// node).
+    fn record_missing(&self, plan: &AppPlan) -> bool {
+        let Some(pin) = &plan.pin else {
+            return false;
+        };
+        let name = &plan.app.name;
+        plan.app.volumes.iter().any(|volume| match &volume.source {
+            VolumeSource::Label(label) => !self
+                .records
+                .volumes
+                .iter()
+                .any(|r| &r.label == label && r.node_id == pin.node_id && &r.app == name),
+            VolumeSource::HostPath(path) => !self
+                .records
+                .binds
+                .iter()
+                .any(|r| &r.path == path && r.node_id == pin.node_id && &r.app == name),
+        })
+    }
+
     /// The apps whose pin moves to another node.
     pub fn moves(&self) -> impl Iterator<Item = (&AppPlan, &NodeMove)> {
         self.apps
@@ -990,6 +1019,26 @@ mod tests {
             elsewhere.data,
             vec![VolumeSource::HostPath("/srv/db".into())]
         );
+    }
+
+    #[test]
+    fn an_unchanged_deploy_writes_only_a_missing_record() {
+        let db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let apps = vec![plan_with(&db, &services).unwrap()];
+        let nodes = vec![node("n1", "one")];
+        let mut plan = Plan {
+            apps,
+            nodes,
+            network: NetworkState::Present,
+            records: records(&[("data", "n1")], &[]),
+        };
+        assert!(!plan.writes(), "unchanged and recorded: nothing to write");
+        plan.records = records(&[("data", "n2")], &[]);
+        assert!(plan.writes(), "the record of n1 is missing");
+        plan.records = records(&[("data", "n1")], &[]);
+        plan.apps[0].action = Action::Update;
+        assert!(plan.writes());
     }
 
     #[test]
