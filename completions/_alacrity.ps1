@@ -25,6 +25,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -42,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
             [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
             [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Show or release the swarm-wide lock that commands which write take')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -52,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -69,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -88,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Return as soon as the services are created or updated, without waiting for them to run')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return as soon as the services are created or updated, without waiting for them to run')
@@ -107,6 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -127,6 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -144,6 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -160,6 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -195,6 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -215,6 +225,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only volumes no app uses any more')
             [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each volume of the node alacrity talks to (slower)')
@@ -234,7 +245,9 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--forget', '--forget', [CompletionResultType]::ParameterName, 'Drop the record only and keep the volume (e.g. a record of a node that left the swarm)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -265,6 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -285,6 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('--retained', '--retained', [CompletionResultType]::ParameterName, 'Only directories no app uses any more')
             [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show the size of each directory of this machine''s node (slower: walks the directories)')
@@ -304,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('--forget', '--forget', [CompletionResultType]::ParameterName, 'Drop the record only and keep the directory on disk')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -331,11 +347,81 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;binds;help;help' {
             break
         }
+        'alacrity;lock' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show who holds the lock, and since when')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Remove the lock, whoever holds it (when its holder is gone; asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;lock;status' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;lock;release' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;lock;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show who holds the lock, and since when')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Remove the lock, whoever holds it (when its holder is gone; asks first)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alacrity;lock;help;status' {
+            break
+        }
+        'alacrity;lock;help;release' {
+            break
+        }
+        'alacrity;lock;help;help' {
+            break
+        }
         'alacrity;completions' {
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -352,6 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -370,6 +457,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
             [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
             [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Show or release the swarm-wide lock that commands which write take')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -419,6 +507,17 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;help;binds;rm' {
+            break
+        }
+        'alacrity;help;lock' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show who holds the lock, and since when')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Remove the lock, whoever holds it (when its holder is gone; asks first)')
+            break
+        }
+        'alacrity;help;lock;status' {
+            break
+        }
+        'alacrity;help;lock;release' {
             break
         }
         'alacrity;help;completions' {

@@ -31,6 +31,9 @@ _alacrity() {
             alacrity,help)
                 cmd="alacrity__subcmd__help"
                 ;;
+            alacrity,lock)
+                cmd="alacrity__subcmd__lock"
+                ;;
             alacrity,man)
                 cmd="alacrity__subcmd__man"
                 ;;
@@ -100,6 +103,9 @@ _alacrity() {
             alacrity__subcmd__help,help)
                 cmd="alacrity__subcmd__help__subcmd__help"
                 ;;
+            alacrity__subcmd__help,lock)
+                cmd="alacrity__subcmd__help__subcmd__lock"
+                ;;
             alacrity__subcmd__help,man)
                 cmd="alacrity__subcmd__help__subcmd__man"
                 ;;
@@ -127,11 +133,35 @@ _alacrity() {
             alacrity__subcmd__help__subcmd__binds,rm)
                 cmd="alacrity__subcmd__help__subcmd__binds__subcmd__rm"
                 ;;
+            alacrity__subcmd__help__subcmd__lock,release)
+                cmd="alacrity__subcmd__help__subcmd__lock__subcmd__release"
+                ;;
+            alacrity__subcmd__help__subcmd__lock,status)
+                cmd="alacrity__subcmd__help__subcmd__lock__subcmd__status"
+                ;;
             alacrity__subcmd__help__subcmd__volumes,ls)
                 cmd="alacrity__subcmd__help__subcmd__volumes__subcmd__ls"
                 ;;
             alacrity__subcmd__help__subcmd__volumes,rm)
                 cmd="alacrity__subcmd__help__subcmd__volumes__subcmd__rm"
+                ;;
+            alacrity__subcmd__lock,help)
+                cmd="alacrity__subcmd__lock__subcmd__help"
+                ;;
+            alacrity__subcmd__lock,release)
+                cmd="alacrity__subcmd__lock__subcmd__release"
+                ;;
+            alacrity__subcmd__lock,status)
+                cmd="alacrity__subcmd__lock__subcmd__status"
+                ;;
+            alacrity__subcmd__lock__subcmd__help,help)
+                cmd="alacrity__subcmd__lock__subcmd__help__subcmd__help"
+                ;;
+            alacrity__subcmd__lock__subcmd__help,release)
+                cmd="alacrity__subcmd__lock__subcmd__help__subcmd__release"
+                ;;
+            alacrity__subcmd__lock__subcmd__help,status)
+                cmd="alacrity__subcmd__lock__subcmd__help__subcmd__status"
                 ;;
             alacrity__subcmd__volumes,help)
                 cmd="alacrity__subcmd__volumes__subcmd__help"
@@ -158,7 +188,7 @@ _alacrity() {
 
     case "${cmd}" in
         alacrity)
-            opts="-H -o -y -q -v -h -V --host --output --yes --quiet --verbose --color --help --version validate plan deploy apps volumes binds completions man help"
+            opts="-H -o -y -q -v -h -V --host --output --yes --quiet --verbose --lock-timeout --color --help --version validate plan deploy apps volumes binds lock completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +210,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -192,7 +226,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help ls scale rm help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help ls scale rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +246,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -296,7 +334,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__ls)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -316,6 +354,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -330,7 +372,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__rm)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -352,6 +394,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -364,7 +410,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__scale)
-            opts="-H -o -y -q -v -h --monitor --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --monitor --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,6 +436,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -402,7 +452,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help ls rm help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help ls rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +472,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -492,7 +546,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds__subcmd__ls)
-            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +570,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -530,7 +588,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds__subcmd__rm)
-            opts="-H -o -y -q -v -h --forget --manager --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --forget --manager --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,6 +614,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -568,7 +630,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__completions)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help bash elvish fish powershell zsh"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,6 +652,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -602,7 +668,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__deploy)
-            opts="-d -H -o -y -q -v -h --app --detach --timeout --monitor --move-node --host --output --yes --quiet --verbose --color --help"
+            opts="-d -H -o -y -q -v -h --app --detach --timeout --monitor --move-node --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +702,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -648,7 +718,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help)
-            opts="validate plan deploy apps volumes binds completions man help"
+            opts="validate plan deploy apps volumes binds lock completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +871,48 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__help__subcmd__lock)
+            opts="status release"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__lock__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__lock__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -885,8 +997,8 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alacrity__subcmd__man)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+        alacrity__subcmd__lock)
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help status release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,6 +1020,180 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__help)
+            opts="status release help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__release)
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__lock__subcmd__status)
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__man)
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -920,7 +1206,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__plan)
-            opts="-H -o -y -q -v -h --app --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --app --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,6 +1232,10 @@ _alacrity() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -958,7 +1248,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__validate)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -978,6 +1268,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -992,7 +1286,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes)
-            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --color --help ls rm help"
+            opts="-H -o -y -q -v -h --host --output --yes --quiet --verbose --lock-timeout --color --help ls rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,6 +1306,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1082,7 +1380,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes__subcmd__ls)
-            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --retained --size --manager --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1404,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1120,7 +1422,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes__subcmd__rm)
-            opts="-H -o -y -q -v -h --manager --host --output --yes --quiet --verbose --color --help"
+            opts="-H -o -y -q -v -h --forget --manager --host --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1144,6 +1446,10 @@ _alacrity() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

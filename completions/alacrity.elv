@@ -22,6 +22,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -39,6 +40,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand apps 'List, scale and remove deployed apps'
             cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
             cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+            cand lock 'Show or release the swarm-wide lock that commands which write take'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -48,6 +50,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -64,6 +67,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -82,6 +86,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -d 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --detach 'Return as soon as the services are created or updated, without waiting for them to run'
@@ -100,6 +105,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -119,6 +125,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -135,6 +142,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -150,6 +158,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -179,6 +188,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -198,6 +208,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand --retained 'Only volumes no app uses any more'
             cand --size 'Show the size of each volume of the node alacrity talks to (slower)'
@@ -216,7 +227,9 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --forget 'Drop the record only and keep the volume (e.g. a record of a node that left the swarm)'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand -q 'Print only data and errors'
@@ -242,6 +255,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -261,6 +275,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand --retained 'Only directories no app uses any more'
             cand --size 'Show the size of each directory of this machine''s node (slower: walks the directories)'
@@ -279,6 +294,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand --forget 'Drop the record only and keep the directory on disk'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -301,11 +317,74 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         }
         &'alacrity;binds;help;help'= {
         }
+        &'alacrity;lock'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'Show who holds the lock, and since when'
+            cand release 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;lock;status'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;lock;release'= {
+            cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;lock;help'= {
+            cand status 'Show who holds the lock, and since when'
+            cand release 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alacrity;lock;help;status'= {
+        }
+        &'alacrity;lock;help;release'= {
+        }
+        &'alacrity;lock;help;help'= {
+        }
         &'alacrity;completions'= {
             cand -H 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -321,6 +400,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --host 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI''s current context, else the local socket]'
             cand -o 'How to print results'
             cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -338,6 +418,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand apps 'List, scale and remove deployed apps'
             cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
             cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+            cand lock 'Show or release the swarm-wide lock that commands which write take'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -374,6 +455,14 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;help;binds;ls'= {
         }
         &'alacrity;help;binds;rm'= {
+        }
+        &'alacrity;help;lock'= {
+            cand status 'Show who holds the lock, and since when'
+            cand release 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
+        }
+        &'alacrity;help;lock;status'= {
+        }
+        &'alacrity;help;lock;release'= {
         }
         &'alacrity;help;completions'= {
         }

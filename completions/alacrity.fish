@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alacrity_global_optspecs
-    string join \n H/host= o/output= y/yes q/quiet v/verbose color= h/help V/version
+    string join \n H/host= o/output= y/yes q/quiet v/verbose lock-timeout= color= h/help V/version
 end
 
 function __fish_alacrity_needs_command
@@ -27,6 +27,7 @@ end
 complete -c alacrity -n "__fish_alacrity_needs_command" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_needs_command" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_needs_command" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_needs_command" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -41,12 +42,14 @@ complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "deploy" -d 'Creat
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "apps" -d 'List, scale and remove deployed apps'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "lock" -d 'Show or release the swarm-wide lock that commands which write take'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -58,6 +61,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l app -d 'Only 
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -71,6 +75,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l monitor -d 
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -83,6 +88,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s h -l help -
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -97,6 +103,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_s
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -108,6 +115,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -118,6 +126,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +141,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -146,6 +156,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,9 +170,11 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l forget -d 'Drop the record only and keep the volume (e.g. a record of a node that left the swarm)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -172,6 +185,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -186,6 +200,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -199,6 +214,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -210,9 +226,49 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "status" -d 'Show who holds the lock, and since when'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show who holds the lock, and since when'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -223,6 +279,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s h -l h
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -230,15 +287,16 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s y -l yes -d 'A
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "apps" -d 'List, scale and remove deployed apps'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "apps" -d 'List, scale and remove deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "lock" -d 'Show or release the swarm-wide lock that commands which write take'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "ls" -d 'List deployed apps'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
@@ -246,3 +304,5 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "status" -d 'Show who holds the lock, and since when'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
