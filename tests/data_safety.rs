@@ -199,6 +199,8 @@ fn volumes_rm_racing_a_deploy_never_drops_the_record_of_what_runs() {
         .arg(&spec)
         .assert()
         .success();
+    let container = running_container(scope.swarm(), 1, &db, None);
+    let sum = write_files(scope.swarm(), 1, &container, "/data");
     scope
         .alacrity()
         .args(["apps", "rm", "--yes", &db])
@@ -229,6 +231,12 @@ fn volumes_rm_racing_a_deploy_never_drops_the_record_of_what_runs() {
     );
     let listed = listed_volume(&scope, &volume).expect("the volume stays listed");
     assert_eq!(listed["status"], "in-use");
+    let container = running_container(scope.swarm(), 1, &db, None);
+    assert_eq!(
+        checksum_in(scope.swarm(), 1, &container, "/data"),
+        sum,
+        "the data is intact"
+    );
     scope
         .alacrity()
         .args(["apps", "rm", "--yes", &db])
@@ -653,6 +661,8 @@ fn a_persistent_app_never_runs_two_containers_on_its_volume() {
         .arg(&spec)
         .assert()
         .success();
+    let container = running_container(scope.swarm(), 3, &db, None);
+    let sum = write_files(scope.swarm(), 3, &container, "/data");
     let swarm = scope.swarm().clone();
     let most = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
@@ -702,6 +712,12 @@ fn a_persistent_app_never_runs_two_containers_on_its_volume() {
         most.load(Ordering::SeqCst),
         1,
         "never two containers on {volume}"
+    );
+    let container = running_container(scope.swarm(), 3, &db, None);
+    assert_eq!(
+        checksum_in(scope.swarm(), 3, &container, "/data"),
+        sum,
+        "the data is intact"
     );
 }
 
@@ -855,4 +871,60 @@ fn an_unchanged_redeploy_makes_no_write_not_even_the_lock() {
         text.contains("GET /configs"),
         "the records were read: {text}"
     );
+}
+
+/// Finding 13: changing a persistent app's label says that it starts on a new, empty volume and
+/// that the old one is kept (with its data, listed as retained).
+#[test]
+fn a_label_change_says_new_empty_volume_and_keeps_the_old_one() {
+    let scope = Scope::new(&Swarm::single());
+    let (db, old, new) = (scope.name("db"), scope.name("old"), scope.name("new"));
+    let spec = scope.write_file(
+        "db.toml",
+        &persistent_with(&db, &format!("label = \"{old}\"")),
+    );
+    scope
+        .alacrity()
+        .args(["deploy"])
+        .arg(&spec)
+        .assert()
+        .success();
+    let container = running_container(scope.swarm(), 1, &db, None);
+    let sum = write_files(scope.swarm(), 1, &container, "/data");
+    std::fs::write(&spec, persistent_with(&db, &format!("label = \"{new}\""))).unwrap();
+    let plan = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
+    let text = stderr(&plan);
+    assert!(
+        text.contains(&format!("alacran--{new}: a new, empty volume")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "alacran--{old}: no longer mounted; kept with its data"
+        )),
+        "{text}"
+    );
+    let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a new, empty volume"),
+        "{}",
+        stderr(&out)
+    );
+    let listed = listed_volume(&scope, &format!("alacran--{old}")).expect("the old one is kept");
+    // Kept, and no app uses it (the old task's stopped container may, until the swarm prunes
+    // its task history).
+    assert!(
+        !listed["used_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["kind"] == "app"),
+        "{listed}"
+    );
+    let mount = format!("alacran--{old}:/data:ro");
+    let image = test_image();
+    let script = "cd /data && find . -type f | sort | xargs -r sha256sum";
+    let kept = scope.docker_ok(&["run", "--rm", "-v", &mount, &image, "sh", "-c", script]);
+    assert_eq!(kept, sum, "the old volume keeps its data");
 }
