@@ -76,6 +76,20 @@ fn persistent_with(name: &str, source: &str) -> String {
     )
 }
 
+/// `alacrity deploy SPEC`, asserted to succeed.
+fn deploy_ok(scope: &Scope, spec: &Path) {
+    scope.alacrity().arg("deploy").arg(spec).assert().success();
+}
+
+/// `alacrity apps rm --yes NAME`, asserted to succeed.
+fn remove_app(scope: &Scope, name: &str) {
+    scope
+        .alacrity()
+        .args(["apps", "rm", "--yes", name])
+        .assert()
+        .success();
+}
+
 fn deploy_cmd(scope: &Scope, spec: &Path) -> assert_cmd::Command {
     let mut cmd = scope.alacrity();
     cmd.args(["deploy", "--timeout", "120s"]).arg(spec);
@@ -137,11 +151,7 @@ fn two_deploys_at_once_never_give_one_data_directory_to_two_apps() {
             !service_exists(&scope, &b),
             "{what}: the loser never gets a service"
         );
-        scope
-            .alacrity()
-            .args(["apps", "rm", "--yes", &a])
-            .assert()
-            .success();
+        remove_app(&scope, &a);
     }
 }
 
@@ -193,19 +203,10 @@ fn volumes_rm_racing_a_deploy_never_drops_the_record_of_what_runs() {
         "db.toml",
         &persistent_with(&db, &format!("label = \"{label}\"")),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     let container = running_container(scope.swarm(), 1, &db, None);
     let sum = write_files(scope.swarm(), 1, &container, "/data");
-    scope
-        .alacrity()
-        .args(["apps", "rm", "--yes", &db])
-        .assert()
-        .success();
+    remove_app(&scope, &db);
     assert_eq!(
         listed_volume(&scope, &volume).unwrap()["status"],
         "retained"
@@ -237,11 +238,7 @@ fn volumes_rm_racing_a_deploy_never_drops_the_record_of_what_runs() {
         sum,
         "the data is intact"
     );
-    scope
-        .alacrity()
-        .args(["apps", "rm", "--yes", &db])
-        .assert()
-        .success();
+    remove_app(&scope, &db);
 
     // `volumes rm` first, held between its last check and the deletion: the deploy waits, then
     // creates the app on a new volume, and records it.
@@ -259,11 +256,7 @@ fn volumes_rm_racing_a_deploy_never_drops_the_record_of_what_runs() {
     assert_eq!(deployed.code(), Some(0), "{}", deployed.stderr);
     let listed = listed_volume(&scope, &volume).expect("the new volume is recorded");
     assert_eq!(listed["status"], "in-use");
-    scope
-        .alacrity()
-        .args(["apps", "rm", "--yes", &db])
-        .assert()
-        .success();
+    remove_app(&scope, &db);
     let listed = listed_volume(&scope, &volume).expect("still listed once the app is gone");
     assert_eq!(listed["status"], "retained");
     scope
@@ -291,12 +284,7 @@ fn an_unchanged_deploy_writes_a_lost_record_again() {
         "db.toml",
         &persistent_with(&db, &format!("label = \"{label}\"")),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     let records = volume_records(&scope, &label);
     assert_eq!(records.len(), 1);
     scope.docker_ok(&["config", "rm", &records[0]]);
@@ -375,12 +363,7 @@ fn changes_made_outside_alacrity_are_shown_and_undone() {
             app(&web, "env = { A = \"1\" }")
         ),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     scope.docker_ok(&["service", "scale", "--detach", &format!("{db}=2")]);
     scope.docker_ok(&[
         "service",
@@ -431,12 +414,7 @@ fn changes_made_outside_alacrity_are_shown_and_undone() {
         stderr(&text)
     );
 
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     assert_eq!(
         scope.running_nodes(&db).len(),
         1,
@@ -473,12 +451,7 @@ fn a_port_published_by_another_spec_is_refused_before_any_write() {
         "site.toml",
         &app(&site, &format!("ports = [\"{port}:80\"]")),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&site_spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &site_spec);
     let other = scope.write_file(
         "other.toml",
         &format!(
@@ -516,19 +489,10 @@ fn a_redeploy_after_apps_rm_never_starts_on_empty_data_on_another_node() {
         &persistent_with(&db, &source)
             .replace("persistent = true", "persistent = true\nnode = \"node2\""),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&pinned)
-        .assert()
-        .success();
+    deploy_ok(&scope, &pinned);
     let container = running_container(scope.swarm(), 2, &db, None);
     let sum = write_files(scope.swarm(), 2, &container, "/data");
-    scope
-        .alacrity()
-        .args(["apps", "rm", "--yes", &db])
-        .assert()
-        .success();
+    remove_app(&scope, &db);
 
     let unpinned = scope.write_file("unpinned.toml", &persistent_with(&db, &source));
     let plan = scope
@@ -557,12 +521,7 @@ fn a_redeploy_after_apps_rm_never_starts_on_empty_data_on_another_node() {
     );
     assert!(!service_exists(&scope, &db), "nothing was written");
 
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&pinned)
-        .assert()
-        .success();
+    deploy_ok(&scope, &pinned);
     let container = running_container(scope.swarm(), 2, &db, None);
     assert_eq!(
         checksum_in(scope.swarm(), 2, &container, "/data"),
@@ -586,12 +545,7 @@ fn a_change_made_meanwhile_is_planned_again_never_undone() {
     };
     let first = scope.write_file("v1.toml", &spec("1"));
     let second = scope.write_file("v2.toml", &spec("2"));
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&first)
-        .assert()
-        .success();
+    deploy_ok(&scope, &first);
     assert_eq!(scope.running_nodes(&db), ["node1"]);
     let (node1, node3) = (scope.swarm().node_id(1), scope.swarm().node_id(3));
     for round in 0..3 {
@@ -655,12 +609,7 @@ fn a_persistent_app_never_runs_two_containers_on_its_volume() {
         test_image()
     );
     let spec = scope.write_file("db.toml", &slow);
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     let container = running_container(scope.swarm(), 3, &db, None);
     let sum = write_files(scope.swarm(), 3, &container, "/data");
     let swarm = scope.swarm().clone();
@@ -883,12 +832,7 @@ fn a_label_change_says_new_empty_volume_and_keeps_the_old_one() {
         "db.toml",
         &persistent_with(&db, &format!("label = \"{old}\"")),
     );
-    scope
-        .alacrity()
-        .args(["deploy"])
-        .arg(&spec)
-        .assert()
-        .success();
+    deploy_ok(&scope, &spec);
     let container = running_container(scope.swarm(), 1, &db, None);
     let sum = write_files(scope.swarm(), 1, &container, "/data");
     std::fs::write(&spec, persistent_with(&db, &format!("label = \"{new}\""))).unwrap();

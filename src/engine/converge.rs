@@ -192,6 +192,16 @@ impl Engine {
     }
 
     /// The tasks of services (current and the history the swarm keeps).
+    /// Every task of the swarm, on every node, a removed service's tasks included while they
+    /// are listed (a filter naming a removed service is refused by the engine).
+    pub(in crate::engine) async fn all_tasks(&self) -> anyhow::Result<Vec<Task>> {
+        self.docker
+            .list_tasks(None::<ListTasksOptions>)
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's tasks")
+    }
+
     pub(in crate::engine) async fn tasks_of(
         &self,
         service_ids: &[String],

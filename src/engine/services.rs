@@ -6,9 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum, Task};
-use bollard::query_parameters::{
-    ListContainersOptions, ListServicesOptions, ListTasksOptions, UpdateServiceOptions,
-};
+use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, UpdateServiceOptions};
 use serde::Serialize;
 
 use super::converge::{Target, humanize, is_live_state};
@@ -308,11 +306,8 @@ impl Engine {
             return HashMap::new();
         }
         loop {
-            let (tasks, nodes) = tokio::join!(
-                self.docker.list_tasks(None::<ListTasksOptions>),
-                self.nodes()
-            );
-            let look = match (tasks.map_err(engine_error), nodes) {
+            let (tasks, nodes) = tokio::join!(self.all_tasks(), self.nodes());
+            let look = match (tasks, nodes) {
                 (Ok(tasks), Ok(nodes)) => Ok(still_running(service_ids, &tasks, &nodes)),
                 (Err(err), _) | (_, Err(err)) => Err(err),
             };

@@ -14,9 +14,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use bollard::models::{
-    ContainerSummary, ContainerSummaryStateEnum, Mount, MountType, Service, Task, TaskState,
+    ContainerSummary, ContainerSummaryStateEnum, Mount, MountType, Service, Task,
 };
-use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, ListTasksOptions};
+use bollard::query_parameters::{ListContainersOptions, ListServicesOptions};
+
+use super::converge::is_live_state;
 use serde::Serialize;
 
 use super::{Engine, engine_error, labels, mapping};
@@ -292,13 +294,12 @@ impl Engine {
     /// removed services (this engine must be a manager). Every task is listed: a removed
     /// service's tasks have the desired state `remove` while their containers still run.
     pub(in crate::engine) async fn task_uses(&self) -> anyhow::Result<Vec<TaskUse>> {
-        let tasks = self
-            .docker
-            .list_tasks(None::<ListTasksOptions>)
-            .await
-            .map_err(engine_error)
-            .context("cannot list the swarm's tasks")?;
-        Ok(tasks.into_iter().filter_map(task_use).collect())
+        Ok(self
+            .all_tasks()
+            .await?
+            .into_iter()
+            .filter_map(task_use)
+            .collect())
     }
 
     /// The mounts of every service of the swarm (this engine must be a manager).
@@ -352,7 +353,7 @@ fn service_use(service: Service) -> Option<ServiceUse> {
 /// is done (complete, shut down, failed, rejected, removed, orphaned).
 fn task_use(task: Task) -> Option<TaskUse> {
     let state = task.status.as_ref().and_then(|status| status.state)?;
-    if !is_live(state) {
+    if !is_live_state(Some(state)) {
         return None;
     }
     let sources = mount_sources(
@@ -366,22 +367,6 @@ fn task_use(task: Task) -> Option<TaskUse> {
         service_id: task.service_id?,
         sources,
     })
-}
-
-/// Whether a task in `state` runs, or may still start.
-fn is_live(state: TaskState) -> bool {
-    matches!(
-        state,
-        TaskState::NEW
-            | TaskState::ALLOCATED
-            | TaskState::PENDING
-            | TaskState::ASSIGNED
-            | TaskState::ACCEPTED
-            | TaskState::PREPARING
-            | TaskState::READY
-            | TaskState::STARTING
-            | TaskState::RUNNING
-    )
 }
 
 /// The volumes and host paths of a service's or task's mounts.
@@ -430,6 +415,8 @@ fn bind_source(source: &str) -> Source {
 
 #[cfg(test)]
 mod tests {
+    use bollard::models::TaskState;
+
     use super::*;
 
     fn service(name: &str, managed: bool, pin: Option<&str>, sources: Vec<Source>) -> ServiceUse {
@@ -617,7 +604,7 @@ mod tests {
     #[test]
     fn only_tasks_that_run_or_may_still_start_are_live() {
         for state in [TaskState::NEW, TaskState::PENDING, TaskState::RUNNING] {
-            assert!(is_live(state), "{state}");
+            assert!(is_live_state(Some(state)), "{state}");
         }
         for state in [
             TaskState::COMPLETE,
@@ -627,7 +614,7 @@ mod tests {
             TaskState::REMOVE,
             TaskState::ORPHANED,
         ] {
-            assert!(!is_live(state), "{state}");
+            assert!(!is_live_state(Some(state)), "{state}");
         }
     }
 

@@ -13,13 +13,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use bollard::models::{MountType, Task, TaskState};
-use bollard::query_parameters::ListTasksOptions;
 
+use super::Engine;
+use super::converge::is_live_state;
 use super::mapping::Pin;
 use super::nodes::hostname_of;
-use super::{Engine, engine_error};
 use crate::spec::model::volume_name;
 use crate::spec::paths::is_within;
 use crate::spec::{App, VolumeSource};
@@ -40,22 +39,6 @@ pub struct Writer {
     pub data: VolumeSource,
 }
 
-/// Whether a task's container may still be running: it has not reached a final state.
-pub fn may_run(task: &Task) -> bool {
-    let state = task.status.as_ref().and_then(|status| status.state);
-    matches!(
-        state,
-        Some(
-            TaskState::ASSIGNED
-                | TaskState::ACCEPTED
-                | TaskState::PREPARING
-                | TaskState::READY
-                | TaskState::STARTING
-                | TaskState::RUNNING
-        )
-    )
-}
-
 /// The containers that still run on the data of `app`, to start pinned to `pin`, other than
 /// the running tasks of its own service (`service_id`) that the swarm replaces itself: tasks of
 /// other services (removed ones included), and tasks of its own that are being stopped.
@@ -66,7 +49,10 @@ pub fn writers_on(
     tasks: &[Task],
 ) -> Vec<Writer> {
     let mut writers = Vec::new();
-    for task in tasks.iter().filter(|task| may_run(task)) {
+    for task in tasks
+        .iter()
+        .filter(|task| is_live_state(task.status.as_ref().and_then(|status| status.state)))
+    {
         let own = service_id.is_some() && task.service_id.as_deref() == service_id;
         if own && task.desired_state == Some(TaskState::RUNNING) {
             continue;
@@ -107,15 +93,6 @@ pub fn writers_on(
 }
 
 impl Engine {
-    /// Every task of the swarm (a removed service's tasks included, while they are listed).
-    pub(in crate::engine) async fn all_tasks(&self) -> anyhow::Result<Vec<Task>> {
-        self.docker
-            .list_tasks(None::<ListTasksOptions>)
-            .await
-            .map_err(engine_error)
-            .context("cannot list the swarm's tasks")
-    }
-
     /// Waits until no container other than its own service's runs on the data of each app
     /// (`app`, its pin, its service if deployed); `waiting` is told about the ones waited for,
     /// once per app. The result is per app: an error names the node where one still runs.
