@@ -10,7 +10,7 @@ use bollard::models::{LocalNodeState, SwarmInfo, SystemInfo};
 use bollard::{ClientVersion, Docker};
 use sha2::{Digest, Sha256};
 
-use super::{Engine, Tracer, labels};
+use super::{Engine, Tracer};
 
 /// The local socket, used when nothing else names an engine.
 pub const DEFAULT_HOST: &str = "unix:///var/run/docker.sock";
@@ -103,7 +103,7 @@ fn context_endpoint(
     config_dir: &Path,
     name: &str,
 ) -> anyhow::Result<String> {
-    let digest = labels::hex(&Sha256::digest(name.as_bytes()));
+    let digest = hex::encode(Sha256::digest(name.as_bytes()));
     let meta_path = config_dir
         .join("contexts")
         .join("meta")
@@ -180,15 +180,21 @@ impl Engine {
     /// light call (`GET /swarm`, which only a manager answers). The node ID of the engine is read
     /// later, and only if a command needs it (`local_node_id`).
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
-        let docker = open_traced(&address, tracer)?;
+        let docker = open_traced(&address, tracer.clone())?;
         match tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()).await {
-            Ok(Ok(_)) => Ok(Engine::new(docker, address, None, None)),
+            Ok(Ok(_)) => Ok(Engine::new(docker, address, tracer.clone(), None, None)),
             // Not a manager, not in a swarm, or locked: `GET /info` says which (or that it
             // is a manager after all, e.g. promoted meanwhile).
             Ok(Err(err)) if is_unavailable(&err) => {
                 let info = system_info(&docker, &address).await?;
                 let node_id = swarm_manager_node(&address, &swarm_of(&info))?;
-                Ok(Engine::new(docker, address, Some(node_id), Some(info)))
+                Ok(Engine::new(
+                    docker,
+                    address,
+                    tracer.clone(),
+                    Some(node_id),
+                    Some(info),
+                ))
             }
             Ok(Err(err)) => Err(unreachable(&address, &super::describe(&err))),
             Err(_) => Err(unreachable(&address, "no answer within 10 seconds")),
@@ -201,7 +207,7 @@ impl Engine {
         address: Address,
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
-        let docker = open_traced(&address, tracer)?;
+        let docker = open_traced(&address, tracer.clone())?;
         let info = match tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)).await
         {
             Ok(info) => info?,
@@ -218,7 +224,7 @@ impl Engine {
             }
         };
         let node_id = swarm.node_id.unwrap_or_default();
-        let engine = Engine::new(docker, address, Some(node_id), Some(info));
+        let engine = Engine::new(docker, address, tracer.clone(), Some(node_id), Some(info));
         Ok((engine, manager))
     }
 
@@ -362,7 +368,7 @@ mod tests {
     fn meta_path(name: &str) -> String {
         format!(
             "{META_DIR}/{}/meta.json",
-            labels::hex(&Sha256::digest(name.as_bytes()))
+            hex::encode(Sha256::digest(name.as_bytes()))
         )
     }
 
@@ -410,7 +416,7 @@ mod tests {
     #[test]
     fn docker_context_and_docker_config_override_the_config() {
         let meta =
-            "/cfg/contexts/meta/".to_string() + &labels::hex(&Sha256::digest(b"ci")) + "/meta.json";
+            "/cfg/contexts/meta/".to_string() + &hex::encode(Sha256::digest(b"ci")) + "/meta.json";
         let files = [
             ("/cfg/config.json", r#"{"currentContext":"other"}"#),
             (

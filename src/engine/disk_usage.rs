@@ -2,15 +2,16 @@
 //!
 //! The one request alacrity makes without bollard's types: engines before API 1.52 answer with a
 //! `Volumes` list that bollard's current response type has no field for (it expects the newer
-//! `VolumeUsage.Items`), so the answer is read as plain JSON and both shapes are understood.
+//! `VolumeUsage.Items`), so the answer is read as plain JSON and both shapes are understood. It
+//! goes through hyper, as bollard's own requests do, and is traced like them (`-vv`).
 //! It is slow (the engine measures every volume), hence only on request (`volumes ls --size`).
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
+use http_body_util::BodyExt;
 use serde_json::Value;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::Engine;
 use super::connect::{self, Endpoint};
@@ -28,6 +29,9 @@ impl Engine {
             version.major_version, version.minor_version
         );
         let endpoint = connect::endpoint(&self.address.url)?;
+        if let Some(tracer) = &self.tracer {
+            tracer(&format!("engine: GET {path}"));
+        }
         let body = tokio::time::timeout(DF_TIMEOUT, get(&endpoint, &path))
             .await
             .map_err(|_| anyhow!("no answer within {} seconds", DF_TIMEOUT.as_secs()))
@@ -64,53 +68,41 @@ fn sizes_of(usage: &Value) -> HashMap<String, u64> {
         .collect()
 }
 
-/// The body of a GET, over a fresh connection. HTTP/1.0, so the engine answers without chunked
-/// encoding and closes the connection at the end of the body.
+/// The body of a GET, over a connection of its own, with hyper (as bollard uses it).
 async fn get(endpoint: &Endpoint, path: &str) -> anyhow::Result<Vec<u8>> {
-    let request = format!("GET {path} HTTP/1.0\r\nHost: docker\r\n\r\n");
-    let response = match endpoint {
+    match endpoint {
         Endpoint::Unix(socket) => {
-            let stream = tokio::net::UnixStream::connect(socket).await?;
-            exchange(stream, &request).await?
+            exchange(tokio::net::UnixStream::connect(socket).await?, path).await
         }
         Endpoint::Http(authority) => {
-            let stream = tokio::net::TcpStream::connect(authority.as_str()).await?;
-            exchange(stream, &request).await?
+            exchange(
+                tokio::net::TcpStream::connect(authority.as_str()).await?,
+                path,
+            )
+            .await
         }
-    };
-    body_of(&response)
+    }
 }
 
 async fn exchange(
-    mut stream: impl AsyncRead + AsyncWrite + Unpin,
-    request: &str,
+    stream: impl tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    path: &str,
 ) -> anyhow::Result<Vec<u8>> {
-    stream.write_all(request.as_bytes()).await?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await?;
-    Ok(response)
-}
-
-/// The body of a 200 answer; the engine's message otherwise.
-fn body_of(response: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let split = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| anyhow!("the engine's answer has no end of headers"))?;
-    let head = String::from_utf8_lossy(&response[..split]);
-    let body = &response[split + 4..];
-    let status = head.split_whitespace().nth(1).unwrap_or_default();
-    if status != "200" {
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    let connection = tokio::spawn(connection);
+    let request = hyper::Request::get(path)
+        .header(hyper::header::HOST, "docker")
+        .body(http_body_util::Empty::<bytes::Bytes>::new())?;
+    let response = sender.send_request(request).await?;
+    let status = response.status();
+    let body = response.into_body().collect().await?.to_bytes();
+    connection.abort();
+    if !status.is_success() {
         bail!(
             "the engine answered {status}: {}",
-            String::from_utf8_lossy(body).trim()
+            String::from_utf8_lossy(&body).trim()
         );
-    }
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        bail!("the engine answered with chunked encoding to an HTTP/1.0 request");
     }
     Ok(body.to_vec())
 }
@@ -133,14 +125,5 @@ mod tests {
         assert_eq!(sizes_of(&old), HashMap::from([("alacran--a".into(), 4096)]));
         assert_eq!(sizes_of(&new), HashMap::from([("alacran--a".into(), 4096)]));
         assert!(sizes_of(&serde_json::json!({})).is_empty());
-    }
-
-    #[test]
-    fn the_body_follows_the_headers_of_a_200() {
-        let ok = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{\"a\":1}";
-        assert_eq!(body_of(ok).unwrap(), b"{\"a\":1}");
-        let err = b"HTTP/1.0 500 Internal Server Error\r\n\r\n{\"message\":\"boom\"}";
-        assert!(body_of(err).unwrap_err().to_string().contains("500"));
-        assert!(body_of(b"HTTP/1.0 200 OK").is_err());
     }
 }

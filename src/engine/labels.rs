@@ -102,7 +102,7 @@ pub fn volume_record_labels(label: &str, app: &str, node_id: &str) -> HashMap<St
 
 /// Config names are short: a prefix and a hash of what is recorded and where.
 fn record_name(prefix: &str, key: &str, node_id: &str) -> String {
-    let hash = hex(&Sha256::digest(format!("{key}\0{node_id}").as_bytes()));
+    let hash = hex::encode(Sha256::digest(format!("{key}\0{node_id}").as_bytes()));
     format!("{prefix}{}", &hash[..16])
 }
 
@@ -113,11 +113,6 @@ fn record_labels(key_label: &str, key: &str, app: &str, node_id: &str) -> HashMa
         (APP.to_string(), app.to_string()),
         (NODE.to_string(), node_id.to_string()),
     ])
-}
-
-/// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

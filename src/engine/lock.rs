@@ -20,10 +20,11 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, bail};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use bollard::models::ConfigSpec;
 use bollard::query_parameters::ListConfigsOptions;
 
-use super::base64::base64;
 use super::{Engine, engine_error, is_conflict, is_not_found, labels};
 
 /// The name of the swarm config that is the lock.
@@ -230,7 +231,7 @@ impl Engine {
             let spec = ConfigSpec {
                 name: Some(LOCK_NAME.to_string()),
                 labels: Some(me.labels(now_secs())),
-                data: Some(base64(me.command.as_bytes())),
+                data: Some(STANDARD.encode(me.command.as_bytes())),
                 ..Default::default()
             };
             match self.docker.create_config(spec).await {

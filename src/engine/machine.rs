@@ -9,7 +9,8 @@
 use std::io::ErrorKind;
 use std::path::Path;
 
-use super::base64::decode;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 
 /// Where the certificate is, under the engine's data directory.
 const CERTIFICATE: &str = "swarm/certificates/swarm-node.crt";
@@ -42,7 +43,7 @@ pub(in crate::engine) fn elsewhere(data_root: Option<&Path>, node_id: &str) -> O
 fn names(pem: &str, node_id: &str) -> bool {
     let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
     !node_id.is_empty()
-        && decode(&body).is_some_and(|der| {
+        && STANDARD.decode(body.as_bytes()).is_ok_and(|der| {
             der.windows(node_id.len())
                 .any(|window| window == node_id.as_bytes())
         })
@@ -50,7 +51,6 @@ fn names(pem: &str, node_id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::base64::base64;
     use super::*;
 
     fn pem_with(subject: &[u8]) -> String {
@@ -59,7 +59,7 @@ mod tests {
         der.extend_from_slice(b" and more");
         format!(
             "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-            base64(&der)
+            STANDARD.encode(&der)
         )
     }
 

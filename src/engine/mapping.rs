@@ -249,41 +249,11 @@ fn endpoint_spec(ports: &[Port]) -> EndpointSpec {
     }
 }
 
-/// A stable hash of a value: SHA-256 of its JSON with object keys sorted (hash maps have no order).
+/// A stable hash of a value: SHA-256 of its compact JSON, whose object keys serde_json sorts
+/// (its `Map` is ordered by key), so hash maps hash the same whatever their order.
 pub fn hash_of<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_value(value).unwrap_or_default();
-    let mut text = String::new();
-    write_canonical(&json, &mut text);
-    labels::hex(&Sha256::digest(text.as_bytes()))
-}
-
-fn write_canonical(value: &serde_json::Value, out: &mut String) {
-    match value {
-        serde_json::Value::Object(map) => {
-            let sorted: BTreeMap<&String, &serde_json::Value> = map.iter().collect();
-            out.push('{');
-            for (i, (key, item)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&serde_json::Value::String(key.clone()).to_string());
-                out.push(':');
-                write_canonical(item, out);
-            }
-            out.push('}');
-        }
-        serde_json::Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(item, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
+    hex::encode(Sha256::digest(json.to_string().as_bytes()))
 }
 
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:
@@ -595,6 +565,17 @@ mod tests {
         changed.env.insert("X".into(), "1".into());
         let changed = service_spec(&changed, Some(&Pin::new("a")));
         assert_ne!(spec_hash(&spec), spec_hash(&changed));
+    }
+
+    #[test]
+    fn the_hash_of_a_spec_is_stable_across_versions_of_alacrity() {
+        // A deployed app keeps its hash label: a new way of computing it would make every app
+        // an update after an upgrade.
+        let spec = service_spec(&db(), Some(&Pin::new("a")));
+        assert_eq!(
+            spec_hash(&spec),
+            Some("701009f62cf24ff6beb04bf68fd65b046ba193a80ca7133f4277c705c7d22e3e")
+        );
     }
 
     #[test]

@@ -19,7 +19,6 @@
 //! - `health`: how deployed apps are doing: running instances, their nodes, why not running.
 
 pub mod apply;
-mod base64;
 pub mod binds;
 pub mod connect;
 pub mod converge;
@@ -120,10 +119,12 @@ impl std::fmt::Debug for Connector {
 }
 
 /// A connection to a swarm manager (or, for the commands on a node's own data, to any node).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Engine {
     docker: Docker,
     address: Address,
+    /// Told every engine API call (`-vv`), also those made without bollard.
+    tracer: Option<Tracer>,
     /// The swarm node ID of the engine alacrity talks to (where unpinned persistent apps go),
     /// read when first needed: most commands never need it, and reading it is slow.
     node_id: Arc<OnceCell<String>>,
@@ -131,16 +132,27 @@ pub struct Engine {
     info: Arc<OnceCell<SystemInfo>>,
 }
 
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("address", &self.address)
+            .field("tracing", &self.tracer.is_some())
+            .finish()
+    }
+}
+
 impl Engine {
     fn new(
         docker: Docker,
         address: Address,
+        tracer: Option<Tracer>,
         node_id: Option<String>,
         info: Option<SystemInfo>,
     ) -> Self {
         Engine {
             docker,
             address,
+            tracer,
             node_id: Arc::new(OnceCell::new_with(node_id)),
             info: Arc::new(OnceCell::new_with(info)),
         }

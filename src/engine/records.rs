@@ -9,9 +9,10 @@ use anyhow::Context;
 use bollard::models::ConfigSpec;
 use bollard::query_parameters::ListConfigsOptions;
 
-use super::base64::base64;
 use super::{Engine, engine_error, is_conflict, is_not_found, labels};
 use crate::spec::model::volume_name;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 
 /// The record of a host directory an app bind-mounted on a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +108,7 @@ impl Engine {
         let spec = ConfigSpec {
             name: Some(labels::bind_record_name(path, node_id)),
             labels: Some(labels::bind_record_labels(path, app, node_id)),
-            data: Some(base64(path.to_string_lossy().as_bytes())),
+            data: Some(STANDARD.encode(path.to_string_lossy().as_bytes())),
             ..Default::default()
         };
         self.create_record(spec)
@@ -136,7 +137,7 @@ impl Engine {
         let spec = ConfigSpec {
             name: Some(labels::volume_record_name(label, node_id)),
             labels: Some(labels::volume_record_labels(label, app, node_id)),
-            data: Some(base64(volume_name(label).as_bytes())),
+            data: Some(STANDARD.encode(volume_name(label).as_bytes())),
             ..Default::default()
         };
         self.create_record(spec)
