@@ -377,12 +377,12 @@ fn the_cli_validates_every_example() {
 }
 
 #[test]
-fn the_readme_documents_every_rule() {
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+fn the_rules_doc_documents_every_rule() {
+    let rules = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap();
     for rule in RuleId::ALL {
         assert!(
-            readme.contains(&format!("| `{rule}` | {} |", rule.summary())),
-            "README.md: no row `| `{rule}` | {} |` in the rules table",
+            rules.contains(&format!("| `{rule}` | {} |", rule.summary())),
+            "docs/rules.md: no row `| `{rule}` | {} |` in the rules table",
             rule.summary()
         );
     }
@@ -402,32 +402,107 @@ fn the_readme_documents_every_field() {
 }
 
 #[test]
-fn the_readme_lists_every_refused_system_path() {
+fn the_readme_shows_every_example() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for path in examples() {
+        let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
+        assert!(readme.contains(&name), "README.md does not show {name}");
+    }
+}
+
+/// The heading anchors of a Markdown file, as GitHub makes them: lowercase, punctuation dropped,
+/// spaces as `-`.
+fn anchors(markdown: &str) -> Vec<String> {
+    let mut in_code = false;
+    let mut anchors = Vec::new();
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code || !line.starts_with('#') {
+            continue;
+        }
+        let heading = line.trim_start_matches('#').trim();
+        let anchor: String = heading
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        anchors.push(anchor);
+    }
+    anchors
+}
+
+/// Every relative link of the README, CONTRIBUTING.md and docs/ names a file that exists and,
+/// with `#anchor`, a heading of that file.
+#[test]
+fn the_docs_links_lead_somewhere() {
+    let mut docs = vec![PathBuf::from("README.md"), PathBuf::from("CONTRIBUTING.md")];
+    for entry in std::fs::read_dir(repo().join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            docs.push(path.strip_prefix(repo()).unwrap().to_path_buf());
+        }
+    }
+    let mut links = 0;
+    for doc in &docs {
+        let text = std::fs::read_to_string(repo().join(doc)).unwrap();
+        for (start, _) in text.match_indices("](") {
+            let rest = &text[start + 2..];
+            let target = &rest[..rest.find(')').unwrap()];
+            if target.contains("://") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let linked = if file.is_empty() {
+                doc.clone()
+            } else {
+                doc.parent().unwrap().join(file)
+            };
+            let linked_text = std::fs::read_to_string(repo().join(&linked))
+                .unwrap_or_else(|_| panic!("{}: the link ({target}) leads nowhere", doc.display()));
+            if !anchor.is_empty() {
+                assert!(
+                    anchors(&linked_text).iter().any(|a| a == anchor),
+                    "{}: the link ({target}) names no heading of {}",
+                    doc.display(),
+                    linked.display()
+                );
+            }
+            links += 1;
+        }
+    }
+    assert!(links > 10, "only {links} links found");
+}
+
+#[test]
+fn the_rules_doc_lists_every_refused_system_path() {
+    let rules = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap();
     let paths = alacrity::spec::paths::SYSTEM_TREES
         .iter()
         .chain(alacrity::spec::paths::SYSTEM_DIRS);
     for path in paths {
         assert!(
-            readme.contains(&format!("`{path}`")),
-            "README.md does not list {path}"
+            rules.contains(&format!("`{path}`")),
+            "docs/rules.md does not list {path}"
         );
     }
 }
 
-/// The README shows each rule's error as the binary prints it for the rule's fixture; when a
-/// message changes, `scripts/gen-readme-rules` rewrites that part of the README.
+/// docs/rules.md shows each rule's error as the binary prints it for the rule's fixture; when a
+/// message changes, `scripts/gen-docs-rules` rewrites that part of it.
 #[test]
-fn the_readme_error_examples_are_real_output() {
+fn the_rules_doc_error_examples_are_real_output() {
     host_fixtures();
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let rules = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap();
     for rule in RuleId::ALL {
         let files = rule_fixture(rule.id()).unwrap();
         let output = alacrity().arg("validate").args(&files).output().unwrap();
         let shown = stderr(&output);
         assert!(
-            readme.contains(shown.trim_end()),
-            "README.md does not show the current output for `{rule}`: run scripts/gen-readme-rules\n{shown}"
+            rules.contains(shown.trim_end()),
+            "docs/rules.md does not show the current output for `{rule}`: run scripts/gen-docs-rules\n{shown}"
         );
     }
 }
