@@ -1,7 +1,7 @@
 //! Every rule id, in one place.
 //!
 //! Ids are stable: scripts and CI match on them (`alacrity validate -o json`), so an id is never
-//! renamed or reused for another meaning; a new check gets a new id. The README lists the same
+//! renamed or reused for another meaning; a new check gets a new id. docs/rules.md lists the same
 //! ids, and tests/validate.rs makes sure each one has an invalid fixture that breaks it.
 
 use std::fmt;
@@ -19,7 +19,7 @@ macro_rules! rule_ids {
         }
 
         impl RuleId {
-            /// Every rule, in the order the README documents them.
+            /// Every rule, in the order docs/rules.md documents them.
             pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
 
             /// The stable kebab-case id.
@@ -29,7 +29,7 @@ macro_rules! rule_ids {
                 }
             }
 
-            /// What the rule asks for, in one line (the README's table says the same).
+            /// What the rule asks for, in one line (the table of docs/rules.md says the same).
             pub fn summary(self) -> &'static str {
                 match self {
                     $(RuleId::$variant => $summary,)*
