@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod core;
 pub mod engine;
 pub mod exit;
 pub mod hostdir;

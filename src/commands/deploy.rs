@@ -2,6 +2,7 @@
 //! create or update the apps' services, then wait until they run.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use anyhow::bail;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -10,13 +11,20 @@ use serde::Serialize;
 use super::lock::locked;
 use super::{confirm, plan, table};
 use crate::cli::DeployArgs;
-use crate::engine::apply::failures_error;
-use crate::engine::hostname_of;
-use crate::engine::services::{REPLAN_ATTEMPTS, is_changed_meanwhile, retry_delay};
-use crate::engine::writers::Writer;
-use crate::engine::{
-    Action, AppProgress, Applied, ApplyFailure, Connector, Engine, NodeMove, Plan, ProgressState,
-};
+use crate::core::apply::Applied;
+use crate::core::apply::ApplyFailure;
+use crate::core::converge::AppProgress;
+use crate::core::converge::ProgressState;
+use crate::core::nodes::hostname_of;
+use crate::core::plan::Action;
+use crate::core::plan::NodeMove;
+use crate::core::plan::Plan;
+use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
+use crate::core::writers::Writer;
+use crate::engine::Connector;
+use crate::engine::Engine;
+use crate::engine::services::retry_delay;
+use crate::engine::{EngineLost, is_engine_lost};
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Spec, VolumeSource};
@@ -450,4 +458,44 @@ fn report_table(apps: &[DeployedReport]) -> String {
         })
         .collect();
     table::render(&["APP", "ACTION", "INSTANCES", "NODE", "STATE"], rows)
+}
+
+/// Every failure as one error (the messages carry their cause chains).
+fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
+    let mut text = String::from("the deploy failed for some apps:");
+    for failure in failures {
+        write!(text, "\n  app `{}`: {:#}", failure.name, failure.error).unwrap_or_default();
+    }
+    text.push_str("\n  the other apps were deployed; fix the cause and run the same deploy again");
+    // Keep "the engine stopped answering" visible to the one place that reports it.
+    if failures.iter().any(|f| is_engine_lost(&f.error)) {
+        return EngineLost(text).into();
+    }
+    anyhow::anyhow!(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lost_engine_among_the_failures_stays_visible() {
+        let failure = |name: &str, error: anyhow::Error| ApplyFailure {
+            name: name.into(),
+            error,
+        };
+        let refused = failure("db", anyhow::anyhow!("image refused"));
+        let err = failures_error(&[refused]);
+        assert!(!is_engine_lost(&err));
+        let lost = failure("web", EngineLost("Connection refused".into()).into());
+        let refused = failure("db", anyhow::anyhow!("image refused"));
+        let err = failures_error(&[refused, lost]);
+        assert!(is_engine_lost(&err));
+        let text = err.to_string();
+        assert!(
+            text.contains("app `db`: image refused")
+                && text.contains("app `web`: Connection refused"),
+            "{text}"
+        );
+    }
 }

@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use crate::cli::LockCommand;
 use crate::commands::confirm;
-use crate::engine::lock::{LockEvent, LockHolder, now};
-use crate::engine::{Connector, Engine};
+use crate::core::lock::{LockEvent, LockHolder};
+use crate::engine::Connector;
+use crate::engine::Engine;
+use crate::engine::lock::now;
 use crate::exit::{ExitStatus, HandlingCtrlC, Interrupted};
 use crate::printer::Printer;
 

@@ -6,8 +6,11 @@ use serde::Serialize;
 
 use super::table;
 use crate::cli::PlanArgs;
-use crate::engine::plan::{Drift, Problem, ProblemKind, Refused};
-use crate::engine::{Action, AppPlan, Connector, Plan};
+use crate::core::plan::Action;
+use crate::core::plan::AppPlan;
+use crate::core::plan::Plan;
+use crate::core::plan::{Drift, Problem, ProblemKind, Refused};
+use crate::engine::Connector;
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};

@@ -7,7 +7,7 @@ use dialoguer::console::Term;
 use serde::Serialize;
 
 use super::confirm;
-use crate::engine::User;
+use crate::core::usage::User;
 use crate::printer::Printer;
 
 /// `in-use` or `retained`, as `ls` shows it.

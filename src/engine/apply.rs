@@ -1,38 +1,18 @@
-//! The writes of a deploy plan, in two rounds: first the network, every app's volumes and the
-//! records of its persistent directories, all at once; then every app's service, all at once.
-//! Unchanged apps are not written to.
+//! The engine side of `core::apply`: the writes of a deploy plan, in two rounds: first the network, every app's volumes and the
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Write;
-
-use anyhow::Context;
-use futures_util::future::{join_all, try_join_all};
+use crate::core::apply::*;
 
 use super::Engine;
-use super::converge::Target;
-use super::mapping;
-use super::plan::{Action, AppPlan, Plan};
-use super::records::Records;
-use super::resources::NetworkState;
-use super::writers::Writer;
+use crate::core::converge::Target;
+use crate::core::mapping;
+use crate::core::plan::{Action, AppPlan, Plan};
+use crate::core::records::Records;
+use crate::core::resources::NetworkState;
+use crate::core::writers::Writer;
 use crate::spec::{App, VolumeSource};
-
-/// An app the deploy wrote (or left unchanged), ready to be waited for.
-#[derive(Debug, Clone)]
-pub struct Applied {
-    pub name: String,
-    pub action: Action,
-    /// Warnings the engine returned with the write (e.g. an image it could not resolve).
-    pub warnings: Vec<String>,
-    pub target: Target,
-}
-
-/// An app whose writes failed.
-#[derive(Debug)]
-pub struct ApplyFailure {
-    pub name: String,
-    pub error: anyhow::Error,
-}
+use anyhow::Context;
+use futures_util::future::{join_all, try_join_all};
+use std::collections::{HashMap, HashSet};
 
 impl Engine {
     /// Performs a plan. Apps are written concurrently; one app's failure does not stop the
@@ -218,10 +198,7 @@ impl Engine {
         Ok(known)
     }
 
-    pub(in crate::engine) async fn task_ids(
-        &self,
-        service_id: &str,
-    ) -> anyhow::Result<HashSet<String>> {
+    pub(crate) async fn task_ids(&self, service_id: &str) -> anyhow::Result<HashSet<String>> {
         Ok(self
             .tasks_of(&[service_id.to_string()])
             .await?
@@ -231,8 +208,8 @@ impl Engine {
     }
 
     /// A target to wait for an app as it is now (after `apps scale`).
-    pub(in crate::engine) fn target_now(
-        app: &super::DeployedApp,
+    pub(crate) fn target_now(
+        app: &crate::core::services::DeployedApp,
         known_tasks: HashSet<String>,
     ) -> Target {
         Target {
@@ -245,62 +222,5 @@ impl Engine {
             known_tasks,
             update_started: app.update_started.clone(),
         }
-    }
-}
-
-/// A persistent app this deploy writes and that is to run: its new task must not start beside
-/// another container on its data.
-fn single_writer_matters(plan: &AppPlan) -> bool {
-    plan.app.persistent
-        && plan.app.instances > 0
-        && !plan.app.volumes.is_empty()
-        && plan.action != Action::Unchanged
-}
-
-fn current_id(plan: &AppPlan) -> String {
-    plan.current
-        .as_ref()
-        .map(|current| current.service_id.clone())
-        .unwrap_or_default()
-}
-
-/// Every failure as one error (the messages carry their cause chains).
-pub fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
-    let mut text = String::from("the deploy failed for some apps:");
-    for failure in failures {
-        write!(text, "\n  app `{}`: {:#}", failure.name, failure.error).unwrap_or_default();
-    }
-    text.push_str("\n  the other apps were deployed; fix the cause and run the same deploy again");
-    // Keep "the engine stopped answering" visible to the one place that reports it.
-    if failures.iter().any(|f| super::is_engine_lost(&f.error)) {
-        return super::EngineLost(text).into();
-    }
-    anyhow::anyhow!(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::{EngineLost, is_engine_lost};
-
-    #[test]
-    fn a_lost_engine_among_the_failures_stays_visible() {
-        let failure = |name: &str, error: anyhow::Error| ApplyFailure {
-            name: name.into(),
-            error,
-        };
-        let refused = failure("db", anyhow::anyhow!("image refused"));
-        let err = failures_error(&[refused]);
-        assert!(!is_engine_lost(&err));
-        let lost = failure("web", EngineLost("Connection refused".into()).into());
-        let refused = failure("db", anyhow::anyhow!("image refused"));
-        let err = failures_error(&[refused, lost]);
-        assert!(is_engine_lost(&err));
-        let text = err.to_string();
-        assert!(
-            text.contains("app `db`: image refused")
-                && text.contains("app `web`: Connection refused"),
-            "{text}"
-        );
     }
 }

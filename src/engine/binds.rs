@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use super::Engine;
 use super::data::DataAccess;
-use super::records::BindRecord;
+use crate::core::records::BindRecord;
 
 impl DataAccess {
     /// Every recorded host directory, from the manager.
@@ -24,7 +24,7 @@ impl DataAccess {
 
 impl Engine {
     /// The engine's own data directory (volumes, images, containers, its swarm state).
-    pub(in crate::engine) async fn data_root(&self) -> anyhow::Result<Option<PathBuf>> {
+    pub(crate) async fn data_root(&self) -> anyhow::Result<Option<PathBuf>> {
         let info = self
             .info()
             .await

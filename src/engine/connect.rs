@@ -229,14 +229,14 @@ impl Engine {
     }
 
     /// The engine's `GET /info`, read once.
-    pub(in crate::engine) async fn info(&self) -> anyhow::Result<&SystemInfo> {
+    pub(crate) async fn info(&self) -> anyhow::Result<&SystemInfo> {
         self.info
             .get_or_try_init(|| system_info(&self.docker, &self.address))
             .await
     }
 
     /// The swarm node ID of the engine alacrity talks to, from `GET /info`.
-    pub(in crate::engine) async fn read_local_node_id(&self) -> anyhow::Result<String> {
+    pub(crate) async fn read_local_node_id(&self) -> anyhow::Result<String> {
         let swarm = swarm_of(self.info().await?);
         swarm_manager_node(&self.address, &swarm)
     }

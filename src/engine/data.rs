@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 use super::connect::{self, Address, Origin};
-use super::nodes::{Node, hostname_of};
-use super::usage::{Source, Targets, Usage};
 use super::{Connector, Engine, machine};
+use crate::core::nodes::{Node, hostname_of};
+use crate::core::usage::{Source, Targets, Usage};
 
 /// How long a removal waits for the swarm to remove the containers of removed apps.
 const LEFTOVER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -25,13 +25,13 @@ const LEFTOVER_POLL: Duration = Duration::from_millis(250);
 #[derive(Debug, Clone)]
 pub struct DataAccess {
     /// The engine named by `--host`: its node's volumes and containers.
-    pub(in crate::engine) node: Engine,
+    pub(crate) node: Engine,
     /// The swarm node ID of that engine.
     node_id: String,
     /// A manager of the same swarm (the same engine when `--host` is a manager).
-    pub(in crate::engine) manager: Engine,
+    pub(crate) manager: Engine,
     /// The swarm's nodes.
-    pub(in crate::engine) nodes: Vec<Node>,
+    pub(crate) nodes: Vec<Node>,
     /// The engine's data directory on the node (never deleted).
     data_root: Option<PathBuf>,
     /// Why this machine is not the node's, if it is not (see `machine`): then the directories

@@ -22,7 +22,7 @@ const DF_TIMEOUT: Duration = Duration::from_secs(300);
 impl Engine {
     /// The size in bytes of each volume of this engine's node, by name (volumes the engine did
     /// not measure are left out).
-    pub(in crate::engine) async fn volume_sizes(&self) -> anyhow::Result<HashMap<String, u64>> {
+    pub(crate) async fn volume_sizes(&self) -> anyhow::Result<HashMap<String, u64>> {
         let version = self.docker.client_version();
         let path = format!(
             "/v{}.{}/system/df?type=volume&verbose=1",

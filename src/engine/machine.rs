@@ -17,7 +17,7 @@ const CERTIFICATE: &str = "swarm/certificates/swarm-node.crt";
 
 /// Why this machine is not, as far as alacrity can tell, the machine of node `node_id` whose
 /// engine keeps its data in `data_root`; `None` when it is.
-pub(in crate::engine) fn elsewhere(data_root: Option<&Path>, node_id: &str) -> Option<String> {
+pub(crate) fn elsewhere(data_root: Option<&Path>, node_id: &str) -> Option<String> {
     let Some(root) = data_root else {
         return Some("the engine does not say where it keeps its data".into());
     };

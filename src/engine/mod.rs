@@ -25,10 +25,8 @@ pub mod converge;
 pub mod data;
 pub mod disk_usage;
 pub mod health;
-pub mod labels;
 pub mod lock;
 mod machine;
-pub mod mapping;
 pub mod nodes;
 pub mod plan;
 pub mod records;
@@ -44,18 +42,10 @@ use bollard::Docker;
 use bollard::models::SystemInfo;
 use tokio::sync::OnceCell;
 
-pub use apply::{Applied, ApplyFailure};
+use crate::core::nodes::{Node, sole_manager};
+
 pub use connect::{Address, Origin};
-pub use converge::{AppProgress, ProgressState, Target};
 pub use data::DataAccess;
-pub use health::AppHealth;
-pub use mapping::Pin;
-pub use nodes::{Node, find_node, hostname_of, node_trouble};
-pub use plan::{Action, AppPlan, NodeMove, Plan};
-pub use records::{BindRecord, VolumeRecord};
-pub use services::{DeployedApp, Lookup, StillRuns};
-pub use usage::{Targets, Usage, User};
-pub use volumes::{KnownVolume, VolumeListing, VolumeRemoval};
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need
 /// no engine never connect, and spec errors are reported before any connection).
@@ -173,8 +163,8 @@ impl Engine {
     /// The node ID of the engine alacrity talks to, knowing the swarm's nodes: in a swarm with
     /// one manager it is that one (`connect` checked that this engine is a manager), with no
     /// further call.
-    pub(in crate::engine) async fn local_node_among(&self, nodes: &[Node]) -> anyhow::Result<&str> {
-        if let Some(manager) = nodes::sole_manager(nodes) {
+    pub(crate) async fn local_node_among(&self, nodes: &[Node]) -> anyhow::Result<&str> {
+        if let Some(manager) = sole_manager(nodes) {
             let _ = self.node_id.set(manager.to_string());
         }
         self.local_node_id().await

@@ -1,67 +1,17 @@
-//! The records of persistent data: which host directories and managed volumes apps used, on
-//! which node, kept as swarm configs (see `labels` for their names and labels). They are what
-//! `volumes` and `binds` list and remove after the apps are gone, the same from any manager.
+//! The engine side of `core::records`: the records of persistent data: which host directories and managed volumes apps used, on
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use crate::core::records::*;
 
-use anyhow::Context;
-use bollard::models::ConfigSpec;
-use bollard::query_parameters::ListConfigsOptions;
-
-use super::{Engine, engine_error, is_conflict, is_not_found, labels};
+use super::{Engine, engine_error, is_conflict, is_not_found};
+use crate::core::labels;
 use crate::spec::model::volume_name;
+use anyhow::Context;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-
-/// The record of a host directory an app bind-mounted on a node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BindRecord {
-    pub path: PathBuf,
-    /// The app that last deployed with it.
-    pub app: String,
-    /// The node whose directory it is.
-    pub node_id: String,
-    pub(in crate::engine) config_id: String,
-}
-
-/// The record of a managed volume an app used on a node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VolumeRecord {
-    pub label: String,
-    /// The app that last deployed with it.
-    pub app: String,
-    /// The node that holds the volume (volumes are per node).
-    pub node_id: String,
-    pub(in crate::engine) config_id: String,
-}
-
-impl VolumeRecord {
-    /// `alacran--LABEL`.
-    pub fn name(&self) -> String {
-        volume_name(&self.label)
-    }
-}
-
-/// Every record, read with one call (what a deploy consults before writing records).
-#[derive(Debug, Clone, Default)]
-pub struct Records {
-    pub binds: Vec<BindRecord>,
-    pub volumes: Vec<VolumeRecord>,
-}
-
-/// A config alacrity wrote: its name, ID and labels.
-struct Config {
-    name: String,
-    id: String,
-    labels: HashMap<String, String>,
-}
-
-impl Config {
-    fn take(&mut self, key: &str) -> Option<String> {
-        self.labels.remove(key)
-    }
-}
+use bollard::models::ConfigSpec;
+use bollard::query_parameters::ListConfigsOptions;
+use std::collections::HashMap;
+use std::path::Path;
 
 impl Engine {
     /// Every recorded host directory, by path then node.
@@ -75,7 +25,7 @@ impl Engine {
     }
 
     /// Every record of both kinds, from one call.
-    pub(in crate::engine) async fn records(&self) -> anyhow::Result<Records> {
+    pub(crate) async fn records(&self) -> anyhow::Result<Records> {
         let configs = self.configs().await?;
         let (binds, volumes): (Vec<Config>, Vec<Config>) = configs
             .into_iter()
@@ -89,7 +39,7 @@ impl Engine {
     /// Records that an app bind-mounts a host directory of a node; the record of that path and
     /// node is replaced when it names another app (configs are immutable). `existing`: the
     /// records as the deploy's plan read them.
-    pub(in crate::engine) async fn record_bind(
+    pub(crate) async fn record_bind(
         &self,
         existing: &[BindRecord],
         path: &Path,
@@ -118,7 +68,7 @@ impl Engine {
 
     /// Records that an app uses the managed volume of a label on a node (replaced when it
     /// names another app). `existing`: the records as the deploy's plan read them.
-    pub(in crate::engine) async fn record_volume(
+    pub(crate) async fn record_volume(
         &self,
         existing: &[VolumeRecord],
         label: &str,
@@ -204,38 +154,4 @@ impl Engine {
                 .with_context(|| format!("cannot delete the swarm config {config_id}")),
         }
     }
-}
-
-fn bind_records_of(configs: Vec<Config>) -> Vec<BindRecord> {
-    let mut records: Vec<BindRecord> = configs
-        .into_iter()
-        .filter(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX))
-        .filter_map(|mut config| {
-            Some(BindRecord {
-                path: PathBuf::from(config.take(labels::BIND_PATH)?),
-                app: config.take(labels::APP).unwrap_or_default(),
-                node_id: config.take(labels::NODE).unwrap_or_default(),
-                config_id: config.id,
-            })
-        })
-        .collect();
-    records.sort_by(|a, b| (&a.path, &a.node_id).cmp(&(&b.path, &b.node_id)));
-    records
-}
-
-fn volume_records_of(configs: Vec<Config>) -> Vec<VolumeRecord> {
-    let mut records: Vec<VolumeRecord> = configs
-        .into_iter()
-        .filter(|config| config.name.starts_with(labels::VOLUME_RECORD_PREFIX))
-        .filter_map(|mut config| {
-            Some(VolumeRecord {
-                label: config.take(labels::VOLUME_LABEL)?,
-                app: config.take(labels::APP).unwrap_or_default(),
-                node_id: config.take(labels::NODE).unwrap_or_default(),
-                config_id: config.id,
-            })
-        })
-        .collect();
-    records.sort_by(|a, b| (&a.label, &a.node_id).cmp(&(&b.label, &b.node_id)));
-    records
 }

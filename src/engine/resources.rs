@@ -1,35 +1,18 @@
-//! What apps share or keep besides their services: the `alacrity` overlay network and managed
-//! volumes (`alacran--LABEL`). The records of persistent data are in `records`.
+//! The engine side of `core::resources`: what apps share or keep besides their services: the `alacrity` overlay network and managed
 
-use std::collections::HashMap;
+use crate::core::resources::*;
 
+use super::{Engine, engine_error, is_conflict, is_not_found};
+use crate::core::labels;
+use crate::spec::model::volume_name;
 use anyhow::{Context, bail};
 use bollard::models::{NetworkCreateRequest, VolumeCreateRequest};
 use bollard::query_parameters::ListNetworksOptions;
-
-use super::{Engine, engine_error, is_conflict, is_not_found, labels};
-use crate::spec::model::volume_name;
-
-/// The state of the apps' network before a deploy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NetworkState {
-    Present,
-    Missing,
-}
-
-/// The state of a managed volume's name on the engine alacrity talks to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum VolumeState {
-    Missing,
-    /// Created by alacrity (possibly for an app since removed: its data is adopted).
-    Managed,
-    /// Same name, no alacrity label: never used.
-    Unmanaged,
-}
+use std::collections::HashMap;
 
 impl Engine {
     /// Whether the apps' network exists; an unmanaged network of that name is an error.
-    pub(in crate::engine) async fn network_state(&self) -> anyhow::Result<NetworkState> {
+    pub(crate) async fn network_state(&self) -> anyhow::Result<NetworkState> {
         let filters = HashMap::from([("name".to_string(), vec![labels::NETWORK.to_string()])]);
         let networks = self
             .docker
@@ -62,7 +45,7 @@ impl Engine {
     }
 
     /// Creates the apps' overlay network (attachable, so one-off containers can join it too).
-    pub(in crate::engine) async fn create_network(&self) -> anyhow::Result<()> {
+    pub(crate) async fn create_network(&self) -> anyhow::Result<()> {
         let request = NetworkCreateRequest {
             name: labels::NETWORK.to_string(),
             driver: Some("overlay".to_string()),
@@ -84,7 +67,7 @@ impl Engine {
     }
 
     /// The state of the volume of a label on the engine alacrity talks to.
-    pub(in crate::engine) async fn volume_state(&self, label: &str) -> anyhow::Result<VolumeState> {
+    pub(crate) async fn volume_state(&self, label: &str) -> anyhow::Result<VolumeState> {
         let name = volume_name(label);
         match self.docker.inspect_volume(&name).await {
             Ok(volume) if labels::is_managed(Some(&volume.labels)) => Ok(VolumeState::Managed),
@@ -96,11 +79,7 @@ impl Engine {
     }
 
     /// Creates a managed volume on the engine alacrity talks to.
-    pub(in crate::engine) async fn create_volume(
-        &self,
-        label: &str,
-        app: &str,
-    ) -> anyhow::Result<()> {
+    pub(crate) async fn create_volume(&self, label: &str, app: &str) -> anyhow::Result<()> {
         let name = volume_name(label);
         let request = VolumeCreateRequest {
             name: Some(name.clone()),

@@ -5,7 +5,11 @@ use serde::Serialize;
 
 use crate::cli::AppsLsArgs;
 use crate::commands::table;
-use crate::engine::{AppHealth, Connector, DeployedApp, Node, hostname_of};
+use crate::core::health::AppHealth;
+use crate::core::nodes::Node;
+use crate::core::nodes::hostname_of;
+use crate::core::services::DeployedApp;
+use crate::engine::Connector;
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 

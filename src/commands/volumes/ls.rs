@@ -6,7 +6,10 @@ use serde::Serialize;
 use crate::cli::VolumesLsArgs;
 use crate::commands::retained::{size_cell, status, used_by};
 use crate::commands::table;
-use crate::engine::{Connector, DataAccess, KnownVolume, User};
+use crate::core::usage::User;
+use crate::core::volumes::KnownVolume;
+use crate::engine::Connector;
+use crate::engine::DataAccess;
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 

@@ -408,7 +408,7 @@ mod tests {
 
     #[test]
     fn the_reserved_prefix_is_the_one_the_engine_writes() {
-        assert_eq!(RESERVED_LABEL_PREFIX, crate::engine::labels::PREFIX);
+        assert_eq!(RESERVED_LABEL_PREFIX, crate::core::labels::PREFIX);
     }
 
     #[test]

@@ -45,13 +45,13 @@ impl Pin {
     }
 
     /// The placement constraint that keeps the app's tasks on the node.
-    fn constraint(&self) -> String {
+    pub(crate) fn constraint(&self) -> String {
         format!("node.id=={}", self.node_id)
     }
 }
 
 /// The swarm service spec of an app, labelled with its template hash and spec hash.
-pub(in crate::engine) fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
+pub(crate) fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
     let mut task = task_template(app, pin);
     let template_hash = hash_of(&task);
     if let Some(container) = task.container_spec.as_mut() {
@@ -83,12 +83,12 @@ pub(in crate::engine) fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSp
 }
 
 /// The spec hash a generated spec carries (what "unchanged" compares).
-pub(in crate::engine) fn spec_hash(spec: &ServiceSpec) -> Option<&str> {
+pub(crate) fn spec_hash(spec: &ServiceSpec) -> Option<&str> {
     label(spec.labels.as_ref(), labels::SPEC_HASH)
 }
 
 /// The template hash a generated spec (or a task's spec) carries.
-pub(in crate::engine) fn template_hash(task: Option<&TaskSpec>) -> Option<&str> {
+pub(crate) fn template_hash(task: Option<&TaskSpec>) -> Option<&str> {
     let container = task?.container_spec.as_ref()?;
     label(container.labels.as_ref(), labels::TEMPLATE_HASH)
 }
@@ -258,7 +258,7 @@ pub fn hash_of<T: Serialize>(value: &T) -> String {
 
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:
 /// the pin is, see `read_pin`).
-pub(in crate::engine) fn read_app(spec: &ServiceSpec) -> App {
+pub(crate) fn read_app(spec: &ServiceSpec) -> App {
     let container = spec
         .task_template
         .as_ref()
@@ -289,7 +289,7 @@ pub(in crate::engine) fn read_app(spec: &ServiceSpec) -> App {
 }
 
 /// The placement constraints of a service spec, sorted (what keeps a pinned app on its node).
-pub(in crate::engine) fn placement(spec: &ServiceSpec) -> Vec<String> {
+pub(crate) fn placement(spec: &ServiceSpec) -> Vec<String> {
     let mut constraints = spec
         .task_template
         .as_ref()
@@ -301,14 +301,12 @@ pub(in crate::engine) fn placement(spec: &ServiceSpec) -> Vec<String> {
 }
 
 /// How a service's updates replace its tasks (a persistent app's must be stop-first).
-pub(in crate::engine) fn update_order(
-    spec: &ServiceSpec,
-) -> Option<ServiceSpecUpdateConfigOrderEnum> {
+pub(crate) fn update_order(spec: &ServiceSpec) -> Option<ServiceSpecUpdateConfigOrderEnum> {
     spec.update_config.as_ref().and_then(|update| update.order)
 }
 
 /// The pin of a deployed service: alacrity's node label.
-pub(in crate::engine) fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
+pub(crate) fn read_pin(spec: &ServiceSpec) -> Option<Pin> {
     label(spec.labels.as_ref(), labels::NODE).map(Pin::new)
 }
 
@@ -329,7 +327,7 @@ fn read_env(env: &[String]) -> BTreeMap<String, String> {
         .collect()
 }
 
-pub(in crate::engine) fn read_ports(endpoint: Option<&EndpointSpec>) -> Vec<Port> {
+pub(crate) fn read_ports(endpoint: Option<&EndpointSpec>) -> Vec<Port> {
     let ports = endpoint
         .and_then(|e| e.ports.as_deref())
         .unwrap_or_default();

@@ -1,0 +1,35 @@
+//! The decisions, in the product's words, with no I/O: no Docker client, no tokio, no file
+//! system. They take what the engine adapter (`crate::engine`) read from the swarm (bollard's
+//! model types are used as plain data) and return facts; commands and the printer put the facts
+//! into words.
+//!
+//! - `labels`: the labels and records alacrity writes into the swarm (the contract).
+//! - `mapping`: an app <-> its service spec, both ways; hashes.
+//! - `nodes`: the swarm's nodes; finding one by hostname or ID; a node's trouble.
+//! - `services`: a deployed app read back from its service.
+//! - `resources`: the states of the shared network and of managed volumes.
+//! - `records`: the records of persistent data, read from swarm configs, and when one is
+//!   replaced.
+//! - `plan`: what a deploy does, app by app, from a snapshot of the swarm, with every refusal.
+//! - `apply`: the writes a plan needs.
+//! - `writers`: one writer on persistent data (the containers still on an app's data).
+//! - `converge`: whether deployed apps have converged (verdicts from services and tasks).
+//! - `health`: how deployed apps are doing across the nodes.
+//! - `usage`: who uses a volume or a host directory.
+//! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
+//! - `lock`: who holds the swarm-wide lock, and whether the holder is gone.
+
+pub mod apply;
+pub mod converge;
+pub mod health;
+pub mod labels;
+pub mod lock;
+pub mod mapping;
+pub mod nodes;
+pub mod plan;
+pub mod records;
+pub mod resources;
+pub mod services;
+pub mod usage;
+pub mod volumes;
+pub mod writers;

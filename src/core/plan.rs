@@ -1,0 +1,964 @@
+//! What a deploy would do, app by app, decided from what the swarm holds, without writing.
+//!
+//! Every check that can refuse a deploy runs here, before any write, and all problems are
+//! reported at once: a same-named service alacrity does not manage, a node that does not
+//! exist, data (a label or host path) that another deployed app uses, a same-named volume
+//! alacrity does not manage, a network named `alacrity` that is not alacrity's.
+
+use std::collections::{HashMap, HashSet};
+
+use bollard::models::ServiceSpec;
+use serde::Serialize;
+
+use super::labels;
+use super::mapping::{self, Pin};
+use super::nodes::{self, Node};
+use super::records::Records;
+use super::resources::NetworkState;
+use super::services::{DeployedApp, Lookup};
+use crate::exit::InvalidInput;
+use crate::spec::{App, Port, VolumeSource};
+
+/// What a deploy does to one app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Update,
+    Unchanged,
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Unchanged => "unchanged",
+        })
+    }
+}
+
+/// The plan for one app.
+#[derive(Debug, Clone)]
+pub struct AppPlan {
+    pub app: App,
+    pub action: Action,
+    /// For an update: the spec fields that change (`node` when the pin moves).
+    pub changes: Vec<String>,
+    /// The node a persistent app is (to be) pinned to.
+    pub pin: Option<Pin>,
+    /// A persistent app whose pin changes, or that would start away from the node its
+    /// recorded data is on: its data stays on the old node.
+    pub node_move: Option<NodeMove>,
+    /// For an update: fields the swarm has that differ from what alacrity last deployed (a
+    /// change made outside alacrity, e.g. `docker service scale`), which this deploy undoes.
+    pub drift: Vec<Drift>,
+    /// For an update of a persistent app: persistent directories it gets that it did not have
+    /// (a new label starts on a new, empty volume), and those it no longer mounts (kept).
+    pub new_data: Vec<VolumeSource>,
+    pub left_data: Vec<VolumeSource>,
+    pub(crate) spec: ServiceSpec,
+    pub(crate) current: Option<DeployedApp>,
+    /// Labels whose volumes are created on the engine alacrity talks to before the service.
+    pub(crate) volumes_to_create: Vec<String>,
+}
+
+/// A persistent app pinned to another node than before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeMove {
+    pub from: Pin,
+    pub to: Pin,
+    /// The app's persistent directories that stay behind on the old node.
+    pub data: Vec<VolumeSource>,
+    /// `from` is where the records of persistent data say the app's data is (the app is not
+    /// deployed, e.g. after `apps rm`, or gets data it had elsewhere), rather than its pin.
+    pub recorded: bool,
+}
+
+/// A field of a deployed app that differs from what alacrity deployed: changed outside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Drift {
+    /// The spec's name of the field (`instances`, `env`, ...; `node` for the placement,
+    /// `update order` for how updates replace tasks).
+    pub field: String,
+    /// The values, for the fields that have one short value (instances, image).
+    pub swarm: Option<String>,
+    pub spec: Option<String>,
+}
+
+/// The plan of a deploy: every app, in the order given.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub apps: Vec<AppPlan>,
+    pub nodes: Vec<Node>,
+    pub(crate) network: NetworkState,
+    /// The records of persistent data, read when some app's data is to be recorded.
+    pub(crate) records: Records,
+}
+
+impl Plan {
+    /// The hostname of a pin's node (its ID when the node is gone).
+    pub fn hostname(&self, pin: &Pin) -> String {
+        nodes::hostname_of(&self.nodes, &pin.node_id)
+    }
+
+    /// The apps to run (1 instance) whose pinned node cannot run them now, with what is wrong with
+    /// the node ("node node2 is down"): the swarm will not start them elsewhere.
+    pub fn stranded(&self) -> impl Iterator<Item = (&AppPlan, String)> {
+        self.apps.iter().filter_map(|plan| {
+            let pin = plan.pin.as_ref().filter(|_| plan.app.instances > 0)?;
+            nodes::node_trouble(&self.nodes, &pin.node_id).map(|trouble| (plan, trouble))
+        })
+    }
+
+    /// Whether a deploy of this plan writes anything: an app to create or update, or a record
+    /// of an app's data that is missing (see `apply`).
+    pub fn writes(&self) -> bool {
+        self.apps
+            .iter()
+            .any(|app| app.action != Action::Unchanged || self.record_missing(app))
+    }
+
+    /// Whether some persistent directory of a pinned app lacks its record (of this app, on its
+    /// node).
+    pub(crate) fn record_missing(&self, plan: &AppPlan) -> bool {
+        let Some(pin) = &plan.pin else {
+            return false;
+        };
+        let name = &plan.app.name;
+        plan.app.volumes.iter().any(|volume| match &volume.source {
+            VolumeSource::Label(label) => !self
+                .records
+                .volumes
+                .iter()
+                .any(|r| &r.label == label && r.node_id == pin.node_id && &r.app == name),
+            VolumeSource::HostPath(path) => !self
+                .records
+                .binds
+                .iter()
+                .any(|r| &r.path == path && r.node_id == pin.node_id && &r.app == name),
+        })
+    }
+
+    /// The apps whose pin moves to another node.
+    pub fn moves(&self) -> impl Iterator<Item = (&AppPlan, &NodeMove)> {
+        self.apps
+            .iter()
+            .filter_map(|plan| plan.node_move.as_ref().map(|m| (plan, m)))
+    }
+}
+
+/// One reason a deploy cannot go ahead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub app: Option<String>,
+    pub message: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Rule 6 against the swarm: the app's volume with this index (in `App::volumes`) uses data
+    /// that the deployed app `other` uses. The spec must change (exit 2).
+    SharedData { volume: usize, other: String },
+    /// The app's port with this index (in `App::ports`) is published by the service `other`
+    /// already: the engine would refuse it half-way through the deploy. Exit 2.
+    PortTaken { port: usize, other: String },
+    /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
+    UnknownNode,
+    /// Something in the swarm stands in the way (exit 1).
+    Refusal,
+}
+
+impl Problem {
+    /// Whether the spec must change (exit 2), rather than the swarm (exit 1).
+    pub fn is_invalid_spec(&self) -> bool {
+        !matches!(self.kind, ProblemKind::Refusal)
+    }
+
+    pub(crate) fn refusal(app: Option<&str>, message: String) -> Self {
+        Problem {
+            app: app.map(str::to_string),
+            message,
+            kind: ProblemKind::Refusal,
+        }
+    }
+}
+
+/// Every reason a planned deploy cannot go ahead (nothing was written).
+///
+/// `into_error` gives the error with the right exit code; commands that hold the spec point
+/// rule-6 problems at its lines first.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub problems: Vec<Problem>,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.problems.len() {
+            1 => write!(f, "cannot deploy:")?,
+            count => write!(f, "cannot deploy ({count} problems):")?,
+        }
+        for problem in &self.problems {
+            match &problem.app {
+                Some(app) => write!(f, "\n  app `{app}`: {}", problem.message)?,
+                None => write!(f, "\n  {}", problem.message)?,
+            }
+        }
+        write!(f, "\n  nothing was changed")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Refused {
+    /// The error to report: invalid input (exit 2) if any problem needs the spec changed.
+    pub fn into_error(self) -> anyhow::Error {
+        if self.problems.iter().any(Problem::is_invalid_spec) {
+            InvalidInput(self.to_string()).into()
+        } else {
+            anyhow::Error::new(self)
+        }
+    }
+}
+
+/// What the swarm holds, as the pure planning needs it.
+pub(crate) struct Swarm<'a> {
+    pub(crate) services: &'a HashMap<String, Lookup>,
+    /// The ports every service publishes, with the service's name.
+    pub(crate) ports: &'a [(String, Port)],
+    pub(crate) nodes: &'a [Node],
+    pub(crate) local_node: &'a str,
+    /// The apps of this deploy: their deployed state does not count against the rules.
+    pub(crate) deploying: HashSet<&'a str>,
+}
+
+/// The deployed app of a name, if alacrity deployed it.
+pub(crate) fn managed<'a>(
+    services: &'a HashMap<String, Lookup>,
+    name: &str,
+) -> Option<&'a DeployedApp> {
+    match services.get(name) {
+        Some(Lookup::Managed(app)) => Some(app),
+        _ => None,
+    }
+}
+
+/// Whether an app is pinned to the node of the engine alacrity talks to: a persistent app that
+/// names no node and is not pinned yet.
+pub(crate) fn goes_to_local_node(app: &App, current: Option<&DeployedApp>) -> bool {
+    app.persistent && app.node.is_none() && current.and_then(|c| c.pin.as_ref()).is_none()
+}
+
+/// Whether a deploy records an app's persistent directories (see `apply`): every deploy of a
+/// pinned app with some, unchanged or not, so that a record lost meanwhile is written again.
+/// The records also say where the data of a label or path is (see `data_elsewhere`).
+pub(crate) fn records_data(plan: &AppPlan) -> bool {
+    plan.pin.is_some() && !plan.app.volumes.is_empty()
+}
+
+/// A persistent app that would start on a node where none of the records put some of its data,
+/// while they put it on another node that is still in the swarm: after `apps rm`, or a label
+/// another app used before. Starting there means a new, empty volume (or another machine's
+/// directory) while the data sits on the other node: as much a move as changing the pin.
+pub(crate) fn data_elsewhere(
+    plan: &AppPlan,
+    records: &Records,
+    nodes: &[Node],
+) -> Option<NodeMove> {
+    let pin = plan.pin.as_ref()?;
+    let mounted_here: Vec<&VolumeSource> = plan
+        .current
+        .as_ref()
+        .filter(|current| current.pin.as_ref() == Some(pin))
+        .map(|current| current.app.volumes.iter().map(|v| &v.source).collect())
+        .unwrap_or_default();
+    let mut from: Option<String> = None;
+    let mut data = Vec::new();
+    for volume in &plan.app.volumes {
+        if mounted_here.contains(&&volume.source) {
+            continue;
+        }
+        let recorded: Vec<&str> = match &volume.source {
+            VolumeSource::Label(label) => records
+                .volumes
+                .iter()
+                .filter(|r| &r.label == label)
+                .map(|r| r.node_id.as_str())
+                .collect(),
+            VolumeSource::HostPath(path) => records
+                .binds
+                .iter()
+                .filter(|r| &r.path == path)
+                .map(|r| r.node_id.as_str())
+                .collect(),
+        };
+        let in_swarm: Vec<&str> = recorded
+            .into_iter()
+            .filter(|id| nodes.iter().any(|node| node.id == *id))
+            .collect();
+        if in_swarm.is_empty() || in_swarm.contains(&pin.node_id.as_str()) {
+            continue;
+        }
+        from.get_or_insert_with(|| in_swarm[0].to_string());
+        data.push(volume.source.clone());
+    }
+    Some(NodeMove {
+        from: Pin::new(from?),
+        to: pin.clone(),
+        data,
+        recorded: true,
+    })
+}
+
+pub(crate) fn unmanaged_volume(app: &App, label: &str) -> Problem {
+    let name = crate::spec::model::volume_name(label);
+    Problem::refusal(
+        Some(&app.name),
+        format!(
+            "the volume `{name}` exists but alacrity did not create it (it lacks the label \
+             {}=true), so alacrity will not use it; choose another label, or check the volume \
+             with `docker volume inspect {name}`",
+            labels::MANAGED
+        ),
+    )
+}
+
+/// The plan of one app, or every problem with it.
+pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>> {
+    let current = match swarm.services.get(&app.name) {
+        Some(Lookup::Unmanaged) => return Err(vec![unmanaged_service(&app.name)]),
+        Some(Lookup::Managed(current)) => Some(current.as_ref().clone()),
+        Some(Lookup::Missing) | None => None,
+    };
+    let mut problems = shared_data(app, swarm);
+    problems.extend(ports_taken(app, swarm));
+    let pin = match decide_pin(app, current.as_ref(), swarm) {
+        Ok(pin) => pin,
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let spec = mapping::service_spec(app, pin.as_ref());
+    let (action, changes, drift) = action_of(app, pin.as_ref(), current.as_ref(), &spec);
+    let node_move = node_move(current.as_ref(), pin.as_ref());
+    let (new_data, left_data) = match (&current, action) {
+        (Some(current), Action::Update) if app.persistent => data_change(&current.app, app),
+        _ => (Vec::new(), Vec::new()),
+    };
+    Ok(AppPlan {
+        app: app.clone(),
+        action,
+        changes,
+        pin,
+        node_move,
+        drift,
+        new_data,
+        left_data,
+        spec,
+        current,
+        volumes_to_create: Vec::new(),
+    })
+}
+
+pub(crate) fn unmanaged_service(name: &str) -> Problem {
+    Problem::refusal(
+        Some(name),
+        format!(
+            "a service named `{name}` exists but alacrity did not deploy it (it lacks the label \
+             {}=true), so alacrity leaves it untouched; rename the app, or remove that service \
+             yourself if it is no longer needed (`docker service rm {name}`)",
+            labels::MANAGED
+        ),
+    )
+}
+
+/// Where a persistent app goes: the spec's node; else where it already is; else the node of
+/// the engine alacrity talks to.
+pub(crate) fn decide_pin(
+    app: &App,
+    current: Option<&DeployedApp>,
+    swarm: &Swarm,
+) -> Result<Option<Pin>, Problem> {
+    if !app.persistent {
+        return Ok(None);
+    }
+    if let Some(wanted) = &app.node {
+        let node = nodes::find_node(swarm.nodes, wanted).map_err(|err| Problem {
+            app: Some(app.name.clone()),
+            message: err.0,
+            kind: ProblemKind::UnknownNode,
+        })?;
+        return Ok(Some(Pin::new(&node.id)));
+    }
+    if let Some(pin) = current.and_then(|current| current.pin.clone()) {
+        return Ok(Some(pin));
+    }
+    // `plan` read it, since `goes_to_local_node` holds for this app.
+    debug_assert!(!swarm.local_node.is_empty());
+    Ok(Some(Pin::new(swarm.local_node)))
+}
+
+pub(crate) fn node_move(current: Option<&DeployedApp>, pin: Option<&Pin>) -> Option<NodeMove> {
+    let current = current?;
+    let (from, to) = (current.pin.as_ref()?, pin?);
+    (from != to).then(|| NodeMove {
+        from: from.clone(),
+        to: to.clone(),
+        data: current
+            .app
+            .volumes
+            .iter()
+            .map(|v| v.source.clone())
+            .collect(),
+        recorded: false,
+    })
+}
+
+/// The persistent directories an update adds, and those it leaves (kept where they are).
+pub(crate) fn data_change(deployed: &App, wanted: &App) -> (Vec<VolumeSource>, Vec<VolumeSource>) {
+    let sources =
+        |app: &App| -> Vec<VolumeSource> { app.volumes.iter().map(|v| v.source.clone()).collect() };
+    let (before, after) = (sources(deployed), sources(wanted));
+    let new = after
+        .iter()
+        .filter(|s| !before.contains(s))
+        .cloned()
+        .collect();
+    let left = before
+        .iter()
+        .filter(|s| !after.contains(s))
+        .cloned()
+        .collect();
+    (new, left)
+}
+
+/// Ports of the app that a service outside this deploy already publishes (same number and
+/// protocol): the engine refuses them only when the service is written, after the other apps
+/// of the deploy were; found here, nothing is written.
+pub(crate) fn ports_taken(app: &App, swarm: &Swarm) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, port) in app.ports.iter().enumerate() {
+        let taken = swarm.ports.iter().find(|(name, theirs)| {
+            !swarm.deploying.contains(name.as_str())
+                && theirs.published == port.published
+                && theirs.protocol == port.protocol
+        });
+        if let Some((other, _)) = taken {
+            let managed = matches!(swarm.services.get(other), Some(Lookup::Managed(_)));
+            let remove = match managed {
+                true => format!("`alacrity apps rm {other}`"),
+                false => format!("`docker service rm {other}`"),
+            };
+            problems.push(Problem {
+                app: Some(app.name.clone()),
+                message: format!(
+                    "port {}/{} is already published by the {} `{other}`: a port is published \
+                     once in the swarm; pick another published port (the first number), or \
+                     remove `{other}` first ({remove})",
+                    port.published,
+                    port.protocol,
+                    if managed { "deployed app" } else { "service" },
+                ),
+                kind: ProblemKind::PortTaken {
+                    port: index,
+                    other: other.clone(),
+                },
+            });
+        }
+    }
+    problems
+}
+
+/// Rule 6 against the swarm: a label or host path of the app that another deployed app (not
+/// part of this deploy) uses.
+pub(crate) fn shared_data(app: &App, swarm: &Swarm) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (name, lookup) in swarm.services {
+        let Lookup::Managed(other) = lookup else {
+            continue;
+        };
+        if swarm.deploying.contains(name.as_str()) {
+            continue;
+        }
+        for (index, volume) in app.volumes.iter().enumerate() {
+            let clash = other
+                .app
+                .volumes
+                .iter()
+                .find(|v| clashes(&v.source, &volume.source));
+            if let Some(theirs) = clash {
+                problems.push(Problem {
+                    app: Some(app.name.clone()),
+                    message: shared_message(&volume.source, &theirs.source, name),
+                    kind: ProblemKind::SharedData {
+                        volume: index,
+                        other: name.clone(),
+                    },
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Two persistent directories hold the same files: the same label, or host paths that are the
+/// same directory or one inside the other.
+pub(crate) fn clashes(a: &VolumeSource, b: &VolumeSource) -> bool {
+    match (a, b) {
+        (VolumeSource::HostPath(a), VolumeSource::HostPath(b)) => {
+            a.starts_with(b) || b.starts_with(a)
+        }
+        _ => a == b,
+    }
+}
+
+pub(crate) fn shared_message(ours: &VolumeSource, theirs: &VolumeSource, other: &str) -> String {
+    let what = match (ours, theirs) {
+        (VolumeSource::Label(label), _) => format!("the volume label `{label}` ({ours}) is"),
+        (VolumeSource::HostPath(path), VolumeSource::HostPath(their)) if path != their => {
+            let relation = if path.starts_with(their) {
+                "is inside"
+            } else {
+                "contains"
+            };
+            format!(
+                "the host directory {} {relation} {}, which is",
+                path.display(),
+                their.display()
+            )
+        }
+        (VolumeSource::HostPath(path), _) => format!("the host directory {} is", path.display()),
+    };
+    format!(
+        "{what} already used by the deployed app `{other}`: two apps on one data directory \
+         corrupt it; use another one, or remove `{other}` first (`alacrity apps rm {other}`)"
+    )
+}
+
+/// Create, update (with the fields that change) or unchanged: the app as the swarm runs it
+/// (read back from the service's actual spec, not from the hash alacrity wrote) has every field
+/// the spec asks for. A field that differs while the hash says alacrity deployed this very spec
+/// was changed outside alacrity: drift, which the update undoes.
+pub(crate) fn action_of(
+    app: &App,
+    pin: Option<&Pin>,
+    current: Option<&DeployedApp>,
+    spec: &ServiceSpec,
+) -> (Action, Vec<String>, Vec<Drift>) {
+    let Some(current) = current else {
+        return (Action::Create, Vec::new(), Vec::new());
+    };
+    let mut changes: Vec<String> = mapping::changed_fields(&current.app, app)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if current.pin.as_ref() != pin || mapping::placement(&current.spec) != mapping::placement(spec)
+    {
+        changes.push("node".to_string());
+    }
+    if mapping::update_order(&current.spec) != mapping::update_order(spec) {
+        changes.push("update order".to_string());
+    }
+    let same_hash =
+        current.spec_hash().is_some() && current.spec_hash() == mapping::spec_hash(spec);
+    if same_hash && changes.is_empty() {
+        return (Action::Unchanged, Vec::new(), Vec::new());
+    }
+    let drift = match same_hash {
+        true => changes
+            .iter()
+            .map(|field| drift_of(field, &current.app, app))
+            .collect(),
+        false => Vec::new(),
+    };
+    if changes.is_empty() {
+        // Same app, different service spec: made by another alacrity version, or edited
+        // with the docker CLI in a field alacrity does not read back.
+        changes.push("service settings".to_string());
+    }
+    (Action::Update, changes, drift)
+}
+
+pub(crate) fn drift_of(field: &str, swarm: &App, spec: &App) -> Drift {
+    let (swarm, spec) = match field {
+        "instances" => (
+            Some(swarm.instances.to_string()),
+            Some(spec.instances.to_string()),
+        ),
+        "image" => (Some(swarm.image.clone()), Some(spec.image.clone())),
+        _ => (None, None),
+    };
+    Drift {
+        field: field.to_string(),
+        swarm,
+        spec,
+    }
+}
+
+pub(crate) fn volume_labels(app: &App) -> Vec<String> {
+    app.volumes
+        .iter()
+        .filter_map(|volume| match &volume.source {
+            VolumeSource::Label(label) => Some(label.clone()),
+            VolumeSource::HostPath(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::core::nodes::tests::node;
+    use crate::spec::Volume;
+
+    fn app(name: &str, persistent: bool, volumes: &[VolumeSource]) -> App {
+        App {
+            name: name.into(),
+            image: "busybox".into(),
+            persistent,
+            instances: 1,
+            command: None,
+            entrypoint: None,
+            env: BTreeMap::new(),
+            labels: BTreeMap::new(),
+            ports: vec![],
+            volumes: volumes
+                .iter()
+                .enumerate()
+                .map(|(i, source)| Volume {
+                    source: source.clone(),
+                    container_path: format!("/data{i}"),
+                    read_only: false,
+                })
+                .collect(),
+            node: None,
+        }
+    }
+
+    fn deployed(app: &App, pin: Option<&str>) -> Lookup {
+        let pin = pin.map(Pin::new);
+        let spec = mapping::service_spec(app, pin.as_ref());
+        Lookup::Managed(Box::new(DeployedApp {
+            app: mapping::read_app(&spec),
+            pin,
+            running: 1,
+            desired: 1,
+            service_id: format!("id-{}", app.name),
+            version: 7,
+            spec,
+            update_started: None,
+        }))
+    }
+
+    fn plan_with(app: &App, services: &HashMap<String, Lookup>) -> Result<AppPlan, Vec<Problem>> {
+        plan_with_ports(app, services, &[])
+    }
+
+    fn plan_with_ports(
+        app: &App,
+        services: &HashMap<String, Lookup>,
+        ports: &[(String, Port)],
+    ) -> Result<AppPlan, Vec<Problem>> {
+        let nodes = [node("n1", "one"), node("n2", "two")];
+        let swarm = Swarm {
+            services,
+            ports,
+            nodes: &nodes,
+            local_node: "n1",
+            deploying: HashSet::from([app.name.as_str()]),
+        };
+        plan_app(app, &swarm)
+    }
+
+    fn label(name: &str) -> VolumeSource {
+        VolumeSource::Label(name.into())
+    }
+
+    #[test]
+    fn a_persistent_app_on_a_node_that_is_down_is_stranded_and_others_are_not() {
+        let mut db = app("db", true, &[label("data")]);
+        db.node = Some("two".into());
+        let mut stopped = app("stopped", true, &[]);
+        stopped.node = Some("two".into());
+        stopped.instances = 0;
+        let web = app("web", false, &[]);
+        let apps = [&db, &stopped, &web]
+            .iter()
+            .map(|app| plan_with(app, &HashMap::new()).unwrap())
+            .collect();
+        let mut nodes = vec![node("n1", "one"), node("n2", "two")];
+        nodes[1].state = "down".into();
+        let plan = Plan {
+            apps,
+            nodes,
+            network: NetworkState::Present,
+            records: Records::default(),
+        };
+        let stranded: Vec<(&str, String)> = plan
+            .stranded()
+            .map(|(app, trouble)| (app.app.name.as_str(), trouble))
+            .collect();
+        assert_eq!(stranded, vec![("db", "node two is down".to_string())]);
+    }
+
+    #[test]
+    fn a_new_app_is_created_and_a_persistent_one_pinned_to_the_local_node() {
+        let db = app("db", true, &[label("data")]);
+        let plan = plan_with(&db, &HashMap::new()).unwrap();
+        assert_eq!(plan.action, Action::Create);
+        assert_eq!(plan.pin, Some(Pin::new("n1")));
+        let web = app("web", false, &[]);
+        assert_eq!(plan_with(&web, &HashMap::new()).unwrap().pin, None);
+    }
+
+    #[test]
+    fn the_same_app_again_is_unchanged_and_a_changed_one_an_update_naming_fields() {
+        let db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.action, Action::Unchanged);
+        let mut changed = db.clone();
+        changed.image = "busybox:2".into();
+        changed.env.insert("A".into(), "1".into());
+        let plan = plan_with(&changed, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, vec!["image", "env"]);
+    }
+
+    #[test]
+    fn the_existing_pin_wins_over_the_local_node() {
+        let db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n2")))]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.pin, Some(Pin::new("n2")));
+        assert_eq!(plan.action, Action::Unchanged);
+        assert!(plan.node_move.is_none());
+    }
+
+    #[test]
+    fn naming_another_node_is_a_move_that_names_the_data_left_behind() {
+        let mut db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        db.node = Some("two".into());
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.pin, Some(Pin::new("n2")));
+        assert_eq!(plan.changes, vec!["node"]);
+        let node_move = plan.node_move.unwrap();
+        assert_eq!(node_move.from, Pin::new("n1"));
+        assert_eq!(node_move.data, vec![label("data")]);
+    }
+
+    #[test]
+    fn an_unknown_node_is_invalid_input() {
+        let mut db = app("db", true, &[]);
+        db.node = Some("nine".into());
+        let problems = plan_with(&db, &HashMap::new()).unwrap_err();
+        assert_eq!(problems[0].kind, ProblemKind::UnknownNode);
+        assert!(problems[0].message.contains("no node `nine`"));
+    }
+
+    #[test]
+    fn an_unmanaged_service_of_the_same_name_is_refused() {
+        let services = HashMap::from([("web".to_string(), Lookup::Unmanaged)]);
+        let problems = plan_with(&app("web", false, &[]), &services).unwrap_err();
+        assert_eq!(problems[0].kind, ProblemKind::Refusal);
+        assert!(problems[0].message.contains("leaves it untouched"));
+    }
+
+    #[test]
+    fn data_used_by_another_deployed_app_is_refused_naming_it() {
+        let other = app(
+            "old-db",
+            true,
+            &[label("data"), VolumeSource::HostPath("/srv/x".into())],
+        );
+        let services = HashMap::from([("old-db".to_string(), deployed(&other, Some("n1")))]);
+        let db = app(
+            "db",
+            true,
+            &[label("data"), VolumeSource::HostPath("/srv/x".into())],
+        );
+        let problems = plan_with(&db, &services).unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert!(problems.iter().all(|p| p.message.contains("`old-db`")));
+        assert_eq!(
+            problems[1].kind,
+            ProblemKind::SharedData {
+                volume: 1,
+                other: "old-db".into()
+            }
+        );
+        let err = Refused { problems }.into_error();
+        assert_eq!(crate::exit::status_for(&err).code(), 2);
+        let inside = app("db", true, &[VolumeSource::HostPath("/srv/x/y".into())]);
+        let problems = plan_with(&inside, &services).unwrap_err();
+        assert!(
+            problems[0].message.contains("/srv/x/y is inside /srv/x"),
+            "{problems:?}"
+        );
+        let beside = app("db", true, &[VolumeSource::HostPath("/srv/xy".into())]);
+        assert!(plan_with(&beside, &services).is_ok());
+    }
+
+    /// A deployed app whose service was then changed with the docker CLI.
+    fn edited(app: &App, pin: Option<&str>, edit: impl FnOnce(&mut ServiceSpec)) -> Lookup {
+        let Lookup::Managed(mut deployed) = deployed(app, pin) else {
+            unreachable!()
+        };
+        edit(&mut deployed.spec);
+        deployed.app = mapping::read_app(&deployed.spec);
+        Lookup::Managed(deployed)
+    }
+
+    #[test]
+    fn a_change_made_outside_alacrity_is_drift_that_the_deploy_undoes() {
+        let db = app("db", true, &[label("data")]);
+        let scaled = edited(&db, Some("n1"), |spec| {
+            spec.mode = Some(bollard::models::ServiceSpecMode {
+                replicated: Some(bollard::models::ServiceSpecModeReplicated { replicas: Some(2) }),
+                ..Default::default()
+            });
+        });
+        let services = HashMap::from([("db".to_string(), scaled)]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, vec!["instances"]);
+        assert_eq!(
+            plan.drift,
+            vec![Drift {
+                field: "instances".into(),
+                swarm: Some("2".into()),
+                spec: Some("1".into()),
+            }]
+        );
+        let unpinned = edited(&db, Some("n1"), |spec| {
+            if let Some(task) = spec.task_template.as_mut() {
+                task.placement = None;
+            }
+        });
+        let services = HashMap::from([("db".to_string(), unpinned)]);
+        let plan = plan_with(&db, &services).unwrap();
+        assert_eq!(plan.changes, vec!["node"]);
+        assert_eq!(plan.drift.len(), 1);
+    }
+
+    #[test]
+    fn a_port_another_service_publishes_is_refused_before_any_write() {
+        let mut web = app("web", false, &[]);
+        web.ports = vec!["8090:80".parse().unwrap(), "53:53/udp".parse().unwrap()];
+        let taken = [
+            ("site".to_string(), "8090:8080".parse().unwrap()),
+            ("dns".to_string(), "53:53".parse().unwrap()),
+            ("web".to_string(), "53:53/udp".parse().unwrap()),
+        ];
+        let problems = plan_with_ports(&web, &HashMap::new(), &taken).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::PortTaken {
+                port: 0,
+                other: "site".into()
+            }
+        );
+        assert!(problems[0].message.contains("`docker service rm site`"));
+        assert!(problems[0].is_invalid_spec());
+    }
+
+    fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
+        use crate::core::records::{BindRecord, VolumeRecord};
+        Records {
+            volumes: volumes
+                .iter()
+                .map(|(label, node)| VolumeRecord {
+                    label: label.to_string(),
+                    app: "db".into(),
+                    node_id: node.to_string(),
+                    config_id: String::new(),
+                })
+                .collect(),
+            binds: binds
+                .iter()
+                .map(|(path, node)| BindRecord {
+                    path: path.into(),
+                    app: "db".into(),
+                    node_id: node.to_string(),
+                    config_id: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_new_app_away_from_its_recorded_data_is_a_move() {
+        let nodes = [node("n1", "one"), node("n2", "two")];
+        let db = app(
+            "db",
+            true,
+            &[label("data"), VolumeSource::HostPath("/srv/db".into())],
+        );
+        let plan = plan_with(&db, &HashMap::new()).unwrap();
+        assert_eq!(plan.pin, Some(Pin::new("n1")));
+        let elsewhere = data_elsewhere(&plan, &records(&[("data", "n2")], &[]), &nodes).unwrap();
+        assert_eq!((elsewhere.from, elsewhere.recorded), (Pin::new("n2"), true));
+        assert_eq!(elsewhere.data, vec![label("data")]);
+        let here = records(&[("data", "n2"), ("data", "n1")], &[("/srv/db", "n1")]);
+        assert_eq!(data_elsewhere(&plan, &here, &nodes), None);
+        // A node that left the swarm took its data along: nothing to go back to.
+        let gone = records(&[("data", "n9")], &[]);
+        assert_eq!(data_elsewhere(&plan, &gone, &nodes), None);
+        let path = records(&[], &[("/srv/db", "n2")]);
+        let elsewhere = data_elsewhere(&plan, &path, &nodes).unwrap();
+        assert_eq!(
+            elsewhere.data,
+            vec![VolumeSource::HostPath("/srv/db".into())]
+        );
+    }
+
+    #[test]
+    fn an_unchanged_deploy_writes_only_a_missing_record() {
+        let db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let apps = vec![plan_with(&db, &services).unwrap()];
+        let nodes = vec![node("n1", "one")];
+        let mut plan = Plan {
+            apps,
+            nodes,
+            network: NetworkState::Present,
+            records: records(&[("data", "n1")], &[]),
+        };
+        assert!(!plan.writes(), "unchanged and recorded: nothing to write");
+        plan.records = records(&[("data", "n2")], &[]);
+        assert!(plan.writes(), "the record of n1 is missing");
+        plan.records = records(&[("data", "n1")], &[]);
+        plan.apps[0].action = Action::Update;
+        assert!(plan.writes());
+    }
+
+    #[test]
+    fn a_label_change_names_the_new_empty_volume_and_the_kept_one() {
+        let db = app("db", true, &[label("old")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let renamed = app("db", true, &[label("new")]);
+        let plan = plan_with(&renamed, &services).unwrap();
+        assert_eq!(plan.new_data, vec![label("new")]);
+        assert_eq!(plan.left_data, vec![label("old")]);
+    }
+
+    #[test]
+    fn refusals_are_exit_1() {
+        let err = Refused {
+            problems: vec![unmanaged_service("web")],
+        }
+        .into_error();
+        assert_eq!(crate::exit::status_for(&err).code(), 1);
+        assert!(err.to_string().contains("nothing was changed"));
+    }
+}
