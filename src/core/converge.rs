@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use super::mapping;
 use super::nodes::{Node, hostname_of};
-use super::services::update_started;
+use super::tasks::{humanize, is_live_state, task_reason, update_started};
 
 /// How often the swarm is asked again while waiting. A task's new state reaches the manager's
 /// store up to 100 ms after its node saw it (the dispatcher batches status updates), so with
@@ -340,25 +340,6 @@ pub(crate) fn state_of(task: &Task) -> Option<TaskState> {
     task.status.as_ref().and_then(|status| status.state)
 }
 
-/// Whether a task's state is one a container may be in (from `new` to `running`), as opposed to
-/// a final one (`complete`, `shutdown`, `failed`, `rejected`, `remove`, `orphaned`).
-pub(crate) fn is_live_state(state: Option<TaskState>) -> bool {
-    matches!(
-        state,
-        Some(
-            TaskState::NEW
-                | TaskState::ALLOCATED
-                | TaskState::PENDING
-                | TaskState::ASSIGNED
-                | TaskState::ACCEPTED
-                | TaskState::PREPARING
-                | TaskState::READY
-                | TaskState::STARTING
-                | TaskState::RUNNING
-        )
-    )
-}
-
 /// A task the swarm wants stopped (scaled down, replaced by an update, its service removed)
 /// whose container may still be there: it is on a node and its last state is not final.
 pub(crate) fn should_stop_but_runs(task: &Task) -> bool {
@@ -402,25 +383,6 @@ pub(crate) fn is_new_failure(target: &Target, task: &Task) -> bool {
 /// The most recently changed task.
 pub(crate) fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Task> {
     tasks.max_by_key(|task| task.version.as_ref().and_then(|v| v.index).unwrap_or(0))
-}
-
-/// A task's state and the engine's reason: its error, else its status message (alone when it
-/// already says the state, as in "pending task scheduling").
-pub(crate) fn task_reason(task: &Task) -> String {
-    let status = task.status.clone().unwrap_or_default();
-    let state = status
-        .state
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| "unknown".into());
-    let detail = status
-        .err
-        .filter(|err| !err.is_empty())
-        .or(status.message.filter(|message| !message.is_empty()));
-    match detail {
-        Some(detail) if detail.starts_with(&state) => detail,
-        Some(detail) => format!("{state}: {detail}"),
-        None => state,
-    }
 }
 
 pub(crate) fn failed_error(failed: &[&AppProgress]) -> anyhow::Error {
@@ -478,17 +440,6 @@ pub(crate) fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyh
         "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a longer --timeout",
     );
     anyhow::anyhow!(text)
-}
-
-/// `90s`, `5m`, `1m30s`.
-pub fn humanize(duration: Duration) -> String {
-    let secs = duration.as_secs();
-    match (secs / 60, secs % 60) {
-        (0, 0) => format!("{}ms", duration.as_millis()),
-        (0, s) => format!("{s}s"),
-        (m, 0) => format!("{m}m"),
-        (m, s) => format!("{m}m{s}s"),
-    }
 }
 
 #[cfg(test)]

@@ -10,10 +10,10 @@
 use bollard::models::{Task, TaskState};
 use serde::Serialize;
 
-use super::converge::task_reason;
 use super::mapping;
 use super::nodes::{Node, hostname_of, node_trouble};
 use super::services::DeployedApp;
+use super::tasks::task_reason;
 
 /// Where one app stands, across the nodes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

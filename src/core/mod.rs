@@ -13,6 +13,7 @@
 //! - `plan`: what a deploy does, app by app, from a snapshot of the swarm, with every refusal.
 //! - `apply`: the writes a plan needs.
 //! - `writers`: one writer on persistent data (the containers still on an app's data).
+//! - `tasks`: swarm tasks and service updates as facts (a task that may still run, its reason).
 //! - `converge`: whether deployed apps have converged (verdicts from services and tasks).
 //! - `health`: how deployed apps are doing across the nodes.
 //! - `usage`: who uses a volume or a host directory.
@@ -30,6 +31,7 @@ pub mod plan;
 pub mod records;
 pub mod resources;
 pub mod services;
+pub mod tasks;
 pub mod usage;
 pub mod volumes;
 pub mod writers;

@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum, Task};
+use bollard::models::{Service, ServiceSpec, Task};
 use serde::Serialize;
 
-use super::converge::{humanize, is_live_state};
 use super::labels;
 use super::mapping::{self, Pin};
 use super::nodes::{Node, hostname_of};
+use super::tasks::{humanize, is_live_state, update_started};
 use crate::spec::App;
 
 /// How long `remove_apps` waits for the removed services' containers to stop on every node
@@ -134,16 +134,6 @@ pub(crate) fn lookup_of(service: Service) -> Lookup {
         update_started: update_started(service.update_status.as_ref()),
         spec,
     }))
-}
-
-pub(crate) fn update_started(
-    status: Option<&bollard::models::ServiceUpdateStatus>,
-) -> Option<String> {
-    let status = status?;
-    match status.state {
-        None | Some(ServiceUpdateStatusStateEnum::EMPTY) => None,
-        Some(_) => status.started_at.clone(),
-    }
 }
 
 /// A service changed between reading it and writing it (another client wrote it): nothing was

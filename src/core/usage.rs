@@ -16,7 +16,7 @@ use bollard::models::{
     ContainerSummary, ContainerSummaryStateEnum, Mount, MountType, Service, Task,
 };
 
-use super::converge::is_live_state;
+use super::tasks::is_live_state;
 use serde::Serialize;
 
 use super::{labels, mapping};

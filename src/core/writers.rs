@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use bollard::models::{MountType, Task, TaskState};
 
-use super::converge::is_live_state;
 use super::mapping::Pin;
+use super::tasks::is_live_state;
 use crate::spec::model::volume_name;
 use crate::spec::paths::is_within;
 use crate::spec::{App, VolumeSource};

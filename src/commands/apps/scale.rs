@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::cli::AppsScaleArgs;
 use crate::commands::deploy::progress_line;
 use crate::commands::lock::locked;
-use crate::core::converge::humanize;
+use crate::core::tasks::humanize;
 use crate::engine::Connector;
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
