@@ -77,6 +77,10 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
         if cause.is::<Interrupted>() {
             return ExitStatus::Interrupted;
         }
+        // What the engine answered (or that it did not) is a failure at run time.
+        if cause.is::<crate::engine::EngineError>() {
+            return ExitStatus::Failure;
+        }
     }
     ExitStatus::Failure
 }

@@ -24,7 +24,7 @@ use crate::core::writers::Writer;
 use crate::engine::Connector;
 use crate::engine::Engine;
 use crate::engine::services::retry_delay;
-use crate::engine::{EngineLost, is_engine_lost};
+use crate::engine::{EngineError, is_engine_lost};
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Spec, VolumeSource};
@@ -469,7 +469,7 @@ fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
     text.push_str("\n  the other apps were deployed; fix the cause and run the same deploy again");
     // Keep "the engine stopped answering" visible to the one place that reports it.
     if failures.iter().any(|f| is_engine_lost(&f.error)) {
-        return EngineLost(text).into();
+        return EngineError::Lost(text).into();
     }
     anyhow::anyhow!(text)
 }
@@ -487,7 +487,7 @@ mod tests {
         let refused = failure("db", anyhow::anyhow!("image refused"));
         let err = failures_error(&[refused]);
         assert!(!is_engine_lost(&err));
-        let lost = failure("web", EngineLost("Connection refused".into()).into());
+        let lost = failure("web", EngineError::Lost("Connection refused".into()).into());
         let refused = failure("db", anyhow::anyhow!("image refused"));
         let err = failures_error(&[refused, lost]);
         assert!(is_engine_lost(&err));

@@ -196,7 +196,10 @@ impl Engine {
                     Some(info),
                 ))
             }
-            Ok(Err(err)) => Err(unreachable(&address, &super::describe(&err))),
+            Ok(Err(err)) => Err(unreachable(
+                &address,
+                &super::EngineError::from(err).to_string(),
+            )),
             Err(_) => Err(unreachable(&address, "no answer within 10 seconds")),
         }
     }
@@ -267,7 +270,7 @@ async fn system_info(docker: &Docker, address: &Address) -> anyhow::Result<Syste
     docker
         .info()
         .await
-        .map_err(|err| unreachable(address, &super::describe(&err)))
+        .map_err(|err| unreachable(address, &super::EngineError::from(err).to_string()))
 }
 
 fn swarm_of(info: &SystemInfo) -> SwarmInfo {

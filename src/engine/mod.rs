@@ -1,6 +1,7 @@
 //! The Docker engine, in the product's words. The ONLY module that uses bollard: everything else
 //! speaks of apps, pins, nodes and volumes.
 //!
+//! - `error`: the engine's answers as typed errors (the one place that reads their text).
 //! - `connect`: where the engine is, connecting, "not a swarm manager" and friends.
 //! - `labels`: the labels and records alacrity writes (the contract with other commands).
 //! - `mapping`: App <-> service spec, pure.
@@ -24,6 +25,7 @@ pub mod connect;
 pub mod converge;
 pub mod data;
 pub mod disk_usage;
+mod error;
 pub mod health;
 pub mod lock;
 mod machine;
@@ -171,133 +173,5 @@ impl Engine {
     }
 }
 
-/// An engine error in words: the engine's own message for an API error; for a transport error
-/// (no connection, a connection that broke) the innermost cause, which is the one that says what
-/// happened ("Connection refused (os error 111)"), not the HTTP client's layers around it.
-pub(crate) fn describe(err: &bollard::errors::Error) -> String {
-    use bollard::errors::Error;
-    match err {
-        Error::DockerResponseServerError {
-            status_code,
-            message,
-        } => format!("{} (HTTP {status_code})", message.trim()),
-        Error::RequestTimeoutError => "the engine did not answer in time".to_string(),
-        Error::SocketNotFoundError(path) => format!("the socket {path} does not exist"),
-        other => {
-            let mut innermost: &dyn std::error::Error = other;
-            while let Some(cause) = innermost.source() {
-                innermost = cause;
-            }
-            // hyper's legacy client says "client error (Connect)" when no connection was made.
-            if other.to_string().contains("(Connect)") {
-                format!("cannot connect: {innermost}")
-            } else {
-                innermost.to_string()
-            }
-        }
-    }
-}
-
-/// Whether an engine call failed without an answer from the engine: it is unreachable, or the
-/// connection broke (the engine stopped, or did not answer in time).
-fn is_transport_error(err: &bollard::errors::Error) -> bool {
-    use bollard::errors::Error;
-    matches!(
-        err,
-        Error::RequestTimeoutError
-            | Error::IOError { .. }
-            | Error::HyperResponseError { .. }
-            | Error::HyperLegacyError { .. }
-            | Error::SocketNotFoundError(_)
-    )
-}
-
-/// The engine stopped answering in the middle of a command: a call got no answer at all. Carried
-/// in the error chain so that the command's error can say so once, with what to do (see
-/// `crate::lost_engine`); its text is the transport's.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct EngineLost(pub String);
-
-/// An engine error as an `anyhow::Error` carrying the engine's words; one without an answer is
-/// an [`EngineLost`].
-pub(crate) fn engine_error(err: bollard::errors::Error) -> anyhow::Error {
-    if is_transport_error(&err) {
-        EngineLost(describe(&err)).into()
-    } else {
-        anyhow::anyhow!(describe(&err))
-    }
-}
-
-/// Whether an error chain says the engine stopped answering.
-pub fn is_engine_lost(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| cause.is::<EngineLost>())
-}
-
-/// Whether the engine answered "no such object".
-pub(crate) fn is_not_found(err: &bollard::errors::Error) -> bool {
-    matches!(
-        err,
-        bollard::errors::Error::DockerResponseServerError {
-            status_code: 404,
-            ..
-        }
-    )
-}
-
-/// Whether the engine answered "already exists".
-pub(crate) fn is_conflict(err: &bollard::errors::Error) -> bool {
-    matches!(
-        err,
-        bollard::errors::Error::DockerResponseServerError {
-            status_code: 409,
-            ..
-        }
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use bollard::errors::Error;
-
-    use super::*;
-
-    #[test]
-    fn an_answer_from_the_engine_is_not_a_lost_engine() {
-        let answer = Error::DockerResponseServerError {
-            status_code: 500,
-            message: "rpc error: something\n".into(),
-        };
-        let err = engine_error(answer).context("cannot list the swarm's services");
-        assert!(!is_engine_lost(&err));
-        assert_eq!(
-            format!("{err:#}"),
-            "cannot list the swarm's services: rpc error: something (HTTP 500)"
-        );
-    }
-
-    #[test]
-    fn no_answer_is_a_lost_engine_in_plain_words() {
-        let refused =
-            std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "Connection refused");
-        let cases = [
-            (Error::IOError { err: refused }, "Connection refused"),
-            (
-                Error::RequestTimeoutError,
-                "the engine did not answer in time",
-            ),
-            (
-                Error::SocketNotFoundError("/run/x.sock".into()),
-                "the socket /run/x.sock does not exist",
-            ),
-        ];
-        for (transport, words) in cases {
-            let err = engine_error(transport).context("cannot list the swarm's tasks");
-            assert!(is_engine_lost(&err), "{err:#}");
-            assert_eq!(
-                format!("{err:#}"),
-                format!("cannot list the swarm's tasks: {words}")
-            );
-        }
-    }
-}
+pub use error::{EngineError, engine_error, is_engine_lost};
+pub(crate) use error::{is_conflict, is_not_found, is_out_of_sequence};

@@ -2,7 +2,7 @@
 
 use crate::core::services::*;
 
-use super::{Engine, describe, engine_error, is_conflict};
+use super::{Engine, engine_error, is_conflict, is_out_of_sequence};
 use crate::core::converge::Target;
 use crate::core::labels;
 use crate::core::mapping::{self};
@@ -309,28 +309,4 @@ pub fn retry_delay() -> Duration {
         .map_or(0, |d| d.subsec_nanos());
     let spread = (nanos ^ std::process::id().wrapping_mul(2_654_435_761)) % 200;
     Duration::from_millis(20 + u64::from(spread))
-}
-
-/// The engine's answer when the version index passed with an update is stale.
-fn is_out_of_sequence(err: &bollard::errors::Error) -> bool {
-    describe(err).contains("update out of sequence")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_stale_version_is_recognised_and_other_errors_are_not() {
-        let stale = bollard::errors::Error::DockerResponseServerError {
-            status_code: 500,
-            message: "rpc error: code = Unknown desc = update out of sequence".into(),
-        };
-        assert!(is_out_of_sequence(&stale));
-        let other = bollard::errors::Error::DockerResponseServerError {
-            status_code: 500,
-            message: "rpc error: code = Unknown desc = something else".into(),
-        };
-        assert!(!is_out_of_sequence(&other));
-    }
 }
