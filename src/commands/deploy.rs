@@ -1,14 +1,11 @@
 //! `alacrity deploy FILE... [--app NAME]... [--detach] [--timeout DURATION] [--move-node]`:
 //! create or update the apps' services, then wait until they run.
 
-use std::collections::HashMap;
-
 use anyhow::bail;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use super::lock::locked;
-use super::{confirm, plan, table};
+use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::engine::apply::failures_error;
 use crate::engine::hostname_of;
@@ -18,7 +15,7 @@ use crate::engine::{
     Action, AppProgress, Applied, ApplyFailure, Connector, Engine, NodeMove, Plan, ProgressState,
 };
 use crate::exit::{ExitStatus, Interrupted};
-use crate::printer::{Paint, Printer};
+use crate::printer::{Paint, Printer, Progress};
 use crate::spec::{App, Spec, VolumeSource};
 
 pub async fn run(
@@ -245,7 +242,7 @@ fn check_moves(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    if !confirm::confirm(&question, &action, yes)? {
+    if !printer.confirm(&question, &action, yes)? {
         bail!("not moved: nothing was changed");
     }
     Ok(())
@@ -297,54 +294,31 @@ fn announce(plan: &Plan, printer: &Printer) {
     plan::warn_about_stranded(plan, printer);
 }
 
-/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise.
+/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise
+/// (see `Printer::progress`).
 struct Display<'a> {
-    printer: &'a Printer,
-    bars: HashMap<String, ProgressBar>,
-    /// The last text shown per app (plain mode prints only changes).
-    shown: HashMap<String, String>,
+    progress: Progress<'a>,
     last: Vec<AppProgress>,
 }
 
 impl<'a> Display<'a> {
     fn new(printer: &'a Printer, applied: &[Applied]) -> Self {
-        let mut bars = HashMap::new();
-        if printer.is_interactive() {
-            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
-            for app in applied {
-                let bar = multi.add(ProgressBar::new_spinner().with_style(style.clone()));
-                bar.enable_steady_tick(std::time::Duration::from_millis(120));
-                bars.insert(app.name.clone(), bar);
-            }
-        }
         Display {
-            printer,
-            bars,
-            shown: HashMap::new(),
+            progress: printer.progress(applied.iter().map(|app| app.name.as_str())),
             last: Vec::new(),
         }
     }
 
     fn show(&mut self, progress: &[AppProgress]) {
         for app in progress {
-            let text = progress_line(app);
-            if let Some(bar) = self.bars.get(&app.name) {
-                bar.set_message(text);
-            } else if self.shown.get(&app.name) != Some(&text) {
-                self.printer.info(&text);
-                self.shown.insert(app.name.clone(), text);
-            }
+            self.progress.show(&app.name, progress_line(app));
         }
         self.last = progress.to_vec();
     }
 
     fn finish(&self) {
         for app in &self.last {
-            if let Some(bar) = self.bars.get(&app.name) {
-                bar.finish_with_message(progress_line(app));
-            }
+            self.progress.finish(&app.name, progress_line(app));
         }
     }
 }

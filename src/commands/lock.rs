@@ -6,7 +6,6 @@ use std::future::Future;
 use serde::Serialize;
 
 use crate::cli::LockCommand;
-use crate::commands::confirm;
 use crate::engine::lock::{LockEvent, LockHolder, now};
 use crate::engine::{Connector, Engine};
 use crate::exit::{ExitStatus, HandlingCtrlC, Interrupted};
@@ -34,7 +33,7 @@ pub async fn run(
                 holder.describe(),
                 age_text(&holder)
             ));
-            if !confirm::confirm("Release the lock?", "release the swarm's deploy lock", yes)? {
+            if !printer.confirm("Release the lock?", "release the swarm's deploy lock", yes)? {
                 anyhow::bail!("not released: the lock is still held");
             }
             let released = engine.break_lock().await?;

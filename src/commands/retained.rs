@@ -1,12 +1,8 @@
 //! What `volumes` and `binds` share: how users and statuses read, the confirmation that lists
 //! what will be deleted, and the report of a multi-target rm.
 
-use std::io::IsTerminal;
-
-use dialoguer::console::Term;
 use serde::Serialize;
 
-use super::confirm;
 use crate::engine::User;
 use crate::printer::Printer;
 
@@ -58,17 +54,11 @@ pub fn confirm_deletion(
     question: &str,
     action: &str,
     yes: bool,
+    printer: &Printer,
 ) -> anyhow::Result<bool> {
-    if !yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-        // On the terminal the prompt goes to, like the prompt itself (even with --quiet: what
-        // is asked about must be seen).
-        let term = Term::stderr();
-        term.write_line(heading)?;
-        for item in items {
-            term.write_line(&format!("  {item}"))?;
-        }
-    }
-    confirm::confirm(question, action, yes)
+    let mut lines = vec![heading.to_string()];
+    lines.extend(items.iter().map(|item| format!("  {item}")));
+    printer.confirm_listing(&lines, question, action, yes)
 }
 
 /// A target of a multi-target rm that failed, and why: `{"name", "error"}` for a volume,
