@@ -1,5 +1,8 @@
 //! `alacrity deploy FILE... [--app NAME]... [--detach] [--timeout DURATION] [--move-node]`:
 //! create or update the apps' services, then wait until they run.
+//!
+//! The result is a [`DeployReport`] (plain data, built by [`report`]), printed by
+//! [`render_report`] as a table or JSON.
 
 use anyhow::bail;
 use serde::Serialize;
@@ -56,7 +59,7 @@ pub async fn run(
         return Err(failures_error(&failures));
     }
     if args.detach {
-        report(&plan, &applied, &[], printer);
+        render_report(&report(&plan, &applied, &[]), printer);
         printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
         return Ok(ExitStatus::Success);
     }
@@ -71,7 +74,7 @@ pub async fn run(
         result = waiting => result,
     };
     display.finish();
-    report(&plan, &applied, &display.last, printer);
+    render_report(&report(&plan, &applied, &display.last), printer);
     result.map(|_| ExitStatus::Success)
 }
 
@@ -291,7 +294,9 @@ fn announce(plan: &Plan, printer: &Printer) {
             printer.info(format!("  {detail}"));
         }
     }
-    plan::warn_about_stranded(plan, printer);
+    for warning in plan::stranded_warnings(plan) {
+        printer.warn(warning);
+    }
 }
 
 /// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise
@@ -349,63 +354,67 @@ pub(crate) fn progress_line(app: &AppProgress) -> String {
     }
 }
 
-/// One app in the result of `deploy --output json`.
-#[derive(Debug, Serialize)]
-struct DeployedReport<'a> {
-    name: &'a str,
-    action: Action,
-    changes: &'a [String],
-    instances: u64,
-    running: Option<u64>,
-    node: Option<String>,
-    /// `converged`, `waiting`, `failed`, `superseded` (another deploy changed the app
-    /// meanwhile), or `detached` (not waited for).
-    state: &'static str,
-    reason: Option<&'a str>,
+/// The result of `deploy`: plain data, no engine in it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DeployReport {
+    pub apps: Vec<DeployedReport>,
 }
 
-#[derive(Debug, Serialize)]
-struct DeployReport<'a> {
-    apps: Vec<DeployedReport<'a>>,
+/// One app in the result of `deploy --output json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeployedReport {
+    pub name: String,
+    /// `create`, `update` or `unchanged`.
+    pub action: String,
+    pub changes: Vec<String>,
+    pub instances: u64,
+    pub running: Option<u64>,
+    pub node: Option<String>,
+    /// `converged`, `waiting`, `failed`, `superseded` (another deploy changed the app
+    /// meanwhile), or `detached` (not waited for).
+    pub state: String,
+    pub reason: Option<String>,
+}
+
+/// The result: what was done to each app written, and where it stands.
+fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress]) -> DeployReport {
+    DeployReport {
+        apps: applied
+            .iter()
+            .filter_map(|done| app_report(plan, &done.name, progress))
+            .collect(),
+    }
 }
 
 /// The result, on stdout: a table, or JSON.
-fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress], printer: &Printer) {
-    let apps: Vec<DeployedReport> = applied
-        .iter()
-        .filter_map(|done| app_report(plan, &done.name, progress))
-        .collect();
+pub fn render_report(report: &DeployReport, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&DeployReport { apps });
+        printer.json(report);
     } else {
-        printer.data(report_table(&apps));
+        printer.data(report_table(&report.apps));
     }
 }
 
 /// One app's line of the result: what was done and where it stands.
-fn app_report<'a>(
-    plan: &'a Plan,
-    name: &str,
-    progress: &'a [AppProgress],
-) -> Option<DeployedReport<'a>> {
+fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<DeployedReport> {
     let app = plan.apps.iter().find(|p| p.app.name == name)?;
     let now = progress.iter().find(|p| p.name == name);
     let (state, reason) = match now.map(|p| &p.state) {
         None => ("detached", None),
         Some(ProgressState::Converged) => ("converged", None),
-        Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
-        Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
-        Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason.as_str())),
+        Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason)),
+        Some(ProgressState::Failed(reason)) => ("failed", Some(reason)),
+        Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason)),
     };
     Some(DeployedReport {
-        name: &app.app.name,
-        action: app.action,
-        changes: &app.changes,
+        name: app.app.name.clone(),
+        action: app.action.to_string(),
+        changes: app.changes.clone(),
         instances: app.app.instances,
         running: now.map(|p| p.running),
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
-        state,
-        reason,
+        state: state.to_string(),
+        reason: reason.cloned(),
     })
 }
 
@@ -415,11 +424,11 @@ fn report_table(apps: &[DeployedReport]) -> String {
         .map(|app| {
             let running = app.running.map_or("-".to_string(), |r| r.to_string());
             vec![
-                app.name.to_string(),
-                app.action.to_string(),
+                app.name.clone(),
+                app.action.clone(),
                 format!("{running}/{}", app.instances),
                 app.node.clone().unwrap_or_default(),
-                app.state.to_string(),
+                app.state.clone(),
             ]
         })
         .collect();
