@@ -277,7 +277,10 @@ impl Printer {
 
     pub fn warn(&self, text: impl Display) {
         if !self.quiet {
-            self.err_line(format_args!("{} {text}", self.paint(Paint::Yellow, "warning:")));
+            self.err_line(format_args!(
+                "{} {text}",
+                self.paint(Paint::Yellow, "warning:")
+            ));
         }
     }
 
