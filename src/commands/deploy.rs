@@ -15,11 +15,11 @@ use crate::engine::hostname_of;
 use crate::engine::services::{REPLAN_ATTEMPTS, is_changed_meanwhile, retry_delay};
 use crate::engine::writers::Writer;
 use crate::engine::{
-    Action, AppProgress, Applied, ApplyFailure, Connector, Engine, NodeMove, Plan, ProgressState,
+    Action, AppProgress, Applied, ApplyFailure, Connector, Engine, Plan, ProgressState,
 };
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer, Progress};
-use crate::spec::{App, Spec, VolumeSource};
+use crate::spec::{App, Spec};
 
 pub async fn run(
     args: &DeployArgs,
@@ -199,7 +199,7 @@ fn check_moves(
 ) -> anyhow::Result<()> {
     let moves: Vec<String> = plan
         .moves()
-        .map(|(app, node_move)| move_text(plan, &app.app.name, node_move))
+        .map(|(app, node_move)| plan::move_text(plan, &app.app.name, node_move))
         .collect();
     if moves.is_empty() {
         return Ok(());
@@ -249,30 +249,6 @@ fn check_moves(
         bail!("not moved: nothing was changed");
     }
     Ok(())
-}
-
-/// A move in words: a pin that changes, or an app that would start away from its data.
-pub fn move_text(plan: &Plan, app: &str, node_move: &NodeMove) -> String {
-    let (from, to) = (plan.hostname(&node_move.from), plan.hostname(&node_move.to));
-    let data = data_list(&node_move.data);
-    match node_move.recorded {
-        false => format!(
-            "`{app}` from node {from} to node {to}: its data ({data}) stays behind on {from}"
-        ),
-        true => format!(
-            "`{app}` would start on node {to}, but its data ({data}) is recorded on node {from}: \
-             on {to} it would start on new, empty data"
-        ),
-    }
-}
-
-/// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
-pub fn data_list(data: &[VolumeSource]) -> String {
-    if data.is_empty() {
-        return "no persistent directories".to_string();
-    }
-    let names: Vec<String> = data.iter().map(ToString::to_string).collect();
-    names.join(", ")
 }
 
 /// What is about to happen, one line per app, on stderr.

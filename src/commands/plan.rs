@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::table;
 use crate::cli::PlanArgs;
 use crate::engine::plan::{Drift, Problem, ProblemKind, Refused};
-use crate::engine::{Action, AppPlan, Connector, Plan};
+use crate::engine::{Action, AppPlan, Connector, NodeMove, Plan};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
@@ -185,10 +185,34 @@ fn move_warnings(plan: &Plan) -> Vec<String> {
         .map(|(app, node_move)| {
             format!(
                 "{}; `alacrity deploy` needs --move-node for that",
-                super::deploy::move_text(plan, &app.app.name, node_move)
+                move_text(plan, &app.app.name, node_move)
             )
         })
         .collect()
+}
+
+/// A move in words: a pin that changes, or an app that would start away from its data.
+pub fn move_text(plan: &Plan, app: &str, node_move: &NodeMove) -> String {
+    let (from, to) = (plan.hostname(&node_move.from), plan.hostname(&node_move.to));
+    let data = data_list(&node_move.data);
+    match node_move.recorded {
+        false => format!(
+            "`{app}` from node {from} to node {to}: its data ({data}) stays behind on {from}"
+        ),
+        true => format!(
+            "`{app}` would start on node {to}, but its data ({data}) is recorded on node {from}: \
+             on {to} it would start on new, empty data"
+        ),
+    }
+}
+
+/// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
+pub fn data_list(data: &[VolumeSource]) -> String {
+    if data.is_empty() {
+        return "no persistent directories".to_string();
+    }
+    let names: Vec<String> = data.iter().map(ToString::to_string).collect();
+    names.join(", ")
 }
 
 /// A persistent app whose node is down (or drained, or gone) does not run anywhere else: say so,
