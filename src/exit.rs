@@ -68,7 +68,8 @@ pub fn ctrl_c_handled() -> bool {
     CTRL_C_HANDLERS.load(std::sync::atomic::Ordering::SeqCst) > 0
 }
 
-/// The exit status for an error, from the first typed cause found in its chain.
+/// The exit status for an error, from the first typed cause found in its chain. Everything else,
+/// what the engine answered included (`engine::EngineError`), is a failure at run time.
 pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     for cause in err.chain() {
         if cause.is::<InvalidInput>() || cause.is::<crate::spec::Invalid>() {
@@ -76,10 +77,6 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
         }
         if cause.is::<Interrupted>() {
             return ExitStatus::Interrupted;
-        }
-        // What the engine answered (or that it did not) is a failure at run time.
-        if cause.is::<crate::engine::EngineError>() {
-            return ExitStatus::Failure;
         }
     }
     ExitStatus::Failure

@@ -14,6 +14,7 @@ pub mod core;
 pub mod engine;
 pub mod exit;
 pub mod hostdir;
+pub mod paint;
 pub mod printer;
 pub mod spec;
 pub mod testhook;

@@ -1,14 +1,28 @@
 //! All output goes through one `Printer`: data on stdout; progress, messages and hints on stderr.
 //!
 //! `--quiet` silences messages (data and errors still print), `--verbose` adds detail.
-//! Color is decided once, here: only on a terminal, never with `NO_COLOR`, unless `--color` says so.
+//!
+//! The Printer owns the terminal. It decides once, when it is made, whether stdin, stdout and
+//! stderr are terminals; from that it decides color (only on a terminal, never with `NO_COLOR`,
+//! unless `--color` says so), whether progress is drawn live ([`Printer::progress`]) and whether
+//! a confirmation can be asked ([`Printer::confirm`]). No other module looks at the terminal.
+//!
+//! [`Printer::buffered`] prints into memory instead, for tests: a command's view rendered
+//! through it can be compared with a golden file, with no engine and no terminal.
 
+use std::collections::HashMap;
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use anyhow::bail;
+use dialoguer::console::Term;
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::exit::Interrupted;
+pub use crate::paint::Paint;
 use crate::spec::Invalid;
 use crate::spec::report::{self, Report};
 
@@ -18,48 +32,80 @@ pub struct Printer {
     verbose: u8,
     color: bool,
     output: OutputFormat,
-    stderr_is_terminal: bool,
+    terminals: Terminals,
+    sink: Sink,
 }
 
-/// A piece of text and how to paint it.
-#[derive(Debug, Clone, Copy)]
-pub enum Paint {
-    Bold,
-    Dim,
-    Red,
-    Green,
-    Yellow,
-    Cyan,
+/// Which of the standard streams are terminals, looked at once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Terminals {
+    stdin: bool,
+    stderr: bool,
 }
 
-impl Paint {
-    fn code(self) -> &'static str {
-        match self {
-            Paint::Bold => "1",
-            Paint::Dim => "2",
-            Paint::Red => "31",
-            Paint::Green => "32",
-            Paint::Yellow => "33",
-            Paint::Cyan => "36",
-        }
+/// Where the text goes.
+#[derive(Debug, Clone)]
+enum Sink {
+    /// The process's stdout and stderr.
+    Std,
+    /// Memory (see [`Printer::buffered`]).
+    Buffer(Arc<Mutex<Captured>>),
+}
+
+/// What a buffered printer printed, stream by stream.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captured {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The other end of a buffered printer: what it printed so far.
+#[derive(Debug, Clone)]
+pub struct Buffers(Arc<Mutex<Captured>>);
+
+impl Buffers {
+    /// Everything printed so far (and still kept).
+    pub fn captured(&self) -> Captured {
+        self.lock().clone()
+    }
+
+    /// Everything printed so far, emptying the buffers.
+    pub fn take(&self) -> Captured {
+        std::mem::take(&mut *self.lock())
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Captured> {
+        lock(&self.0)
     }
 }
 
+fn lock(captured: &Mutex<Captured>) -> MutexGuard<'_, Captured> {
+    // A panic while printing leaves the text as it was: still worth reading.
+    captured
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl Printer {
+    /// The printer of the command line: the only place that looks at the terminal.
     pub fn new(args: &GlobalArgs) -> Self {
-        let stderr_is_terminal = std::io::stderr().is_terminal();
+        let terminals = Terminals {
+            stdin: std::io::stdin().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && stderr_is_terminal && std::io::stdout().is_terminal(),
+            ColorChoice::Auto => !no_color && terminals.stderr && std::io::stdout().is_terminal(),
         };
         Printer {
             quiet: args.quiet,
             verbose: args.verbose,
             color,
             output: args.output,
-            stderr_is_terminal,
+            terminals,
+            sink: Sink::Std,
         }
     }
 
@@ -70,8 +116,28 @@ impl Printer {
             verbose: 0,
             color: false,
             output,
-            stderr_is_terminal: false,
+            terminals: Terminals::default(),
+            sink: Sink::Std,
         }
+    }
+
+    /// A printer into memory: like [`Printer::plain`] (no color, no terminal, so no live
+    /// progress and no prompt), but what goes to stdout and stderr is kept in the returned
+    /// [`Buffers`].
+    pub fn buffered(output: OutputFormat) -> (Self, Buffers) {
+        let captured = Arc::new(Mutex::new(Captured::default()));
+        let printer = Printer {
+            sink: Sink::Buffer(captured.clone()),
+            ..Printer::plain(output)
+        };
+        (printer, Buffers(captured))
+    }
+
+    /// The same printer with `--quiet` and `--verbose` as given (e.g. to test what they hide).
+    pub fn with_levels(mut self, quiet: bool, verbose: u8) -> Self {
+        self.quiet = quiet;
+        self.verbose = verbose;
+        self
     }
 
     pub fn output(&self) -> OutputFormat {
@@ -92,7 +158,57 @@ impl Printer {
 
     /// Whether a live display (spinners, redrawn lines) fits: stderr is a terminal and not quiet.
     pub fn is_interactive(&self) -> bool {
-        self.stderr_is_terminal && !self.quiet
+        self.terminals.stderr && !self.quiet
+    }
+
+    /// Whether a question can be asked: stdin and stderr are terminals.
+    fn can_ask(&self) -> bool {
+        self.terminals.stdin && self.terminals.stderr
+    }
+
+    /// One line on stdout. A closed pipe (`alacrity apps ls | head -1`) is not an error worth
+    /// reporting.
+    fn out_line(&self, text: impl Display) {
+        match &self.sink {
+            Sink::Std => {
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{text}");
+            }
+            Sink::Buffer(captured) => {
+                let mut captured = lock(captured);
+                captured.stdout.push_str(&format!("{text}\n"));
+            }
+        }
+    }
+
+    /// One line on stderr.
+    fn err_line(&self, text: impl Display) {
+        match &self.sink {
+            Sink::Std => eprintln!("{text}"),
+            Sink::Buffer(captured) => {
+                let mut captured = lock(captured);
+                captured.stderr.push_str(&format!("{text}\n"));
+            }
+        }
+    }
+
+    /// Bytes on stdout as they are (a completion script, the man page); a closed pipe is not
+    /// an error here either.
+    pub fn raw(&self, bytes: &[u8]) -> std::io::Result<()> {
+        match &self.sink {
+            Sink::Std => {
+                let mut out = std::io::stdout().lock();
+                match out.write_all(bytes).and_then(|()| out.flush()) {
+                    Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    result => result,
+                }
+            }
+            Sink::Buffer(captured) => {
+                let mut captured = lock(captured);
+                captured.stdout.push_str(&String::from_utf8_lossy(bytes));
+                Ok(())
+            }
+        }
     }
 
     /// `text` in the given style when color is on, as is otherwise.
@@ -106,9 +222,7 @@ impl Printer {
 
     /// Data: the result of the command, on stdout, always printed.
     pub fn data(&self, text: impl Display) {
-        let mut out = std::io::stdout().lock();
-        // A closed pipe (`alacrity apps ls | head -1`) is not an error worth reporting.
-        let _ = writeln!(out, "{text}");
+        self.out_line(text);
     }
 
     /// Data as pretty JSON on stdout.
@@ -120,34 +234,37 @@ impl Printer {
     /// A message about what happens, on stderr; silenced by --quiet.
     pub fn info(&self, text: impl Display) {
         if !self.quiet {
-            eprintln!("{text}");
+            self.err_line(text);
         }
     }
 
     /// Detail shown with --verbose.
     pub fn detail(&self, text: impl Display) {
         if self.verbose > 0 && !self.quiet {
-            eprintln!("{}", self.paint(Paint::Dim, text));
+            self.err_line(self.paint(Paint::Dim, text));
         }
     }
 
     /// Trace shown with -vv (e.g. every engine API call).
     pub fn trace(&self, text: impl Display) {
         if self.verbose > 1 && !self.quiet {
-            eprintln!("{}", self.paint(Paint::Dim, text));
+            self.err_line(self.paint(Paint::Dim, text));
         }
     }
 
     pub fn warn(&self, text: impl Display) {
         if !self.quiet {
-            eprintln!("{} {text}", self.paint(Paint::Yellow, "warning:"));
+            self.err_line(format_args!(
+                "{} {text}",
+                self.paint(Paint::Yellow, "warning:")
+            ));
         }
     }
 
     /// A hint: what to do next, usually the exact command to run.
     pub fn hint(&self, text: impl Display) {
         if !self.quiet {
-            eprintln!("{} {text}", self.paint(Paint::Cyan, "hint:"));
+            self.err_line(format_args!("{} {text}", self.paint(Paint::Cyan, "hint:")));
         }
     }
 
@@ -161,7 +278,7 @@ impl Printer {
         {
             self.invalid(invalid);
         }
-        eprintln!("{}", self.format_error(err));
+        self.err_line(self.format_error(err));
     }
 
     /// Every diagnostic of an invalid spec: the JSON report on stdout with `--output json`,
@@ -173,7 +290,7 @@ impl Printer {
         }
         let paint = |paint: Paint, text: &str| self.paint(paint, text);
         for diagnostic in &invalid.diagnostics {
-            eprintln!("{}\n", report::render(diagnostic, &paint));
+            self.err_line(format_args!("{}\n", report::render(diagnostic, &paint)));
         }
     }
 
@@ -186,6 +303,99 @@ impl Printer {
             ));
         }
         text
+    }
+}
+
+/// Prompts: asking before doing something the user may regret. On a terminal, a yes/no prompt
+/// that defaults to no; `--yes` skips it; without a terminal and without `--yes`, a refusal
+/// (never a silent yes).
+impl Printer {
+    /// Whether the user agrees to `question`; `action` says what would happen ("remove the app
+    /// web"), for the refusal without a terminal. `yes` is the global `--yes`.
+    pub fn confirm(&self, question: &str, action: &str, yes: bool) -> anyhow::Result<bool> {
+        self.confirm_listing(&[], question, action, yes)
+    }
+
+    /// [`Printer::confirm`], showing `lines` first (what the question is about) when it asks:
+    /// on the terminal the prompt goes to, even with --quiet (what is asked about must be seen).
+    pub fn confirm_listing(
+        &self,
+        lines: &[String],
+        question: &str,
+        action: &str,
+        yes: bool,
+    ) -> anyhow::Result<bool> {
+        if yes {
+            return Ok(true);
+        }
+        if !self.can_ask() {
+            bail!(
+                "refusing to {action} without a confirmation, and there is no terminal to ask \
+                 on: pass --yes to confirm"
+            );
+        }
+        let term = Term::stderr();
+        for line in lines {
+            term.write_line(line)?;
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact_on(&term)
+            .map_err(|err| Interrupted(format!("no answer to the confirmation ({err})")).into())
+    }
+
+    /// Progress of several things at once (apps, by name): a live line each (a spinner) when
+    /// stderr is an interactive terminal, else a plain line on stderr whenever one changes.
+    pub fn progress<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Progress<'_> {
+        let mut bars = HashMap::new();
+        if self.is_interactive() && matches!(self.sink, Sink::Std) {
+            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            for name in names {
+                let bar = multi.add(ProgressBar::new_spinner().with_style(style.clone()));
+                bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                bars.insert(name.to_string(), bar);
+            }
+        }
+        Progress {
+            printer: self,
+            bars,
+            shown: HashMap::new(),
+        }
+    }
+
+    /// Progress as plain lines only, on a terminal too: a line on stderr whenever one changes.
+    pub fn progress_lines(&self) -> Progress<'_> {
+        self.progress([])
+    }
+}
+
+/// Where things stand while a command waits (see [`Printer::progress`]).
+pub struct Progress<'a> {
+    printer: &'a Printer,
+    bars: HashMap<String, ProgressBar>,
+    /// The last line shown per name (plain lines are printed only when they change).
+    shown: HashMap<String, String>,
+}
+
+impl Progress<'_> {
+    /// Where `name` stands now.
+    pub fn show(&mut self, name: &str, line: String) {
+        if let Some(bar) = self.bars.get(name) {
+            bar.set_message(line);
+        } else if self.shown.get(name) != Some(&line) {
+            self.printer.info(&line);
+            self.shown.insert(name.to_string(), line);
+        }
+    }
+
+    /// Where `name` ended: its live line stays with this text (plain lines said it already).
+    pub fn finish(&self, name: &str, line: String) {
+        if let Some(bar) = self.bars.get(name) {
+            bar.finish_with_message(line);
+        }
     }
 }
 
@@ -211,6 +421,60 @@ mod tests {
         assert_eq!(
             Printer::plain(OutputFormat::Table).paint(Paint::Red, "x"),
             "x"
+        );
+    }
+
+    #[test]
+    fn a_buffered_printer_keeps_both_streams() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        printer.data("row");
+        printer.info("note");
+        printer.warn("careful");
+        printer.detail("hidden without --verbose");
+        printer.error(&anyhow::anyhow!("bad"));
+        let captured = buffers.take();
+        assert_eq!(captured.stdout, "row\n");
+        assert_eq!(captured.stderr, "note\nwarning: careful\nerror: bad\n");
+        assert_eq!(buffers.captured(), Captured::default());
+    }
+
+    #[test]
+    fn quiet_keeps_data_and_errors() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let printer = printer.with_levels(true, 2);
+        printer.data("row");
+        printer.info("note");
+        printer.trace("trace");
+        printer.error(&anyhow::anyhow!("bad"));
+        let captured = buffers.take();
+        assert_eq!(captured.stdout, "row\n");
+        assert_eq!(captured.stderr, "error: bad\n");
+    }
+
+    #[test]
+    fn without_a_terminal_confirmations_need_yes() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        assert!(printer.confirm("Remove?", "remove x", true).unwrap());
+        let err = printer.confirm("Remove?", "remove x", false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "refusing to remove x without a confirmation, and there is no terminal to ask on: \
+             pass --yes to confirm"
+        );
+        assert_eq!(buffers.take(), Captured::default());
+    }
+
+    #[test]
+    fn without_a_terminal_progress_is_a_line_per_change() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut progress = printer.progress(["web"]);
+        progress.show("web", "web: 0/1 running".into());
+        progress.show("web", "web: 0/1 running".into());
+        progress.show("web", "web: 1/1 running, ready".into());
+        progress.finish("web", "web: 1/1 running, ready".into());
+        assert_eq!(
+            buffers.take().stderr,
+            "web: 0/1 running\nweb: 1/1 running, ready\n"
         );
     }
 }

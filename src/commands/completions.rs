@@ -7,14 +7,18 @@ use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
 /// Prints the completion script for a shell on stdout.
-pub fn run(args: &CompletionsArgs, _printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "alacrity", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "alacrity", &mut script);
+    printer.raw(&script)?;
     Ok(ExitStatus::Success)
 }
 
 /// Prints the man page (roff) on stdout.
-pub fn man(_printer: &Printer) -> anyhow::Result<ExitStatus> {
-    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+pub fn man(printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    printer.raw(&page)?;
     Ok(ExitStatus::Success)
 }

@@ -1,15 +1,16 @@
 //! `alacrity deploy FILE... [--app NAME]... [--detach] [--timeout DURATION] [--move-node]`:
 //! create or update the apps' services, then wait until they run.
+//!
+//! The result is a [`DeployReport`] (plain data, built by [`report`]), printed by
+//! [`render_report`] as a table or JSON.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use anyhow::bail;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use super::lock::locked;
-use super::{confirm, plan, table};
+use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::core::apply::Applied;
 use crate::core::apply::ApplyFailure;
@@ -17,17 +18,17 @@ use crate::core::converge::AppProgress;
 use crate::core::converge::ProgressState;
 use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
-use crate::core::plan::NodeMove;
 use crate::core::plan::Plan;
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
 use crate::core::writers::Writer;
 use crate::engine::Connector;
 use crate::engine::Engine;
+use crate::engine::EngineError;
+use crate::engine::is_engine_lost;
 use crate::engine::services::retry_delay;
-use crate::engine::{EngineError, is_engine_lost};
 use crate::exit::{ExitStatus, Interrupted};
-use crate::printer::{Paint, Printer};
-use crate::spec::{App, Spec, VolumeSource};
+use crate::printer::{Paint, Printer, Progress};
+use crate::spec::{App, Spec};
 
 pub async fn run(
     args: &DeployArgs,
@@ -67,7 +68,7 @@ pub async fn run(
         return Err(failures_error(&failures));
     }
     if args.detach {
-        report(&plan, &applied, &[], printer);
+        render_report(&report(&plan, &applied, &[]), printer);
         printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
         return Ok(ExitStatus::Success);
     }
@@ -82,7 +83,7 @@ pub async fn run(
         result = waiting => result,
     };
     display.finish();
-    report(&plan, &applied, &display.last, printer);
+    render_report(&report(&plan, &applied, &display.last), printer);
     result.map(|_| ExitStatus::Success)
 }
 
@@ -207,7 +208,7 @@ fn check_moves(
 ) -> anyhow::Result<()> {
     let moves: Vec<String> = plan
         .moves()
-        .map(|(app, node_move)| move_text(plan, &app.app.name, node_move))
+        .map(|(app, node_move)| plan::move_text(plan, &app.app.name, node_move))
         .collect();
     if moves.is_empty() {
         return Ok(());
@@ -253,34 +254,10 @@ fn check_moves(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    if !confirm::confirm(&question, &action, yes)? {
+    if !printer.confirm(&question, &action, yes)? {
         bail!("not moved: nothing was changed");
     }
     Ok(())
-}
-
-/// A move in words: a pin that changes, or an app that would start away from its data.
-pub fn move_text(plan: &Plan, app: &str, node_move: &NodeMove) -> String {
-    let (from, to) = (plan.hostname(&node_move.from), plan.hostname(&node_move.to));
-    let data = data_list(&node_move.data);
-    match node_move.recorded {
-        false => format!(
-            "`{app}` from node {from} to node {to}: its data ({data}) stays behind on {from}"
-        ),
-        true => format!(
-            "`{app}` would start on node {to}, but its data ({data}) is recorded on node {from}: \
-             on {to} it would start on new, empty data"
-        ),
-    }
-}
-
-/// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
-pub fn data_list(data: &[VolumeSource]) -> String {
-    if data.is_empty() {
-        return "no persistent directories".to_string();
-    }
-    let names: Vec<String> = data.iter().map(ToString::to_string).collect();
-    names.join(", ")
 }
 
 /// What is about to happen, one line per app, on stderr.
@@ -302,57 +279,36 @@ fn announce(plan: &Plan, printer: &Printer) {
             printer.info(format!("  {detail}"));
         }
     }
-    plan::warn_about_stranded(plan, printer);
+    for warning in plan::stranded_warnings(plan) {
+        printer.warn(warning);
+    }
 }
 
-/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise.
+/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise
+/// (see `Printer::progress`).
 struct Display<'a> {
-    printer: &'a Printer,
-    bars: HashMap<String, ProgressBar>,
-    /// The last text shown per app (plain mode prints only changes).
-    shown: HashMap<String, String>,
+    progress: Progress<'a>,
     last: Vec<AppProgress>,
 }
 
 impl<'a> Display<'a> {
     fn new(printer: &'a Printer, applied: &[Applied]) -> Self {
-        let mut bars = HashMap::new();
-        if printer.is_interactive() {
-            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
-            for app in applied {
-                let bar = multi.add(ProgressBar::new_spinner().with_style(style.clone()));
-                bar.enable_steady_tick(std::time::Duration::from_millis(120));
-                bars.insert(app.name.clone(), bar);
-            }
-        }
         Display {
-            printer,
-            bars,
-            shown: HashMap::new(),
+            progress: printer.progress(applied.iter().map(|app| app.name.as_str())),
             last: Vec::new(),
         }
     }
 
     fn show(&mut self, progress: &[AppProgress]) {
         for app in progress {
-            let text = progress_line(app);
-            if let Some(bar) = self.bars.get(&app.name) {
-                bar.set_message(text);
-            } else if self.shown.get(&app.name) != Some(&text) {
-                self.printer.info(&text);
-                self.shown.insert(app.name.clone(), text);
-            }
+            self.progress.show(&app.name, progress_line(app));
         }
         self.last = progress.to_vec();
     }
 
     fn finish(&self) {
         for app in &self.last {
-            if let Some(bar) = self.bars.get(&app.name) {
-                bar.finish_with_message(progress_line(app));
-            }
+            self.progress.finish(&app.name, progress_line(app));
         }
     }
 }
@@ -383,63 +339,67 @@ pub(crate) fn progress_line(app: &AppProgress) -> String {
     }
 }
 
-/// One app in the result of `deploy --output json`.
-#[derive(Debug, Serialize)]
-struct DeployedReport<'a> {
-    name: &'a str,
-    action: Action,
-    changes: &'a [String],
-    instances: u64,
-    running: Option<u64>,
-    node: Option<String>,
-    /// `converged`, `waiting`, `failed`, `superseded` (another deploy changed the app
-    /// meanwhile), or `detached` (not waited for).
-    state: &'static str,
-    reason: Option<&'a str>,
+/// The result of `deploy`: plain data, no engine in it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DeployReport {
+    pub apps: Vec<DeployedReport>,
 }
 
-#[derive(Debug, Serialize)]
-struct DeployReport<'a> {
-    apps: Vec<DeployedReport<'a>>,
+/// One app in the result of `deploy --output json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeployedReport {
+    pub name: String,
+    /// `create`, `update` or `unchanged`.
+    pub action: String,
+    pub changes: Vec<String>,
+    pub instances: u64,
+    pub running: Option<u64>,
+    pub node: Option<String>,
+    /// `converged`, `waiting`, `failed`, `superseded` (another deploy changed the app
+    /// meanwhile), or `detached` (not waited for).
+    pub state: String,
+    pub reason: Option<String>,
+}
+
+/// The result: what was done to each app written, and where it stands.
+fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress]) -> DeployReport {
+    DeployReport {
+        apps: applied
+            .iter()
+            .filter_map(|done| app_report(plan, &done.name, progress))
+            .collect(),
+    }
 }
 
 /// The result, on stdout: a table, or JSON.
-fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress], printer: &Printer) {
-    let apps: Vec<DeployedReport> = applied
-        .iter()
-        .filter_map(|done| app_report(plan, &done.name, progress))
-        .collect();
+pub fn render_report(report: &DeployReport, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&DeployReport { apps });
+        printer.json(report);
     } else {
-        printer.data(report_table(&apps));
+        printer.data(report_table(&report.apps));
     }
 }
 
 /// One app's line of the result: what was done and where it stands.
-fn app_report<'a>(
-    plan: &'a Plan,
-    name: &str,
-    progress: &'a [AppProgress],
-) -> Option<DeployedReport<'a>> {
+fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<DeployedReport> {
     let app = plan.apps.iter().find(|p| p.app.name == name)?;
     let now = progress.iter().find(|p| p.name == name);
     let (state, reason) = match now.map(|p| &p.state) {
         None => ("detached", None),
         Some(ProgressState::Converged) => ("converged", None),
-        Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason.as_str())),
-        Some(ProgressState::Failed(reason)) => ("failed", Some(reason.as_str())),
-        Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason.as_str())),
+        Some(ProgressState::Waiting(reason)) => ("waiting", Some(reason)),
+        Some(ProgressState::Failed(reason)) => ("failed", Some(reason)),
+        Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason)),
     };
     Some(DeployedReport {
-        name: &app.app.name,
-        action: app.action,
-        changes: &app.changes,
+        name: app.app.name.clone(),
+        action: app.action.to_string(),
+        changes: app.changes.clone(),
         instances: app.app.instances,
         running: now.map(|p| p.running),
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
-        state,
-        reason,
+        state: state.to_string(),
+        reason: reason.cloned(),
     })
 }
 
@@ -449,11 +409,11 @@ fn report_table(apps: &[DeployedReport]) -> String {
         .map(|app| {
             let running = app.running.map_or("-".to_string(), |r| r.to_string());
             vec![
-                app.name.to_string(),
-                app.action.to_string(),
+                app.name.clone(),
+                app.action.clone(),
                 format!("{running}/{}", app.instances),
                 app.node.clone().unwrap_or_default(),
-                app.state.to_string(),
+                app.state.clone(),
             ]
         })
         .collect();

@@ -6,8 +6,8 @@ use std::future::Future;
 use serde::Serialize;
 
 use crate::cli::LockCommand;
-use crate::commands::confirm;
-use crate::core::lock::{LockEvent, LockHolder};
+use crate::core::lock::LockEvent;
+use crate::core::lock::LockHolder;
 use crate::engine::Connector;
 use crate::engine::Engine;
 use crate::engine::lock::now;
@@ -36,7 +36,7 @@ pub async fn run(
                 holder.describe(),
                 age_text(&holder)
             ));
-            if !confirm::confirm("Release the lock?", "release the swarm's deploy lock", yes)? {
+            if !printer.confirm("Release the lock?", "release the swarm's deploy lock", yes)? {
                 anyhow::bail!("not released: the lock is still held");
             }
             let released = engine.break_lock().await?;

@@ -3,7 +3,6 @@
 pub mod apps;
 pub mod binds;
 pub mod completions;
-pub mod confirm;
 pub mod deploy;
 pub mod lock;
 pub mod plan;

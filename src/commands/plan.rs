@@ -1,4 +1,7 @@
 //! `alacrity plan FILE... [--app NAME]...`: what `deploy` would do, app by app, changing nothing.
+//!
+//! [`run`] reads the engine's plan into a [`PlanView`] (plain data); [`render`] prints it, as a
+//! table or JSON.
 
 use std::path::PathBuf;
 
@@ -8,27 +11,64 @@ use super::table;
 use crate::cli::PlanArgs;
 use crate::core::plan::Action;
 use crate::core::plan::AppPlan;
+use crate::core::plan::Drift;
+use crate::core::plan::NodeMove;
 use crate::core::plan::Plan;
-use crate::core::plan::{Drift, Problem, ProblemKind, Refused};
+use crate::core::plan::Problem;
+use crate::core::plan::ProblemKind;
+use crate::core::plan::Refused;
 use crate::engine::Connector;
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
 
+/// What `plan` prints: plain data, no engine in it.
+#[derive(Debug, Clone, Default)]
+pub struct PlanView {
+    pub apps: Vec<PlannedApp>,
+    /// Said on stderr after the plan, as warnings: node moves, apps whose node is down.
+    pub warnings: Vec<String>,
+}
+
 /// One app in `plan --output json`.
-#[derive(Debug, Serialize)]
-struct PlannedApp<'a> {
-    app: &'a str,
-    action: Action,
-    changes: &'a [String],
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedApp {
+    pub app: String,
+    /// `create`, `update` or `unchanged`.
+    pub action: String,
+    pub changes: Vec<String>,
     /// Fields changed outside alacrity, which the deploy undoes.
-    drift: &'a [Drift],
+    pub drift: Vec<PlannedDrift>,
     /// The node a persistent app is (to be) pinned to.
-    node: Option<String>,
+    pub node: Option<String>,
     /// Persistent directories an update adds (a new label is a new, empty volume) and leaves
     /// (kept where they are).
-    new_data: Vec<String>,
-    kept_data: Vec<String>,
+    pub new_data: Vec<String>,
+    pub kept_data: Vec<String>,
+    /// What the CHANGES column cannot say (see [`details`]): on stderr under the table, not in
+    /// the JSON (which has `drift`, `new_data` and `kept_data`).
+    #[serde(skip)]
+    pub details: Vec<String>,
+}
+
+/// A field changed outside alacrity, in `plan --output json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedDrift {
+    /// The spec's name of the field.
+    pub field: String,
+    /// The values, for the fields that have one short value (instances, image).
+    pub swarm: Option<String>,
+    pub spec: Option<String>,
+}
+
+impl From<&Drift> for PlannedDrift {
+    fn from(drift: &Drift) -> Self {
+        PlannedDrift {
+            field: drift.field.clone(),
+            swarm: drift.swarm.clone(),
+            spec: drift.spec.clone(),
+        }
+    }
 }
 
 pub async fn run(
@@ -42,32 +82,49 @@ pub async fn run(
         .plan(&apps)
         .await
         .map_err(|err| with_positions(err, &spec))?;
-    if printer.is_json() {
-        let planned: Vec<PlannedApp> = plan.apps.iter().map(|app| planned(app, &plan)).collect();
-        printer.json(&planned);
-    } else {
-        printer.data(plan_table(&plan));
-        for app in &plan.apps {
-            for line in details(app) {
-                printer.info(format!("{}: {line}", app.app.name));
-            }
-        }
-    }
-    warn_about_moves(&plan, printer);
-    warn_about_stranded(&plan, printer);
+    render(&view(&plan), printer);
     Ok(ExitStatus::Success)
 }
 
-fn planned<'a>(app: &'a AppPlan, plan: &Plan) -> PlannedApp<'a> {
+/// The plan as plain data.
+pub fn view(plan: &Plan) -> PlanView {
+    let mut warnings = move_warnings(plan);
+    warnings.extend(stranded_warnings(plan));
+    PlanView {
+        apps: plan.apps.iter().map(|app| planned(app, plan)).collect(),
+        warnings,
+    }
+}
+
+/// The plan on stdout (a table, or JSON); the details under the table and the warnings on
+/// stderr.
+pub fn render(view: &PlanView, printer: &Printer) {
+    if printer.is_json() {
+        printer.json(&view.apps);
+    } else {
+        printer.data(plan_table(&view.apps));
+        for app in &view.apps {
+            for line in &app.details {
+                printer.info(format!("{}: {line}", app.app));
+            }
+        }
+    }
+    for warning in &view.warnings {
+        printer.warn(warning);
+    }
+}
+
+fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
     let names = |data: &[VolumeSource]| data.iter().map(ToString::to_string).collect();
     PlannedApp {
-        app: &app.app.name,
-        action: app.action,
-        changes: &app.changes,
-        drift: &app.drift,
+        app: app.app.name.clone(),
+        action: app.action.to_string(),
+        changes: app.changes.clone(),
+        drift: app.drift.iter().map(PlannedDrift::from).collect(),
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
         new_data: names(&app.new_data),
         kept_data: names(&app.left_data),
+        details: details(app),
     }
 }
 
@@ -105,19 +162,15 @@ pub fn details(app: &AppPlan) -> Vec<String> {
     lines
 }
 
-fn plan_table(plan: &Plan) -> String {
-    let rows = plan
-        .apps
+fn plan_table(apps: &[PlannedApp]) -> String {
+    let rows = apps
         .iter()
         .map(|app| {
             vec![
-                app.app.name.clone(),
-                app.action.to_string(),
+                app.app.clone(),
+                app.action.clone(),
                 app.changes.join(", "),
-                app.pin
-                    .as_ref()
-                    .map(|pin| plan.hostname(pin))
-                    .unwrap_or_default(),
+                app.node.clone().unwrap_or_default(),
             ]
         })
         .collect();
@@ -134,25 +187,53 @@ pub fn paint_action(action: Action, printer: &Printer) -> String {
 }
 
 /// A planned node move needs `--move-node` and leaves the data behind: say so before deploy does.
-fn warn_about_moves(plan: &Plan, printer: &Printer) {
-    for (app, node_move) in plan.moves() {
-        printer.warn(format!(
-            "{}; `alacrity deploy` needs --move-node for that",
-            super::deploy::move_text(plan, &app.app.name, node_move)
-        ));
+fn move_warnings(plan: &Plan) -> Vec<String> {
+    plan.moves()
+        .map(|(app, node_move)| {
+            format!(
+                "{}; `alacrity deploy` needs --move-node for that",
+                move_text(plan, &app.app.name, node_move)
+            )
+        })
+        .collect()
+}
+
+/// A move in words: a pin that changes, or an app that would start away from its data.
+pub fn move_text(plan: &Plan, app: &str, node_move: &NodeMove) -> String {
+    let (from, to) = (plan.hostname(&node_move.from), plan.hostname(&node_move.to));
+    let data = data_list(&node_move.data);
+    match node_move.recorded {
+        false => format!(
+            "`{app}` from node {from} to node {to}: its data ({data}) stays behind on {from}"
+        ),
+        true => format!(
+            "`{app}` would start on node {to}, but its data ({data}) is recorded on node {from}: \
+             on {to} it would start on new, empty data"
+        ),
     }
+}
+
+/// The persistent directories of an app, for messages: `alacran--data, /srv/uploads`.
+pub fn data_list(data: &[VolumeSource]) -> String {
+    if data.is_empty() {
+        return "no persistent directories".to_string();
+    }
+    let names: Vec<String> = data.iter().map(ToString::to_string).collect();
+    names.join(", ")
 }
 
 /// A persistent app whose node is down (or drained, or gone) does not run anywhere else: say so,
 /// so that nobody waits for it unawares.
-pub fn warn_about_stranded(plan: &Plan, printer: &Printer) {
-    for (app, trouble) in plan.stranded() {
-        printer.warn(format!(
-            "`{}` will not run until its node is back: {trouble}, and the app is pinned to it \
-             (its data is there); the swarm starts it there when the node is ready again",
-            app.app.name
-        ));
-    }
+pub fn stranded_warnings(plan: &Plan) -> Vec<String> {
+    plan.stranded()
+        .map(|(app, trouble)| {
+            format!(
+                "`{}` will not run until its node is back: {trouble}, and the app is pinned to \
+                 it (its data is there); the swarm starts it there when the node is ready again",
+                app.app.name
+            )
+        })
+        .collect()
 }
 
 /// The spec files (valid, or exit 2 with every diagnostic) and their apps, restricted to

@@ -1,17 +1,64 @@
 //! What `volumes` and `binds` share: how users and statuses read, the confirmation that lists
 //! what will be deleted, and the report of a multi-target rm.
 
-use std::io::IsTerminal;
+use std::fmt;
 
-use dialoguer::console::Term;
 use serde::Serialize;
 
-use super::confirm;
 use crate::core::usage::User;
 use crate::printer::Printer;
 
+/// Something that uses a volume or a directory, as `ls` shows it (the engine's `User`, as
+/// plain data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ListedUser {
+    /// An app alacrity deployed.
+    App { name: String },
+    /// A swarm service alacrity did not deploy.
+    Service { name: String },
+    /// A container that is not a task of a listed service.
+    Container { name: String, running: bool },
+    /// A task of a removed service that still runs, named by its task ID.
+    Task { name: String },
+}
+
+impl From<&User> for ListedUser {
+    fn from(user: &User) -> Self {
+        match user.clone() {
+            User::App { name } => ListedUser::App { name },
+            User::Service { name } => ListedUser::Service { name },
+            User::Container { name, running } => ListedUser::Container { name, running },
+            User::Task { name } => ListedUser::Task { name },
+        }
+    }
+}
+
+impl fmt::Display for ListedUser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListedUser::App { name } => write!(f, "app {name}"),
+            ListedUser::Service { name } => write!(f, "service {name}"),
+            ListedUser::Container {
+                name,
+                running: true,
+            } => write!(f, "container {name}"),
+            ListedUser::Container {
+                name,
+                running: false,
+            } => write!(f, "container {name} (stopped)"),
+            ListedUser::Task { name } => write!(f, "task {name} of a removed service"),
+        }
+    }
+}
+
+/// The users of some data, as `ls` shows them.
+pub fn listed_users(users: &[User]) -> Vec<ListedUser> {
+    users.iter().map(ListedUser::from).collect()
+}
+
 /// `in-use` or `retained`, as `ls` shows it.
-pub fn status(users: &[User]) -> &'static str {
+pub fn status<T>(users: &[T]) -> &'static str {
     if users.is_empty() {
         "retained"
     } else {
@@ -20,7 +67,7 @@ pub fn status(users: &[User]) -> &'static str {
 }
 
 /// The USED BY cell: `app db, container backup (stopped)`, or `-`.
-pub fn used_by(users: &[User]) -> String {
+pub fn used_by<T: fmt::Display>(users: &[T]) -> String {
     if users.is_empty() {
         return "-".to_string();
     }
@@ -58,17 +105,11 @@ pub fn confirm_deletion(
     question: &str,
     action: &str,
     yes: bool,
+    printer: &Printer,
 ) -> anyhow::Result<bool> {
-    if !yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-        // On the terminal the prompt goes to, like the prompt itself (even with --quiet: what
-        // is asked about must be seen).
-        let term = Term::stderr();
-        term.write_line(heading)?;
-        for item in items {
-            term.write_line(&format!("  {item}"))?;
-        }
-    }
-    confirm::confirm(question, action, yes)
+    let mut lines = vec![heading.to_string()];
+    lines.extend(items.iter().map(|item| format!("  {item}")));
+    printer.confirm_listing(&lines, question, action, yes)
 }
 
 /// A target of a multi-target rm that failed, and why: `{"name", "error"}` for a volume,
@@ -135,8 +176,8 @@ mod tests {
 
     #[test]
     fn users_read_as_a_list() {
-        assert_eq!(used_by(&[]), "-");
-        assert_eq!(status(&[]), "retained");
+        assert_eq!(used_by::<User>(&[]), "-");
+        assert_eq!(status::<User>(&[]), "retained");
         let users = [
             User::App { name: "db".into() },
             User::Container {
@@ -146,5 +187,30 @@ mod tests {
         ];
         assert_eq!(used_by(&users), "app db, container x (stopped)");
         assert_eq!(status(&users), "in-use");
+    }
+
+    #[test]
+    fn listed_users_read_and_serialize_like_the_engine_s() {
+        let users = [
+            User::App { name: "db".into() },
+            User::Service { name: "s".into() },
+            User::Container {
+                name: "x".into(),
+                running: true,
+            },
+            User::Container {
+                name: "y".into(),
+                running: false,
+            },
+            User::Task { name: "t1".into() },
+        ];
+        for user in &users {
+            let listed = ListedUser::from(user);
+            assert_eq!(listed.to_string(), user.to_string());
+            assert_eq!(
+                serde_json::to_value(&listed).unwrap(),
+                serde_json::to_value(user).unwrap()
+            );
+        }
     }
 }

@@ -84,14 +84,6 @@ impl Diagnostic {
     }
 }
 
-/// Plain text, as `alacrity validate` prints it without color: the location, rule, app and
-/// message on the first line, then the hint, then the source line with a caret.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::report::render(self, &|_, text| text.to_string()))
-    }
-}
-
 /// Longest piece of spec text (an app name, a path) that a message quotes whole.
 const MAX_QUOTED: usize = 100;
 

@@ -10,7 +10,7 @@ use super::SpecFile;
 use super::diagnostic::{Diagnostic, Invalid};
 use super::model::VolumeSource;
 use super::source::is_hidden;
-use crate::printer::Paint;
+use crate::paint::Paint;
 
 /// Paints a piece of text (the printer's colors, or nothing).
 pub type PaintFn<'a> = &'a dyn Fn(Paint, &str) -> String;
@@ -140,6 +140,14 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 fn display(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Plain text, as `alacrity validate` prints it without color: the location, rule, app and
+/// message on the first line, then the hint, then the source line with a caret.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(self, &|_, text| text.to_string()))
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `alacrity apps ls`: every deployed app with its image, instances, nodes and data, and why an
 //! app that is not fully running is not.
+//!
+//! [`run`] reads the engine into a list of [`ListedApp`] (the view: plain data); [`render`]
+//! prints it, as a table or JSON.
 
 use serde::Serialize;
 
@@ -14,7 +17,7 @@ use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
 /// One app in `apps ls --output json`.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ListedApp {
     pub name: String,
     pub image: String,
@@ -49,14 +52,19 @@ pub async fn run(
         .zip(health)
         .map(|(app, health)| listed(app, health, &nodes))
         .collect();
+    render(&listed, printer);
+    Ok(ExitStatus::Success)
+}
+
+/// The apps, on stdout: a table, or JSON (with none, a note on stderr instead of the table).
+pub fn render(apps: &[ListedApp], printer: &Printer) {
     if printer.is_json() {
-        printer.json(&listed);
-    } else if listed.is_empty() {
+        printer.json(apps);
+    } else if apps.is_empty() {
         printer.info("no apps deployed; deploy some with `alacrity deploy FILE`");
     } else {
-        printer.data(render(&listed));
+        printer.data(table(apps));
     }
-    Ok(ExitStatus::Success)
 }
 
 fn listed(deployed: &DeployedApp, health: AppHealth, nodes: &[Node]) -> ListedApp {
@@ -78,7 +86,7 @@ fn listed(deployed: &DeployedApp, health: AppHealth, nodes: &[Node]) -> ListedAp
     }
 }
 
-fn render(apps: &[ListedApp]) -> String {
+fn table(apps: &[ListedApp]) -> String {
     let rows = apps
         .iter()
         .map(|app| {

@@ -6,7 +6,6 @@
 use serde::Serialize;
 
 use crate::cli::AppsRmArgs;
-use crate::commands::confirm;
 use crate::commands::lock::locked;
 use crate::core::services::DeployedApp;
 use crate::core::services::StillRuns;
@@ -60,7 +59,7 @@ pub async fn run(
     if !found.is_empty() {
         let names: Vec<&str> = found.iter().map(DeployedApp::name).collect();
         let action = format!("remove {}", names.join(", "));
-        if !confirm::confirm(&question(&found), &action, yes)? {
+        if !printer.confirm(&question(&found), &action, yes)? {
             anyhow::bail!("not removed: nothing was changed");
         }
     }

@@ -31,7 +31,7 @@ pub async fn run(
         humanize(TIMEOUT)
     ));
     // One line per change, on stderr: where the app stands while it scales.
-    let mut shown = String::new();
+    let mut lines = printer.progress_lines();
     let progress = engine
         .wait(
             std::slice::from_ref(&target),
@@ -39,11 +39,7 @@ pub async fn run(
             args.monitor,
             |progress| {
                 for app in progress {
-                    let line = progress_line(app);
-                    if line != shown {
-                        printer.info(&line);
-                        shown = line;
-                    }
+                    lines.show(&app.name, progress_line(app));
                 }
             },
         )

@@ -1,22 +1,36 @@
 //! `alacrity binds ls [--retained] [--size]`: every recorded host directory, on every node, with
 //! the app that used it, whether it exists, and who uses it now.
+//!
+//! [`run`] reads the engine and the host into a [`BindsView`]; [`render`] prints it, as a table
+//! or JSON.
 
 use serde::Serialize;
 
 use crate::cli::BindsLsArgs;
-use crate::commands::retained::{size_cell, status, used_by};
+use crate::commands::retained::{ListedUser, listed_users, size_cell, status, used_by};
 use crate::commands::table;
 use crate::core::records::BindRecord;
 use crate::core::usage::Usage;
-use crate::core::usage::User;
 use crate::engine::Connector;
 use crate::engine::DataAccess;
 use crate::exit::ExitStatus;
 use crate::hostdir;
 use crate::printer::Printer;
 
+/// What `binds ls` prints: plain data, no engine in it.
+#[derive(Debug, Clone, Default)]
+pub struct BindsView {
+    pub dirs: Vec<ListedDir>,
+    /// `--retained`: only the directories nothing uses (what to say when there are none).
+    pub retained: bool,
+    /// `--size`: a SIZE column.
+    pub with_size: bool,
+    /// Said on stderr after the list (what it cannot show, and why).
+    pub notes: Vec<String>,
+}
+
 /// One directory in `binds ls --output json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ListedDir {
     pub path: String,
     /// The app that last used it.
@@ -26,8 +40,8 @@ pub struct ListedDir {
     /// Whether something is at the path; `null` when alacrity cannot look (another node).
     pub exists: Option<bool>,
     /// `in-use` or `retained`.
-    pub status: &'static str,
-    pub used_by: Vec<User>,
+    pub status: String,
+    pub used_by: Vec<ListedUser>,
     /// Only with --size, for directories alacrity can look at.
     pub size_bytes: Option<u64>,
 }
@@ -39,22 +53,37 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let (records, usage) = tokio::try_join!(access.bind_records(), access.usage())?;
-    let listed: Vec<ListedDir> = records
+    let dirs: Vec<ListedDir> = records
         .iter()
         .map(|record| listed(record, &usage, &access, args.size))
         .filter(|dir| !args.retained || dir.used_by.is_empty())
         .collect();
-    if printer.is_json() {
-        printer.json(&listed);
-    } else if listed.is_empty() {
-        printer.info(nothing_listed(args.retained));
-    } else {
-        printer.data(render(&listed, args.size));
+    let mut notes = Vec::new();
+    if dirs.iter().any(|dir| dir.exists.is_none()) {
+        notes.push(unknown_existence(&access));
     }
-    if listed.iter().any(|dir| dir.exists.is_none()) {
-        printer.info(unknown_existence(&access));
-    }
+    let view = BindsView {
+        dirs,
+        retained: args.retained,
+        with_size: args.size,
+        notes,
+    };
+    render(&view, printer);
     Ok(ExitStatus::Success)
+}
+
+/// The view, on stdout (a table, or JSON), and its notes on stderr.
+pub fn render(view: &BindsView, printer: &Printer) {
+    if printer.is_json() {
+        printer.json(&view.dirs);
+    } else if view.dirs.is_empty() {
+        printer.info(nothing_listed(view.retained));
+    } else {
+        printer.data(table(&view.dirs, view.with_size));
+    }
+    for note in &view.notes {
+        printer.info(note);
+    }
 }
 
 fn listed(record: &BindRecord, usage: &Usage, access: &DataAccess, with_size: bool) -> ListedDir {
@@ -68,8 +97,9 @@ fn listed(record: &BindRecord, usage: &Usage, access: &DataAccess, with_size: bo
         status: match access.node_exists(&record.node_id) {
             true => status(&users),
             false => "node-gone",
-        },
-        used_by: users,
+        }
+        .to_string(),
+        used_by: listed_users(&users),
         size_bytes: (visible && with_size)
             .then(|| hostdir::size(&record.path))
             .flatten(),
@@ -98,7 +128,7 @@ fn unknown_existence(access: &DataAccess) -> String {
     }
 }
 
-fn render(dirs: &[ListedDir], with_size: bool) -> String {
+fn table(dirs: &[ListedDir], with_size: bool) -> String {
     let mut header = vec!["PATH", "APP", "NODE", "EXISTS", "STATUS", "USED BY"];
     if with_size {
         header.push("SIZE");
@@ -116,7 +146,7 @@ fn render(dirs: &[ListedDir], with_size: bool) -> String {
                     None => "-",
                 }
                 .to_string(),
-                dir.status.to_string(),
+                dir.status.clone(),
                 used_by(&dir.used_by),
             ];
             if with_size {

@@ -111,7 +111,7 @@ pub async fn run(
     };
     let (steps, refusals) = check_all(&paths, args.forget, &context);
     print_failures(&refusals, printer);
-    if !confirmed(&steps, &access, yes)? {
+    if !confirmed(&steps, &access, yes, printer)? {
         bail!("nothing was deleted");
     }
     let mut report = Report {
@@ -249,7 +249,12 @@ fn rm_command(path: &Path) -> String {
 }
 
 /// Asks about the directories that would be deleted (none: nothing to ask).
-fn confirmed(steps: &[Step], access: &DataAccess, yes: bool) -> anyhow::Result<bool> {
+fn confirmed(
+    steps: &[Step],
+    access: &DataAccess,
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<bool> {
     let items: Vec<String> = steps
         .iter()
         .filter_map(|step| match step {
@@ -287,7 +292,7 @@ fn confirmed(steps: &[Step], access: &DataAccess, yes: bool) -> anyhow::Result<b
         paths.join(", "),
         access.hostname(access.node_id())
     );
-    confirm_deletion(&heading, &items, question, &action, yes)
+    confirm_deletion(&heading, &items, question, &action, yes, printer)
 }
 
 async fn perform(step: &Step, context: &Context<'_>) -> anyhow::Result<Removed> {

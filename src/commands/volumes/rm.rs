@@ -68,7 +68,7 @@ pub async fn run(
     let records = access.volume_records().await?;
     let (checked, refusals) = check_all(&access, &labels, &usage, &records, args.forget).await;
     print_failures(&refusals, printer);
-    if !confirmed(&checked, &access, yes)? {
+    if !confirmed(&checked, &access, yes, printer)? {
         anyhow::bail!("nothing was deleted");
     }
     let mut report = Report {
@@ -153,7 +153,12 @@ fn labels_of(names: &[String]) -> anyhow::Result<Vec<String>> {
 }
 
 /// Asks about the volumes that would be deleted (none: nothing to ask).
-fn confirmed(checked: &[VolumeRemoval], access: &DataAccess, yes: bool) -> anyhow::Result<bool> {
+fn confirmed(
+    checked: &[VolumeRemoval],
+    access: &DataAccess,
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<bool> {
     let items: Vec<String> = checked
         .iter()
         .filter_map(|removal| match removal {
@@ -197,7 +202,7 @@ fn confirmed(checked: &[VolumeRemoval], access: &DataAccess, yes: bool) -> anyho
         names.join(", "),
         access.hostname(access.node_id())
     );
-    confirm_deletion(&heading, &items, question, &action, yes)
+    confirm_deletion(&heading, &items, question, &action, yes, printer)
 }
 
 fn removed(removal: &VolumeRemoval, gone: bool, access: &DataAccess) -> Removed {
