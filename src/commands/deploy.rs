@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::lock::locked;
 use super::{plan, table};
 use crate::cli::DeployArgs;
-use crate::core::apply::Applied;
 use crate::core::apply::ApplyFailure;
+use crate::core::apply::{Applied, has_writes};
 use crate::core::converge::AppProgress;
 use crate::core::converge::ProgressState;
 use crate::core::nodes::hostname_of;
@@ -53,7 +53,7 @@ pub async fn run(
         yes,
         printer,
     };
-    let (plan, applied, failures) = match first.writes() {
+    let (plan, applied, failures) = match has_writes(&first) {
         // The checks and the writes under the swarm's lock, from a plan made under it: no other
         // alacrity command can claim the same data, port or node in between.
         true => locked(&engine, connector, "deploy", printer, deploying.run(None)).await?,

@@ -111,35 +111,6 @@ impl Plan {
         })
     }
 
-    /// Whether a deploy of this plan writes anything: an app to create or update, or a record
-    /// of an app's data that is missing (see `apply`).
-    pub fn writes(&self) -> bool {
-        self.apps
-            .iter()
-            .any(|app| app.action != Action::Unchanged || self.record_missing(app))
-    }
-
-    /// Whether some persistent directory of a pinned app lacks its record (of this app, on its
-    /// node).
-    pub(crate) fn record_missing(&self, plan: &AppPlan) -> bool {
-        let Some(pin) = &plan.pin else {
-            return false;
-        };
-        let name = &plan.app.name;
-        plan.app.volumes.iter().any(|volume| match &volume.source {
-            VolumeSource::Label(label) => !self
-                .records
-                .volumes
-                .iter()
-                .any(|r| &r.label == label && r.node_id == pin.node_id && &r.app == name),
-            VolumeSource::HostPath(path) => !self
-                .records
-                .binds
-                .iter()
-                .any(|r| &r.path == path && r.node_id == pin.node_id && &r.app == name),
-        })
-    }
-
     /// The apps whose pin moves to another node.
     pub fn moves(&self) -> impl Iterator<Item = (&AppPlan, &NodeMove)> {
         self.apps
@@ -612,14 +583,14 @@ pub(crate) fn volume_labels(app: &App) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
     use crate::core::nodes::tests::node;
     use crate::spec::Volume;
 
-    fn app(name: &str, persistent: bool, volumes: &[VolumeSource]) -> App {
+    pub(crate) fn app(name: &str, persistent: bool, volumes: &[VolumeSource]) -> App {
         App {
             name: name.into(),
             image: "busybox".into(),
@@ -643,7 +614,7 @@ mod tests {
         }
     }
 
-    fn deployed(app: &App, pin: Option<&str>) -> Lookup {
+    pub(crate) fn deployed(app: &App, pin: Option<&str>) -> Lookup {
         let pin = pin.map(Pin::new);
         let spec = mapping::service_spec(app, pin.as_ref());
         Lookup::Managed(Box::new(DeployedApp {
@@ -658,7 +629,10 @@ mod tests {
         }))
     }
 
-    fn plan_with(app: &App, services: &HashMap<String, Lookup>) -> Result<AppPlan, Vec<Problem>> {
+    pub(crate) fn plan_with(
+        app: &App,
+        services: &HashMap<String, Lookup>,
+    ) -> Result<AppPlan, Vec<Problem>> {
         plan_with_ports(app, services, &[])
     }
 
@@ -678,7 +652,7 @@ mod tests {
         plan_app(app, &swarm)
     }
 
-    fn label(name: &str) -> VolumeSource {
+    pub(crate) fn label(name: &str) -> VolumeSource {
         VolumeSource::Label(name.into())
     }
 
@@ -872,7 +846,7 @@ mod tests {
         assert!(problems[0].is_invalid_spec());
     }
 
-    fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
+    pub(crate) fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
         use crate::core::records::{BindRecord, VolumeRecord};
         Records {
             volumes: volumes
@@ -920,26 +894,6 @@ mod tests {
             elsewhere.data,
             vec![VolumeSource::HostPath("/srv/db".into())]
         );
-    }
-
-    #[test]
-    fn an_unchanged_deploy_writes_only_a_missing_record() {
-        let db = app("db", true, &[label("data")]);
-        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
-        let apps = vec![plan_with(&db, &services).unwrap()];
-        let nodes = vec![node("n1", "one")];
-        let mut plan = Plan {
-            apps,
-            nodes,
-            network: NetworkState::Present,
-            records: records(&[("data", "n1")], &[]),
-        };
-        assert!(!plan.writes(), "unchanged and recorded: nothing to write");
-        plan.records = records(&[("data", "n2")], &[]);
-        assert!(plan.writes(), "the record of n1 is missing");
-        plan.records = records(&[("data", "n1")], &[]);
-        plan.apps[0].action = Action::Update;
-        assert!(plan.writes());
     }
 
     #[test]

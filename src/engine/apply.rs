@@ -5,11 +5,9 @@ use crate::core::apply::*;
 use super::Engine;
 use crate::core::converge::Target;
 use crate::core::mapping;
-use crate::core::plan::{Action, AppPlan, Plan};
-use crate::core::records::Records;
-use crate::core::resources::NetworkState;
+use crate::core::plan::{AppPlan, Plan};
 use crate::core::writers::Writer;
-use crate::spec::{App, VolumeSource};
+use crate::spec::App;
 use anyhow::Context;
 use futures_util::future::{join_all, try_join_all};
 use std::collections::{HashMap, HashSet};
@@ -28,9 +26,13 @@ impl Engine {
         wait: bool,
         waiting: impl Fn(&App, &[Writer]),
     ) -> anyhow::Result<(Vec<Applied>, Vec<ApplyFailure>)> {
-        let writes = plan.apps.iter().any(|app| app.action != Action::Unchanged);
+        let writes: Vec<AppWrites> = plan
+            .apps
+            .iter()
+            .map(|app| writes_of(app, &plan.records))
+            .collect();
         let network = async {
-            match writes && plan.network == NetworkState::Missing {
+            match network_needed(plan) {
                 true => self.create_network().await,
                 false => Ok(()),
             }
@@ -40,7 +42,8 @@ impl Engine {
             join_all(
                 plan.apps
                     .iter()
-                    .map(|app| self.write_data(app, &plan.records))
+                    .zip(&writes)
+                    .map(|(app, writes)| self.write_data(&app.app.name, &writes.data))
             ),
             async {
                 match wait {
@@ -74,16 +77,18 @@ impl Engine {
             .zip(sole)
             .map(|(data, sole)| data.and(sole))
             .collect();
-        let results = join_all(plan.apps.iter().zip(data).map(|(app, data)| {
-            let known = known_tasks
-                .get(&current_id(app))
-                .cloned()
-                .unwrap_or_default();
-            async move {
-                data.with_context(|| format!("cannot deploy `{}`", app.app.name))?;
-                self.apply_app(app, known).await
-            }
-        }))
+        let results = join_all(plan.apps.iter().zip(data).zip(writes).map(
+            |((app, data), writes)| {
+                let known = known_tasks
+                    .get(&current_id(app))
+                    .cloned()
+                    .unwrap_or_default();
+                async move {
+                    data.with_context(|| format!("cannot deploy `{}`", app.app.name))?;
+                    self.apply_app(app, writes.service, known).await
+                }
+            },
+        ))
         .await;
         let mut applied = Vec::new();
         let mut failures = Vec::new();
@@ -102,15 +107,26 @@ impl Engine {
     async fn apply_app(
         &self,
         plan: &AppPlan,
+        service: Option<ServiceWrite>,
         known_tasks: HashSet<String>,
     ) -> anyhow::Result<Applied> {
         let name = &plan.app.name;
-        let (service_id, warnings) = match plan.action {
-            Action::Unchanged => (current_id(plan), Vec::new()),
-            Action::Create | Action::Update => self
-                .write_service(plan)
+        let (service_id, warnings) = match (service, &plan.current) {
+            (None, _) => (current_id(plan), Vec::new()),
+            (Some(ServiceWrite::Create(spec)), _) => self
+                .create_service(spec)
                 .await
                 .with_context(|| format!("cannot deploy `{name}`"))?,
+            (Some(ServiceWrite::Update { service_id, spec }), Some(current)) => {
+                let warnings = self
+                    .update_service(current, spec)
+                    .await
+                    .with_context(|| format!("cannot deploy `{name}`"))?;
+                (service_id, warnings)
+            }
+            (Some(ServiceWrite::Update { .. }), None) => {
+                unreachable!("an update is planned only for a deployed app")
+            }
         };
         let template_hash = mapping::template_hash(plan.spec.task_template.as_ref())
             .unwrap_or_default()
@@ -131,52 +147,18 @@ impl Engine {
     }
 
     /// What must exist before an app's service: its volumes, and the records of its persistent
-    /// directories (so that they are found again after the app is gone).
-    /// An unchanged app gets no volume, but the records of its directories are written again if
-    /// they went missing (e.g. removed by `volumes rm` between an earlier deploy and its task
-    /// start): a deploy that mounts data always leaves its record.
-    async fn write_data(&self, plan: &AppPlan, records: &Records) -> anyhow::Result<()> {
-        let name = &plan.app.name;
-        let to_create: &[String] = match plan.action {
-            Action::Unchanged => &[],
-            _ => &plan.volumes_to_create,
-        };
-        let volumes = try_join_all(
-            to_create
-                .iter()
-                .map(|label| self.create_volume(label, name)),
-        );
-        let records = async {
-            let Some(pin) = &plan.pin else {
-                return Ok(());
-            };
-            try_join_all(plan.app.volumes.iter().map(|volume| async {
-                match &volume.source {
-                    VolumeSource::HostPath(path) => {
-                        self.record_bind(&records.binds, path, name, &pin.node_id)
-                            .await
-                    }
-                    VolumeSource::Label(label) => {
-                        self.record_volume(&records.volumes, label, name, &pin.node_id)
-                            .await
-                    }
+    /// directories (so that they are found again after the app is gone), all at once.
+    async fn write_data(&self, app: &str, writes: &[DataWrite]) -> anyhow::Result<()> {
+        try_join_all(writes.iter().map(|write| async move {
+            match write {
+                DataWrite::Volume { label } => self.create_volume(label, app).await,
+                DataWrite::Record { record, replaces } => {
+                    self.write_record(record, replaces.as_deref()).await
                 }
-            }))
-            .await
-            .map(|_| ())
-        };
-        tokio::try_join!(volumes, records).map(|_| ())
-    }
-
-    /// Creates or updates the app's service.
-    async fn write_service(&self, plan: &AppPlan) -> anyhow::Result<(String, Vec<String>)> {
-        match &plan.current {
-            None => self.create_service(plan.spec.clone()).await,
-            Some(current) => {
-                let warnings = self.update_service(current, plan.spec.clone()).await?;
-                Ok((current.service_id.clone(), warnings))
             }
-        }
+        }))
+        .await
+        .map(|_| ())
     }
 
     /// The tasks of the deployed apps of a plan, by service: one call for all.

@@ -1,17 +1,16 @@
 //! The engine side of `core::records`: the records of persistent data: which host directories and managed volumes apps used, on
 
+use crate::core::apply::NewRecord;
 use crate::core::records::*;
 
 use super::{Engine, engine_error, is_conflict, is_not_found};
 use crate::core::labels;
-use crate::spec::model::volume_name;
 use anyhow::Context;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use bollard::models::ConfigSpec;
 use bollard::query_parameters::ListConfigsOptions;
 use std::collections::HashMap;
-use std::path::Path;
 
 impl Engine {
     /// Every recorded host directory, by path then node.
@@ -36,63 +35,26 @@ impl Engine {
         })
     }
 
-    /// Records that an app bind-mounts a host directory of a node; the record of that path and
-    /// node is replaced when it names another app (configs are immutable). `existing`: the
-    /// records as the deploy's plan read them.
-    pub(crate) async fn record_bind(
+    /// Writes a record, deleting first the config it `replaces` (configs are immutable).
+    pub(crate) async fn write_record(
         &self,
-        existing: &[BindRecord],
-        path: &Path,
-        app: &str,
-        node_id: &str,
+        record: &NewRecord,
+        replaces: Option<&str>,
     ) -> anyhow::Result<()> {
-        let same = existing
-            .iter()
-            .find(|r| r.path == path && r.node_id == node_id);
-        if let Some(record) = same {
-            if record.app == app {
-                return Ok(());
-            }
-            self.forget_bind(record).await?;
+        if let Some(config_id) = replaces {
+            self.delete_record(config_id)
+                .await
+                .with_context(|| format!("cannot replace the record of {}", record.what()))?;
         }
         let spec = ConfigSpec {
-            name: Some(labels::bind_record_name(path, node_id)),
-            labels: Some(labels::bind_record_labels(path, app, node_id)),
-            data: Some(STANDARD.encode(path.to_string_lossy().as_bytes())),
+            name: Some(record.name()),
+            labels: Some(record.labels()),
+            data: Some(STANDARD.encode(record.data().as_bytes())),
             ..Default::default()
         };
         self.create_record(spec)
             .await
-            .with_context(|| format!("cannot record the host directory {}", path.display()))
-    }
-
-    /// Records that an app uses the managed volume of a label on a node (replaced when it
-    /// names another app). `existing`: the records as the deploy's plan read them.
-    pub(crate) async fn record_volume(
-        &self,
-        existing: &[VolumeRecord],
-        label: &str,
-        app: &str,
-        node_id: &str,
-    ) -> anyhow::Result<()> {
-        let same = existing
-            .iter()
-            .find(|r| r.label == label && r.node_id == node_id);
-        if let Some(record) = same {
-            if record.app == app {
-                return Ok(());
-            }
-            self.forget_volume(record).await?;
-        }
-        let spec = ConfigSpec {
-            name: Some(labels::volume_record_name(label, node_id)),
-            labels: Some(labels::volume_record_labels(label, app, node_id)),
-            data: Some(STANDARD.encode(volume_name(label).as_bytes())),
-            ..Default::default()
-        };
-        self.create_record(spec)
-            .await
-            .with_context(|| format!("cannot record the volume {}", volume_name(label)))
+            .with_context(|| format!("cannot record {}", record.what()))
     }
 
     /// Deletes the record of a host directory (the directory itself is not touched).
