@@ -1,12 +1,25 @@
 //! alacrity: deploy apps to Docker Swarm from TOML app specs, and keep their persistent data safe.
 //!
-//! - `cli`: the command line (clap), no logic.
-//! - `commands`: one module per subcommand, each `run(args, ..., printer) -> Result<ExitStatus>`.
-//! - `spec`: the app spec model, its parser and its rules (no I/O but reading the files).
-//! - `engine`: the only module that talks to Docker (wraps bollard).
-//! - `hostdir`: the host directories `binds rm` deletes (checks against symlinks, sizes).
-//! - `printer`: all output; `exit`: exit codes.
-//! - `testhook`: points where engine tests hold a command, to make races real.
+//! The layout, from the command line inwards (each layer uses only the ones below it; there are
+//! no import cycles):
+//!
+//! - `main.rs` parses the command line and hands it to [`run`]; `cli`: the command line (clap),
+//!   no logic.
+//! - `commands`: one module per subcommand, each `run(args, ..., printer) -> Result<ExitStatus>`:
+//!   it loads specs, asks the engine adapter for facts, has the core decide, and puts the
+//!   outcome into words through the printer (views rendered as tables or JSON).
+//! - `printer`: the one owner of the terminal and of all output (data on stdout; progress,
+//!   messages and prompts on stderr; colours; buffers for golden tests); `paint`: its styles.
+//! - `engine`: the adapter, the only code that holds a `bollard::Docker`: connecting, reading
+//!   what decisions need, executing writes, waiting, a node's data; typed engine errors.
+//! - `core`: the decisions, pure (no Docker client, no tokio, no file system): the plan from a
+//!   snapshot of the swarm, the writes it needs, convergence and health verdicts, who uses what
+//!   data, the labels and records contract, the app <-> service mapping, the lock's contract.
+//! - `spec`: the app spec model, its parser and its rules (no I/O but reading the files, and
+//!   looking at host paths through a trait).
+//! - `hostdir`: the host directories `binds rm` deletes (mount table, symlinks, sizes).
+//! - `exit`: exit codes, mapped from errors in one place; `testhook`: points where engine tests
+//!   hold a command, to make races real.
 
 pub mod cli;
 pub mod commands;

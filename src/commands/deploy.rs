@@ -25,7 +25,7 @@ use crate::engine::Connector;
 use crate::engine::Engine;
 use crate::engine::EngineError;
 use crate::engine::is_engine_lost;
-use crate::engine::services::retry_delay;
+use crate::engine::retry_delay;
 use crate::exit::{ExitStatus, Interrupted};
 use crate::printer::{Paint, Printer, Progress};
 use crate::spec::{App, Spec};

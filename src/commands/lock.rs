@@ -10,7 +10,7 @@ use crate::core::lock::LockEvent;
 use crate::core::lock::LockHolder;
 use crate::engine::Connector;
 use crate::engine::Engine;
-use crate::engine::lock::now;
+use crate::engine::now;
 use crate::exit::{ExitStatus, HandlingCtrlC, Interrupted};
 use crate::printer::Printer;
 

@@ -1,4 +1,4 @@
-//! The engine side of `core::health`: how deployed apps are doing across the swarm's nodes: how many instances really run, on which
+//! Reading the tasks that say how deployed apps are doing (`core::health` judges).
 
 use crate::core::health::*;
 

@@ -1,4 +1,5 @@
-//! The engine side of `core::lock`: the swarm-wide lock that makes alacrity's checks and writes atomic: one alacrity command at a
+//! Taking, releasing and breaking the swarm-wide lock (`core::lock` has its contract); this
+//! process as a holder (its user, machine, pid and start time).
 
 use crate::core::lock::*;
 

@@ -1,43 +1,36 @@
-//! The Docker engine, in the product's words. The ONLY module that uses bollard: everything else
-//! speaks of apps, pins, nodes and volumes.
+//! The engine adapter: the only code that holds a `bollard::Docker`. It connects, reads what the
+//! core's decisions need (lazily), executes the writes the core decided, waits, and reaches the
+//! data of a node. Its public API is what this file exports; the decisions and the types they
+//! speak of are in `crate::core`.
 //!
-//! - `error`: the engine's answers as typed errors (the one place that reads their text).
-//! - `connect`: where the engine is, connecting, "not a swarm manager" and friends.
-//! - `labels`: the labels and records alacrity writes (the contract with other commands).
-//! - `mapping`: App <-> service spec, pure.
-//! - `nodes`: the swarm's nodes; finding one by hostname or ID.
-//! - `services`: deployed apps (read, create, update with retries, scale, remove).
-//! - `plan`: what a deploy would do, checked against the swarm without writing anything.
-//! - `apply`: the writes of a plan (network, volumes, bind records, services), concurrently.
-//! - `converge`: waiting until the apps run, with the engine's reasons when they do not.
-//! - `resources`: the shared network and managed volumes.
-//! - `records`: the records of persistent data (host directories, volumes) in the swarm.
-//! - `data`: access to retained data (the node's engine and a manager); `usage`: who uses a
-//!   volume or directory; `volumes`, `binds`: listing and removing them; `disk_usage`: sizes;
-//!   `machine`: whether alacrity runs on the node's machine.
-//! - `writers`: one writer on persistent data (no new task beside a container still on it).
-//! - `lock`: the swarm-wide lock around the checks and writes of commands that write.
-//! - `health`: how deployed apps are doing: running instances, their nodes, why not running.
+//! - `connect`: where the engine is (`--host`, `DOCKER_HOST`, the docker context), connecting,
+//!   "not a swarm manager" and friends; `error`: the engine's answers as typed errors.
+//! - `snapshot`: reading what a plan needs; `nodes`, `services`, `resources`, `records`,
+//!   `usage`, `health`: the swarm's objects, read (and, for services, networks, volumes and
+//!   records, written).
+//! - `write`: executing the writes of a plan; `wait`: waiting for convergence and for a sole
+//!   writer on persistent data; `lock`: the swarm-wide lock.
+//! - `data`: the engine of the node that holds retained data, and a manager; `volumes`, `binds`:
+//!   that data; `disk_usage`: volume sizes; `machine`: whether alacrity runs on the node's
+//!   machine.
 
-pub mod apply;
-pub mod binds;
-pub mod connect;
-pub mod converge;
-pub mod data;
-pub mod disk_usage;
+mod binds;
+mod connect;
+mod data;
+mod disk_usage;
 mod error;
-pub mod health;
-pub mod lock;
+mod health;
+mod lock;
 mod machine;
-pub mod nodes;
-pub mod plan;
-pub mod records;
-pub mod resources;
-pub mod services;
-pub mod usage;
-pub mod volumes;
-pub mod writers;
-
+mod nodes;
+mod records;
+mod resources;
+mod services;
+mod snapshot;
+mod usage;
+mod volumes;
+mod wait;
+mod write;
 use std::sync::Arc;
 
 use bollard::Docker;
@@ -48,6 +41,8 @@ use crate::core::nodes::{Node, sole_manager};
 
 pub use connect::{Address, Origin};
 pub use data::DataAccess;
+pub use lock::now;
+pub use services::retry_delay;
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need
 /// no engine never connect, and spec errors are reported before any connection).

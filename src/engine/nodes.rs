@@ -1,4 +1,4 @@
-//! The engine side of `core::nodes`: the swarm's nodes, and finding one by the name a spec gives (hostname or ID).
+//! Reading the swarm's nodes.
 
 use crate::core::nodes::*;
 

@@ -1,4 +1,4 @@
-//! The engine side of `core::records`: the records of persistent data: which host directories and managed volumes apps used, on
+//! The records of persistent data (swarm configs): reading, writing, deleting them.
 
 use crate::core::apply::NewRecord;
 use crate::core::records::*;

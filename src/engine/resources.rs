@@ -1,4 +1,4 @@
-//! The engine side of `core::resources`: what apps share or keep besides their services: the `alacrity` overlay network and managed
+//! The shared network and managed volumes: their states, and creating them.
 
 use crate::core::resources::*;
 

@@ -1,4 +1,5 @@
-//! The engine side of `core::services`: deployed apps: swarm services that carry alacrity's labels. Reading them, and the writes
+//! Deployed apps' services: reading them, creating and updating them from the version read,
+//! scaling, removing them and waiting until their containers are gone on every node.
 
 use crate::core::services::*;
 

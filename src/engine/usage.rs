@@ -1,4 +1,4 @@
-//! The engine side of `core::usage`: who uses a volume or a host directory: the swarm's services (any service, alacrity's or not),
+//! Reading who mounts what: the swarm's services and tasks, and the node's containers.
 
 use crate::core::usage::*;
 

@@ -1,4 +1,4 @@
-//! The engine side of `core::volumes`: managed volumes kept by alacrity (`alacran--LABEL` with its label), on every node: listing
+//! A node's managed volumes: listing, checking and removing them (`core::volumes` decides).
 
 use crate::core::volumes::*;
 

@@ -1,4 +1,5 @@
-//! The engine side of `core::apply`: the writes of a deploy plan, in two rounds: first the network, every app's volumes and the
+//! Executing the writes of a plan (`core::apply` decides them): the network, the volumes and
+//! records, then the services, each app on its own so that one failure does not stop the others.
 
 use crate::core::apply::*;
 

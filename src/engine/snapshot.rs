@@ -1,4 +1,6 @@
-//! The engine side of `core::plan`: what a deploy would do, app by app, decided from what the swarm holds, without writing.
+//! Reading what a plan needs from the swarm (nodes, services and the ports they publish, the
+//! network, the volumes of apps pinned to this engine's node, the records), lazily: a read
+//! happens only when some app needs it. The decisions are `core::plan`'s.
 
 use crate::core::plan::*;
 
