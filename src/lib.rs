@@ -10,7 +10,7 @@
 //!   outcome into words through the printer (views rendered as tables or JSON).
 //! - `printer`: the one owner of the terminal and of all output (data on stdout; progress,
 //!   messages and prompts on stderr; colours; buffers for golden tests); `paint`: its styles.
-//! - `engine`: the adapter, the only code that holds a `bollard::Docker`: connecting, reading
+//! - `engine`: the adapter, the only code that holds the Docker client (bollard): connecting, reading
 //!   what decisions need, executing writes, waiting, a node's data; typed engine errors.
 //! - `core`: the decisions, pure (no Docker client, no tokio, no file system): the plan from a
 //!   snapshot of the swarm, the writes it needs, convergence and health verdicts, who uses what
