@@ -5,6 +5,7 @@
 //! [`render_report`] as a table or JSON.
 
 use std::fmt::Write as _;
+use std::time::Duration;
 
 use anyhow::bail;
 use serde::Serialize;
@@ -14,12 +15,13 @@ use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::core::apply::ApplyFailure;
 use crate::core::apply::{Applied, has_writes};
-use crate::core::converge::AppProgress;
 use crate::core::converge::ProgressState;
+use crate::core::converge::{AppProgress, WaitEnd, is_missing_bind_source};
 use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
 use crate::core::plan::Plan;
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
+use crate::core::tasks::humanize;
 use crate::core::writers::Writer;
 use crate::engine::Connector;
 use crate::engine::Engine;
@@ -80,7 +82,7 @@ pub async fn run(
     let result = tokio::select! {
         biased;
         _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
-        result = waiting => result,
+        result = waiting => result.map(|ended| ended.map_err(wait_error)).and_then(|r| r),
     };
     display.finish();
     render_report(&report(&plan, &applied, &display.last), printer);
@@ -434,6 +436,68 @@ fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
     anyhow::anyhow!(text)
 }
 
+/// A wait that ended without every app converging, in words: what failed and why, what to do.
+pub fn wait_error(end: WaitEnd) -> anyhow::Error {
+    match end {
+        WaitEnd::Failed(failed) => failed_error(&failed),
+        WaitEnd::Superseded(app) => superseded_error(&app),
+        WaitEnd::TimedOut { progress, timeout } => timeout_error(&progress, timeout),
+    }
+}
+
+fn failed_error(failed: &[AppProgress]) -> anyhow::Error {
+    let mut text = String::from("the deploy failed:");
+    for app in failed {
+        if let ProgressState::Failed(reason) = &app.state {
+            text.push_str(&format!("\n  app `{}` cannot start: {reason}", app.name));
+        }
+    }
+    if failed.iter().any(|app| is_missing_bind_source(&app.state)) {
+        text.push_str(MISSING_BIND_SOURCE_HINT);
+    }
+    let first = &failed[0].name;
+    text.push_str(&format!(
+        "\n  the swarm keeps retrying; fix the cause and deploy again \
+         (every attempt: `docker service ps {first} --no-trunc`)"
+    ));
+    anyhow::anyhow!(text)
+}
+
+/// `validate` checks host paths where alacrity runs, which on several servers need not be where the
+/// app runs: the engine's words alone do not say which machine lacks the directory.
+const MISSING_BIND_SOURCE_HINT: &str = "\n  a host_path must exist on the node the app runs on \
+     (`alacrity apps ls` shows it), not only where alacrity runs: create it there, or set `node` \
+     to a node that has it";
+
+fn superseded_error(app: &AppProgress) -> anyhow::Error {
+    let reason = match &app.state {
+        ProgressState::Superseded(reason) => reason.as_str(),
+        _ => "changed by another deploy",
+    };
+    anyhow::anyhow!(
+        "conflict: app `{}` was {reason}: the swarm runs the spec written last, not this \
+         deploy's\n  check what runs with `alacrity apps ls`; run this deploy again if its spec \
+         should win",
+        app.name
+    )
+}
+
+fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
+    let mut text = format!("the apps did not converge within {}:", humanize(timeout));
+    for app in progress {
+        if let ProgressState::Waiting(reason) = &app.state {
+            text.push_str(&format!(
+                "\n  app `{}`: {}/{} running; {reason}",
+                app.name, app.running, app.desired
+            ));
+        }
+    }
+    text.push_str(
+        "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a longer --timeout",
+    );
+    anyhow::anyhow!(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,5 +521,30 @@ mod tests {
                 && text.contains("app `web`: Connection refused"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_missing_bind_source_says_where_the_directory_must_exist() {
+        let missing = AppProgress {
+            name: "db".into(),
+            running: 0,
+            desired: 1,
+            stopping: 0,
+            state: ProgressState::Failed(
+                "rejected: invalid mount config for type \"bind\": bind source path does not exist: /x"
+                    .into(),
+            ),
+        };
+        let text = failed_error(std::slice::from_ref(&missing)).to_string();
+        assert!(
+            text.contains("must exist on the node the app runs on"),
+            "{text}"
+        );
+        let other = AppProgress {
+            state: ProgressState::Failed("failed: exit 1".into()),
+            ..missing.clone()
+        };
+        let text = failed_error(&[other]).to_string();
+        assert!(!text.contains("host_path"), "{text}");
     }
 }

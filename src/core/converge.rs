@@ -385,61 +385,23 @@ pub(crate) fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Ta
     tasks.max_by_key(|task| task.version.as_ref().and_then(|v| v.index).unwrap_or(0))
 }
 
-pub(crate) fn failed_error(failed: &[&AppProgress]) -> anyhow::Error {
-    let mut text = String::from("the deploy failed:");
-    for app in failed {
-        if let ProgressState::Failed(reason) = &app.state {
-            text.push_str(&format!("\n  app `{}` cannot start: {reason}", app.name));
-        }
-    }
-    if failed.iter().any(|app| is_missing_bind_source(&app.state)) {
-        text.push_str(MISSING_BIND_SOURCE_HINT);
-    }
-    let first = &failed[0].name;
-    text.push_str(&format!(
-        "\n  the swarm keeps retrying; fix the cause and deploy again \
-         (every attempt: `docker service ps {first} --no-trunc`)"
-    ));
-    anyhow::anyhow!(text)
+/// How a wait ended without every app converging: the facts, which commands put into words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WaitEnd {
+    /// Some apps cannot start (each with its reason in `ProgressState::Failed`).
+    Failed(Vec<AppProgress>),
+    /// Another writer replaced an app's spec while this one waited.
+    Superseded(AppProgress),
+    /// The timeout passed; where every app stands.
+    TimedOut {
+        progress: Vec<AppProgress>,
+        timeout: Duration,
+    },
 }
 
-/// `validate` checks host paths where alacrity runs, which on several servers need not be where the
-/// app runs: the engine's words alone do not say which machine lacks the directory.
-pub(crate) const MISSING_BIND_SOURCE_HINT: &str = "\n  a host_path must exist on the node the app runs on \
-     (`alacrity apps ls` shows it), not only where alacrity runs: create it there, or set `node` \
-     to a node that has it";
-
-pub(crate) fn is_missing_bind_source(state: &ProgressState) -> bool {
+/// Whether a failure is a bind source missing on the node (the engine's words for it).
+pub fn is_missing_bind_source(state: &ProgressState) -> bool {
     matches!(state, ProgressState::Failed(reason) if reason.contains("bind source path does not exist"))
-}
-
-pub(crate) fn superseded_error(app: &AppProgress) -> anyhow::Error {
-    let reason = match &app.state {
-        ProgressState::Superseded(reason) => reason.as_str(),
-        _ => "changed by another deploy",
-    };
-    anyhow::anyhow!(
-        "conflict: app `{}` was {reason}: the swarm runs the spec written last, not this \
-         deploy's\n  check what runs with `alacrity apps ls`; run this deploy again if its spec \
-         should win",
-        app.name
-    )
-}
-
-pub(crate) fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
-    let mut text = format!("the apps did not converge within {}:", humanize(timeout));
-    for app in progress {
-        if let ProgressState::Waiting(reason) = &app.state {
-            text.push_str(&format!(
-                "\n  app `{}`: {}/{} running; {reason}",
-                app.name, app.running, app.desired
-            ));
-        }
-    }
-    text.push_str(
-        "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a longer --timeout",
-    );
-    anyhow::anyhow!(text)
 }
 
 #[cfg(test)]
@@ -660,31 +622,6 @@ mod tests {
         );
         let progress = eval(&target(&[]), &service_of("new"), &tasks);
         assert!(matches!(progress.state, ProgressState::Waiting(_)));
-    }
-
-    #[test]
-    fn a_missing_bind_source_says_where_the_directory_must_exist() {
-        let missing = AppProgress {
-            name: "db".into(),
-            running: 0,
-            desired: 1,
-            stopping: 0,
-            state: ProgressState::Failed(
-                "rejected: invalid mount config for type \"bind\": bind source path does not exist: /x"
-                    .into(),
-            ),
-        };
-        let text = failed_error(&[&missing]).to_string();
-        assert!(
-            text.contains("must exist on the node the app runs on"),
-            "{text}"
-        );
-        let other = AppProgress {
-            state: ProgressState::Failed("failed: exit 1".into()),
-            ..missing.clone()
-        };
-        let text = failed_error(&[&other]).to_string();
-        assert!(!text.contains("host_path"), "{text}");
     }
 
     /// A target for `desired` instances.

@@ -18,15 +18,15 @@ impl Engine {
     /// Waits until every target has converged, calling `on_progress` after each look. A new
     /// task counts once it has been seen running for `monitor` (zero: at once).
     ///
-    /// Fails as soon as an app fails (every failed app is named), or when `timeout` passes
-    /// (every pending app is named, with why).
+    /// Ends as soon as an app fails, or when `timeout` passes: a [`WaitEnd`] says how (an error
+    /// is the engine's).
     pub async fn wait(
         &self,
         targets: &[Target],
         timeout: Duration,
         monitor: Duration,
         mut on_progress: impl FnMut(&[AppProgress]),
-    ) -> anyhow::Result<Vec<AppProgress>> {
+    ) -> anyhow::Result<Result<Vec<AppProgress>, WaitEnd>> {
         let deadline = Instant::now() + timeout;
         let mut first_seen: HashMap<String, Instant> = HashMap::new();
         loop {
@@ -40,24 +40,25 @@ impl Engine {
             };
             let progress = progress_of_all(targets, &look, &watch);
             on_progress(&progress);
-            let failed: Vec<&AppProgress> = progress
+            let failed: Vec<AppProgress> = progress
                 .iter()
                 .filter(|p| matches!(p.state, ProgressState::Failed(_)))
+                .cloned()
                 .collect();
             if !failed.is_empty() {
-                return Err(failed_error(&failed));
+                return Ok(Err(WaitEnd::Failed(failed)));
             }
             if let Some(superseded) = progress
                 .iter()
                 .find(|p| matches!(p.state, ProgressState::Superseded(_)))
             {
-                return Err(superseded_error(superseded));
+                return Ok(Err(WaitEnd::Superseded(superseded.clone())));
             }
             if progress.iter().all(|p| p.state == ProgressState::Converged) {
-                return Ok(progress);
+                return Ok(Ok(progress));
             }
             if Instant::now() >= deadline {
-                return Err(timeout_error(&progress, timeout));
+                return Ok(Err(WaitEnd::TimedOut { progress, timeout }));
             }
             tokio::time::sleep(POLL_INTERVAL).await;
         }

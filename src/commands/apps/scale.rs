@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::cli::AppsScaleArgs;
-use crate::commands::deploy::progress_line;
+use crate::commands::deploy::{progress_line, wait_error};
 use crate::commands::lock::locked;
 use crate::core::tasks::humanize;
 use crate::engine::Connector;
@@ -43,7 +43,8 @@ pub async fn run(
                 }
             },
         )
-        .await?;
+        .await?
+        .map_err(wait_error)?;
     let running = progress.first().map_or(0, |p| p.running);
     printer.data(format!(
         "{}: {running}/{} running",
