@@ -46,7 +46,7 @@ pub async fn run(
     let first = engine
         .plan(&apps)
         .await
-        .map_err(|err| plan::with_positions(err, &spec))?;
+        .map_err(|err| super::refusals::with_positions(err, &spec))?;
     let deploying = Deploying {
         engine: &engine,
         args,
@@ -121,7 +121,7 @@ impl Deploying<'_> {
             None => engine
                 .plan(apps)
                 .await
-                .map_err(|err| plan::with_positions(err, spec))?,
+                .map_err(|err| super::refusals::with_positions(err, spec))?,
         };
         let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
         check_moves(&plan, &files.join(" "), args.move_node, yes, printer)?;
@@ -163,7 +163,7 @@ impl Deploying<'_> {
             let again = engine
                 .plan(&stale)
                 .await
-                .map_err(|err| plan::with_positions(err, spec))?;
+                .map_err(|err| super::refusals::with_positions(err, spec))?;
             check_moves(&again, &files.join(" "), args.move_node, yes, printer)?;
             announce(&again, printer);
             let (more, failed) = engine.apply(&again, !args.detach, &waiting).await?;

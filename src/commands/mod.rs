@@ -6,6 +6,7 @@ pub mod completions;
 pub mod deploy;
 pub mod lock;
 pub mod plan;
+pub mod refusals;
 pub mod retained;
 pub mod table;
 pub mod validate;

@@ -14,13 +14,10 @@ use crate::core::plan::AppPlan;
 use crate::core::plan::Drift;
 use crate::core::plan::NodeMove;
 use crate::core::plan::Plan;
-use crate::core::plan::Problem;
-use crate::core::plan::ProblemKind;
-use crate::core::plan::Refused;
 use crate::engine::Connector;
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
-use crate::spec::{App, Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
+use crate::spec::{App, Spec, VolumeSource};
 
 /// What `plan` prints: plain data, no engine in it.
 #[derive(Debug, Clone, Default)]
@@ -81,7 +78,7 @@ pub async fn run(
     let plan = engine
         .plan(&apps)
         .await
-        .map_err(|err| with_positions(err, &spec))?;
+        .map_err(|err| super::refusals::with_positions(err, &spec))?;
     render(&view(&plan), printer);
     Ok(ExitStatus::Success)
 }
@@ -260,54 +257,4 @@ pub fn load_apps(files: &[PathBuf], names: &[String]) -> anyhow::Result<(Spec, V
         .filter(|app| names.is_empty() || names.contains(&app.name))
         .collect();
     Ok((spec, selected))
-}
-
-/// A refused plan as the error to report: data that a deployed app already uses is a rule-6
-/// diagnostic pointing at the spec's line (exit 2); the other problems keep their words.
-pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
-    let refused = match err.downcast::<Refused>() {
-        Ok(refused) => refused,
-        Err(err) => return err,
-    };
-    let (shared, others): (Vec<Problem>, Vec<Problem>) =
-        refused.problems.into_iter().partition(|p| {
-            matches!(
-                p.kind,
-                ProblemKind::SharedData { .. } | ProblemKind::PortTaken { .. }
-            )
-        });
-    let diagnostics: Vec<_> = shared
-        .iter()
-        .filter_map(|p| shared_diagnostic(p, spec))
-        .collect();
-    if diagnostics.is_empty() {
-        return Refused { problems: others }.into_error();
-    }
-    let invalid = Invalid { diagnostics };
-    if others.is_empty() {
-        return invalid.into();
-    }
-    anyhow::Error::new(invalid).context(Refused { problems: others }.to_string())
-}
-
-fn shared_diagnostic(problem: &Problem, spec: &Spec) -> Option<Diagnostic> {
-    let app = problem.app.as_deref()?;
-    let volume = match problem.kind {
-        ProblemKind::SharedData { volume, .. } => volume,
-        ProblemKind::PortTaken { port, .. } => {
-            spec.app(app)?.ports.get(port)?;
-            return Some(spec.diagnostic(
-                app,
-                Part::Port(port),
-                RuleId::PortDuplicate,
-                &problem.message,
-            ));
-        }
-        _ => return None,
-    };
-    let rule = match spec.app(app)?.volumes.get(volume)?.source {
-        VolumeSource::Label(_) => RuleId::LabelShared,
-        VolumeSource::HostPath(_) => RuleId::HostPathShared,
-    };
-    Some(spec.diagnostic(app, Part::Volume(volume), rule, &problem.message))
 }

@@ -1,11 +1,7 @@
 //! The swarm's nodes, and finding one by the name a spec gives (hostname or ID).
 
-use std::fmt::Write;
-
 use bollard::models::NodeSpecRoleEnum;
 use serde::Serialize;
-
-use crate::exit::InvalidInput;
 
 /// A swarm node, in the words `docker node ls` uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,10 +42,17 @@ pub(crate) fn node_from(node: bollard::models::Node) -> Node {
     }
 }
 
+/// A `node` of a spec that names no node of the swarm, or several (by hostname).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeLookup {
+    pub wanted: String,
+    /// How many nodes have that hostname (0: none at all).
+    pub same_hostname: usize,
+}
+
 /// The node a spec names: by exact ID, else by hostname, else by a unique ID prefix (as the
-/// docker CLI accepts). An unknown or ambiguous name is invalid input (exit 2): the spec must
-/// change, and the error lists the nodes to choose from.
-pub fn find_node<'a>(nodes: &'a [Node], wanted: &str) -> Result<&'a Node, InvalidInput> {
+/// docker CLI accepts). An unknown or ambiguous name is for the spec to change (exit 2).
+pub fn find_node<'a>(nodes: &'a [Node], wanted: &str) -> Result<&'a Node, NodeLookup> {
     if let Some(node) = nodes.iter().find(|node| node.id == wanted) {
         return Ok(node);
     }
@@ -57,38 +60,23 @@ pub fn find_node<'a>(nodes: &'a [Node], wanted: &str) -> Result<&'a Node, Invali
     match by_hostname.as_slice() {
         [node] => return Ok(node),
         [] => {}
-        _ => {
-            return Err(InvalidInput(format!(
-                "node `{wanted}` is ambiguous: {} nodes have that hostname; use the node ID instead:\n{}",
-                by_hostname.len(),
-                node_table(nodes)
-            )));
+        several => {
+            return Err(NodeLookup {
+                wanted: wanted.to_string(),
+                same_hostname: several.len(),
+            });
         }
     }
     let by_prefix: Vec<&Node> = nodes.iter().filter(|n| n.id.starts_with(wanted)).collect();
     match by_prefix.as_slice() {
         [node] => Ok(node),
-        _ => Err(InvalidInput(format!(
-            "there is no node `{wanted}` in the swarm; use a hostname or ID of one of these:\n{}",
-            node_table(nodes)
-        ))),
+        _ => Err(NodeLookup {
+            wanted: wanted.to_string(),
+            same_hostname: 0,
+        }),
     }
 }
 
-/// The nodes, one a line: ID, hostname, role, state (for error messages).
-pub fn node_table(nodes: &[Node]) -> String {
-    let mut text = String::new();
-    for node in nodes {
-        let _ = writeln!(
-            text,
-            "  {}  {}  ({}, {}, {})",
-            node.id, node.hostname, node.role, node.state, node.availability
-        );
-    }
-    text.trim_end().to_string()
-}
-
-/// The hostname of a node ID, or the ID itself when the node is gone.
 /// The only manager of a swarm, if it has only one.
 pub(crate) fn sole_manager(nodes: &[Node]) -> Option<&str> {
     match nodes
@@ -102,6 +90,7 @@ pub(crate) fn sole_manager(nodes: &[Node]) -> Option<&str> {
     }
 }
 
+/// The hostname of a node ID, or the ID itself when the node is gone.
 pub fn hostname_of(nodes: &[Node], node_id: &str) -> String {
     nodes
         .iter()
@@ -149,12 +138,10 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn an_unknown_node_lists_the_nodes() {
+    fn an_unknown_node_is_not_found() {
         let nodes = [node("abc111", "one"), node("abd222", "two")];
-        let err = find_node(&nodes, "three").unwrap_err().to_string();
-        assert!(err.contains("no node `three`"), "{err}");
-        assert!(err.contains("abc111  one"), "{err}");
-        assert!(err.contains("abd222  two"), "{err}");
+        let err = find_node(&nodes, "three").unwrap_err();
+        assert_eq!((err.wanted.as_str(), err.same_hostname), ("three", 0));
         // A prefix shared by two IDs is no answer either.
         assert!(find_node(&nodes, "ab").is_err());
     }
@@ -162,9 +149,8 @@ pub(crate) mod tests {
     #[test]
     fn a_hostname_shared_by_two_nodes_is_ambiguous() {
         let nodes = [node("abc111", "same"), node("abd222", "same")];
-        let err = find_node(&nodes, "same").unwrap_err().to_string();
-        assert!(err.contains("ambiguous"), "{err}");
-        assert!(err.contains("use the node ID"), "{err}");
+        let err = find_node(&nodes, "same").unwrap_err();
+        assert_eq!(err.same_hostname, 2);
         assert_eq!(find_node(&nodes, "abd222").unwrap().id, "abd222");
     }
 

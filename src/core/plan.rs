@@ -10,13 +10,11 @@ use std::collections::{HashMap, HashSet};
 use bollard::models::ServiceSpec;
 use serde::Serialize;
 
-use super::labels;
 use super::mapping::{self, Pin};
-use super::nodes::{self, Node};
+use super::nodes::{self, Node, NodeLookup};
 use super::records::Records;
 use super::resources::NetworkState;
 use super::services::{DeployedApp, Lookup};
-use crate::exit::InvalidInput;
 use crate::spec::{App, Port, VolumeSource};
 
 /// What a deploy does to one app.
@@ -119,47 +117,60 @@ impl Plan {
     }
 }
 
-/// One reason a deploy cannot go ahead.
+/// One reason a deploy cannot go ahead (commands put it into words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub app: Option<String>,
-    pub message: String,
     pub kind: ProblemKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
-    /// Rule 6 against the swarm: the app's volume with this index (in `App::volumes`) uses data
-    /// that the deployed app `other` uses. The spec must change (exit 2).
-    SharedData { volume: usize, other: String },
+    /// Rule 6 against the swarm: the app's volume with this index (in `App::volumes`), `ours`,
+    /// uses data (`theirs`) that the deployed app `other` uses. The spec must change (exit 2).
+    SharedData {
+        volume: usize,
+        ours: VolumeSource,
+        theirs: VolumeSource,
+        other: String,
+    },
     /// The app's port with this index (in `App::ports`) is published by the service `other`
-    /// already: the engine would refuse it half-way through the deploy. Exit 2.
-    PortTaken { port: usize, other: String },
+    /// already (`managed`: an app alacrity deployed): the engine would refuse it half-way
+    /// through the deploy. Exit 2.
+    PortTaken {
+        port: usize,
+        published: Port,
+        other: String,
+        managed: bool,
+    },
     /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
-    UnknownNode,
-    /// Something in the swarm stands in the way (exit 1).
-    Refusal,
+    UnknownNode {
+        lookup: NodeLookup,
+        nodes: Vec<Node>,
+    },
+    /// A service of the app's name that alacrity did not deploy (exit 1).
+    UnmanagedService,
+    /// A volume `alacran--LABEL` that alacrity did not create (exit 1).
+    UnmanagedVolume { label: String },
+    /// What the engine said about the swarm's state, e.g. a network `alacrity` that is not
+    /// alacrity's (exit 1).
+    Swarm(String),
 }
 
 impl Problem {
     /// Whether the spec must change (exit 2), rather than the swarm (exit 1).
     pub fn is_invalid_spec(&self) -> bool {
-        !matches!(self.kind, ProblemKind::Refusal)
-    }
-
-    pub(crate) fn refusal(app: Option<&str>, message: String) -> Self {
-        Problem {
-            app: app.map(str::to_string),
-            message,
-            kind: ProblemKind::Refusal,
-        }
+        matches!(
+            self.kind,
+            ProblemKind::SharedData { .. }
+                | ProblemKind::PortTaken { .. }
+                | ProblemKind::UnknownNode { .. }
+        )
     }
 }
 
-/// Every reason a planned deploy cannot go ahead (nothing was written).
-///
-/// `into_error` gives the error with the right exit code; commands that hold the spec point
-/// rule-6 problems at its lines first.
+/// Every reason a planned deploy cannot go ahead (nothing was written); commands put it into
+/// words and point the spec's problems at its lines.
 #[derive(Debug, Clone)]
 pub struct Refused {
     pub problems: Vec<Problem>,
@@ -167,32 +178,11 @@ pub struct Refused {
 
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.problems.len() {
-            1 => write!(f, "cannot deploy:")?,
-            count => write!(f, "cannot deploy ({count} problems):")?,
-        }
-        for problem in &self.problems {
-            match &problem.app {
-                Some(app) => write!(f, "\n  app `{app}`: {}", problem.message)?,
-                None => write!(f, "\n  {}", problem.message)?,
-            }
-        }
-        write!(f, "\n  nothing was changed")
+        write!(f, "cannot deploy: {} problem(s)", self.problems.len())
     }
 }
 
 impl std::error::Error for Refused {}
-
-impl Refused {
-    /// The error to report: invalid input (exit 2) if any problem needs the spec changed.
-    pub fn into_error(self) -> anyhow::Error {
-        if self.problems.iter().any(Problem::is_invalid_spec) {
-            InvalidInput(self.to_string()).into()
-        } else {
-            anyhow::Error::new(self)
-        }
-    }
-}
 
 /// What the swarm holds, as the pure planning needs it.
 pub(crate) struct Swarm<'a> {
@@ -284,16 +274,12 @@ pub(crate) fn data_elsewhere(
 }
 
 pub(crate) fn unmanaged_volume(app: &App, label: &str) -> Problem {
-    let name = crate::spec::model::volume_name(label);
-    Problem::refusal(
-        Some(&app.name),
-        format!(
-            "the volume `{name}` exists but alacrity did not create it (it lacks the label \
-             {}=true), so alacrity will not use it; choose another label, or check the volume \
-             with `docker volume inspect {name}`",
-            labels::MANAGED
-        ),
-    )
+    Problem {
+        app: Some(app.name.clone()),
+        kind: ProblemKind::UnmanagedVolume {
+            label: label.to_string(),
+        },
+    }
 }
 
 /// The plan of one app, or every problem with it.
@@ -338,15 +324,10 @@ pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>
 }
 
 pub(crate) fn unmanaged_service(name: &str) -> Problem {
-    Problem::refusal(
-        Some(name),
-        format!(
-            "a service named `{name}` exists but alacrity did not deploy it (it lacks the label \
-             {}=true), so alacrity leaves it untouched; rename the app, or remove that service \
-             yourself if it is no longer needed (`docker service rm {name}`)",
-            labels::MANAGED
-        ),
-    )
+    Problem {
+        app: Some(name.to_string()),
+        kind: ProblemKind::UnmanagedService,
+    }
 }
 
 /// Where a persistent app goes: the spec's node; else where it already is; else the node of
@@ -360,10 +341,12 @@ pub(crate) fn decide_pin(
         return Ok(None);
     }
     if let Some(wanted) = &app.node {
-        let node = nodes::find_node(swarm.nodes, wanted).map_err(|err| Problem {
+        let node = nodes::find_node(swarm.nodes, wanted).map_err(|lookup| Problem {
             app: Some(app.name.clone()),
-            message: err.0,
-            kind: ProblemKind::UnknownNode,
+            kind: ProblemKind::UnknownNode {
+                lookup,
+                nodes: swarm.nodes.to_vec(),
+            },
         })?;
         return Ok(Some(Pin::new(&node.id)));
     }
@@ -422,23 +405,13 @@ pub(crate) fn ports_taken(app: &App, swarm: &Swarm) -> Vec<Problem> {
         });
         if let Some((other, _)) = taken {
             let managed = matches!(swarm.services.get(other), Some(Lookup::Managed(_)));
-            let remove = match managed {
-                true => format!("`alacrity apps rm {other}`"),
-                false => format!("`docker service rm {other}`"),
-            };
             problems.push(Problem {
                 app: Some(app.name.clone()),
-                message: format!(
-                    "port {}/{} is already published by the {} `{other}`: a port is published \
-                     once in the swarm; pick another published port (the first number), or \
-                     remove `{other}` first ({remove})",
-                    port.published,
-                    port.protocol,
-                    if managed { "deployed app" } else { "service" },
-                ),
                 kind: ProblemKind::PortTaken {
                     port: index,
+                    published: *port,
                     other: other.clone(),
+                    managed,
                 },
             });
         }
@@ -466,9 +439,10 @@ pub(crate) fn shared_data(app: &App, swarm: &Swarm) -> Vec<Problem> {
             if let Some(theirs) = clash {
                 problems.push(Problem {
                     app: Some(app.name.clone()),
-                    message: shared_message(&volume.source, &theirs.source, name),
                     kind: ProblemKind::SharedData {
                         volume: index,
+                        ours: volume.source.clone(),
+                        theirs: theirs.source.clone(),
                         other: name.clone(),
                     },
                 });
@@ -487,29 +461,6 @@ pub(crate) fn clashes(a: &VolumeSource, b: &VolumeSource) -> bool {
         }
         _ => a == b,
     }
-}
-
-pub(crate) fn shared_message(ours: &VolumeSource, theirs: &VolumeSource, other: &str) -> String {
-    let what = match (ours, theirs) {
-        (VolumeSource::Label(label), _) => format!("the volume label `{label}` ({ours}) is"),
-        (VolumeSource::HostPath(path), VolumeSource::HostPath(their)) if path != their => {
-            let relation = if path.starts_with(their) {
-                "is inside"
-            } else {
-                "contains"
-            };
-            format!(
-                "the host directory {} {relation} {}, which is",
-                path.display(),
-                their.display()
-            )
-        }
-        (VolumeSource::HostPath(path), _) => format!("the host directory {} is", path.display()),
-    };
-    format!(
-        "{what} already used by the deployed app `{other}`: two apps on one data directory \
-         corrupt it; use another one, or remove `{other}` first (`alacrity apps rm {other}`)"
-    )
 }
 
 /// Create, update (with the fields that change) or unchanged: the app as the swarm runs it
@@ -735,16 +686,19 @@ pub(crate) mod tests {
         let mut db = app("db", true, &[]);
         db.node = Some("nine".into());
         let problems = plan_with(&db, &HashMap::new()).unwrap_err();
-        assert_eq!(problems[0].kind, ProblemKind::UnknownNode);
-        assert!(problems[0].message.contains("no node `nine`"));
+        assert!(matches!(
+            &problems[0].kind,
+            ProblemKind::UnknownNode { lookup, nodes } if lookup.wanted == "nine" && nodes.len() == 2
+        ));
+        assert!(problems[0].is_invalid_spec());
     }
 
     #[test]
     fn an_unmanaged_service_of_the_same_name_is_refused() {
         let services = HashMap::from([("web".to_string(), Lookup::Unmanaged)]);
         let problems = plan_with(&app("web", false, &[]), &services).unwrap_err();
-        assert_eq!(problems[0].kind, ProblemKind::Refusal);
-        assert!(problems[0].message.contains("leaves it untouched"));
+        assert_eq!(problems[0].kind, ProblemKind::UnmanagedService);
+        assert!(!problems[0].is_invalid_spec());
     }
 
     #[test]
@@ -762,20 +716,20 @@ pub(crate) mod tests {
         );
         let problems = plan_with(&db, &services).unwrap_err();
         assert_eq!(problems.len(), 2);
-        assert!(problems.iter().all(|p| p.message.contains("`old-db`")));
         assert_eq!(
             problems[1].kind,
             ProblemKind::SharedData {
                 volume: 1,
+                ours: VolumeSource::HostPath("/srv/x".into()),
+                theirs: VolumeSource::HostPath("/srv/x".into()),
                 other: "old-db".into()
             }
         );
-        let err = Refused { problems }.into_error();
-        assert_eq!(crate::exit::status_for(&err).code(), 2);
+        assert!(problems.iter().all(Problem::is_invalid_spec));
         let inside = app("db", true, &[VolumeSource::HostPath("/srv/x/y".into())]);
         let problems = plan_with(&inside, &services).unwrap_err();
         assert!(
-            problems[0].message.contains("/srv/x/y is inside /srv/x"),
+            matches!(&problems[0].kind, ProblemKind::SharedData { theirs, .. } if theirs == &VolumeSource::HostPath("/srv/x".into())),
             "{problems:?}"
         );
         let beside = app("db", true, &[VolumeSource::HostPath("/srv/xy".into())]);
@@ -835,14 +789,10 @@ pub(crate) mod tests {
         ];
         let problems = plan_with_ports(&web, &HashMap::new(), &taken).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(
-            problems[0].kind,
-            ProblemKind::PortTaken {
-                port: 0,
-                other: "site".into()
-            }
-        );
-        assert!(problems[0].message.contains("`docker service rm site`"));
+        assert!(matches!(
+            &problems[0].kind,
+            ProblemKind::PortTaken { port: 0, other, managed: false, .. } if other == "site"
+        ));
         assert!(problems[0].is_invalid_spec());
     }
 
@@ -904,15 +854,5 @@ pub(crate) mod tests {
         let plan = plan_with(&renamed, &services).unwrap();
         assert_eq!(plan.new_data, vec![label("new")]);
         assert_eq!(plan.left_data, vec![label("old")]);
-    }
-
-    #[test]
-    fn refusals_are_exit_1() {
-        let err = Refused {
-            problems: vec![unmanaged_service("web")],
-        }
-        .into_error();
-        assert_eq!(crate::exit::status_for(&err).code(), 1);
-        assert!(err.to_string().contains("nothing was changed"));
     }
 }

@@ -24,7 +24,10 @@ impl Engine {
         let (nodes, (services, ports)) = (nodes?, services?);
         let mut problems = Vec::new();
         let network = network.unwrap_or_else(|err| {
-            problems.push(Problem::refusal(None, format!("{err:#}")));
+            problems.push(Problem {
+                app: None,
+                kind: ProblemKind::Swarm(format!("{err:#}")),
+            });
             NetworkState::Present
         });
         // The node of the engine alacrity talks to is read only when an app goes there.
