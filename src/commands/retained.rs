@@ -6,6 +6,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::core::usage::User;
+use crate::core::volumes::VolumeRefusal;
+use crate::engine::DataAccess;
 use crate::printer::Printer;
 
 /// Something that uses a volume or a directory, as `ls` shows it (the engine's `User`, as
@@ -146,6 +148,128 @@ pub fn print_failures(failures: &[Failed], printer: &Printer) {
     }
 }
 
+/// The refusal for data in use: who uses it, and what to do first.
+pub fn in_use(what: &str, users: &[User]) -> String {
+    let names =
+        |kind: fn(&User) -> Option<&str>| -> Vec<&str> { users.iter().filter_map(kind).collect() };
+    let apps = names(|u| matches!(u, User::App { .. }).then(|| u.name()));
+    let services = names(|u| matches!(u, User::Service { .. }).then(|| u.name()));
+    let containers = names(|u| matches!(u, User::Container { .. }).then(|| u.name()));
+    let tasks = names(|u| matches!(u, User::Task { .. }).then(|| u.name()));
+    let mut steps = Vec::new();
+    if !apps.is_empty() {
+        steps.push(format!(
+            "remove the app first with `alacrity apps rm {}` (it keeps its data)",
+            apps.join(" ")
+        ));
+    }
+    if !services.is_empty() {
+        steps.push(format!(
+            "remove the service first with `docker service rm {}`",
+            services.join(" ")
+        ));
+    }
+    if !containers.is_empty() {
+        steps.push(format!(
+            "remove the container first with `docker rm --force {}`",
+            containers.join(" ")
+        ));
+    }
+    if !tasks.is_empty() {
+        steps.push(format!(
+            "wait until the swarm has stopped the task (`docker inspect --format \
+             '{{{{.Status.State}}}}' {}` on a manager shows its state, or fails once it is gone)",
+            tasks.join(" ")
+        ));
+    }
+    let users: Vec<String> = users.iter().map(ToString::to_string).collect();
+    format!(
+        "{what} is in use by {}: alacrity never deletes data in use; {}, then run this again",
+        users.join(", "),
+        steps.join("; ")
+    )
+}
+
+/// What to run to act on data of another node: `command` (e.g. `volumes rm db-data`)
+/// against that node's engine. `on_the_machine`: alacrity must also run on that node (to
+/// remove its directories).
+pub fn reach_hint(
+    access: &DataAccess,
+    node_id: &str,
+    command: &str,
+    on_the_machine: bool,
+) -> String {
+    let host = access.hostname(node_id);
+    let worker = access.is_worker(node_id);
+    let how = if on_the_machine {
+        format!("run alacrity on {host} itself, against its own engine")
+    } else {
+        format!("point --host at {host}'s engine (on {host} itself, its local socket)")
+    };
+    let manager = if worker { " --manager MANAGER_URL" } else { "" };
+    let why_manager = if worker {
+        format!("; {host} is a worker, so --manager names a manager's engine")
+    } else {
+        String::new()
+    };
+    format!("{how}: `alacrity --host unix:///var/run/docker.sock {command}{manager}`{why_manager}")
+}
+
+/// A volume that may not be removed, in words: why, and what to do.
+pub fn volume_refusal(refusal: &VolumeRefusal, access: &DataAccess) -> String {
+    match refusal {
+        VolumeRefusal::InUse {
+            name,
+            node_id,
+            users,
+        } => {
+            let what = match node_id == access.node_id() {
+                true => name.clone(),
+                false => format!("{name} on {}", access.hostname(node_id)),
+            };
+            in_use(&what, users)
+        }
+        VolumeRefusal::NotManaged { name, node_id } => format!(
+            "the volume {name} on {} was not created by alacrity (it lacks the label {}=true), \
+             so alacrity leaves it alone; if it is yours to delete: `docker volume rm {name}`",
+            access.hostname(node_id),
+            crate::core::labels::MANAGED
+        ),
+        VolumeRefusal::Unknown { name, node_id } => format!(
+            "there is no volume {name} on {} (the node alacrity talks to), and the swarm has no \
+             record of one on another node; `alacrity volumes ls` lists alacrity's volumes",
+            access.hostname(node_id)
+        ),
+        VolumeRefusal::Elsewhere {
+            name,
+            node_id,
+            holders,
+            command,
+        } => {
+            let hosts: Vec<String> = holders.iter().map(|id| access.hostname(id)).collect();
+            let hint = reach_hint(access, &holders[0], command, false);
+            match command.contains("--forget") {
+                true => format!(
+                    "the volume {name} is recorded on {}, not on {} (the node alacrity talks \
+                     to); {hint}",
+                    hosts.join(" and "),
+                    access.hostname(node_id)
+                ),
+                false => format!(
+                    "the volume {name} is on {}, not on {} (the node alacrity talks to): a volume \
+                     lives on its node, and only that node's engine can remove it; {hint}",
+                    hosts.join(" and "),
+                    access.hostname(node_id)
+                ),
+            }
+        }
+        VolumeRefusal::NoRecord { name } => format!(
+            "the swarm has no record of the volume {name}: there is nothing to forget; \
+             `alacrity volumes ls` lists the volumes alacrity knows of"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +336,28 @@ mod tests {
                 serde_json::to_value(user).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn the_refusal_names_every_user_and_what_to_do() {
+        let users = [
+            User::App { name: "db".into() },
+            User::Container {
+                name: "backup".into(),
+                running: false,
+            },
+        ];
+        let text = in_use("alacran--d", &users);
+        assert!(
+            text.starts_with("alacran--d is in use by app db, container backup (stopped)"),
+            "{text}"
+        );
+        assert!(text.contains("`alacrity apps rm db`"), "{text}");
+        assert!(text.contains("`docker rm --force backup`"), "{text}");
+        let task = in_use("/srv/x", &[User::Task { name: "t1".into() }]);
+        assert!(
+            task.ends_with("`docker inspect --format '{{.Status.State}}' t1` on a manager shows its state, or fails once it is gone), then run this again"),
+            "{task}"
+        );
     }
 }

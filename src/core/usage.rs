@@ -59,48 +59,6 @@ impl fmt::Display for User {
     }
 }
 
-/// The refusal for data in use: who uses it, and what to do first.
-pub fn in_use(what: &str, users: &[User]) -> String {
-    let names =
-        |kind: fn(&User) -> Option<&str>| -> Vec<&str> { users.iter().filter_map(kind).collect() };
-    let apps = names(|u| matches!(u, User::App { .. }).then(|| u.name()));
-    let services = names(|u| matches!(u, User::Service { .. }).then(|| u.name()));
-    let containers = names(|u| matches!(u, User::Container { .. }).then(|| u.name()));
-    let tasks = names(|u| matches!(u, User::Task { .. }).then(|| u.name()));
-    let mut steps = Vec::new();
-    if !apps.is_empty() {
-        steps.push(format!(
-            "remove the app first with `alacrity apps rm {}` (it keeps its data)",
-            apps.join(" ")
-        ));
-    }
-    if !services.is_empty() {
-        steps.push(format!(
-            "remove the service first with `docker service rm {}`",
-            services.join(" ")
-        ));
-    }
-    if !containers.is_empty() {
-        steps.push(format!(
-            "remove the container first with `docker rm --force {}`",
-            containers.join(" ")
-        ));
-    }
-    if !tasks.is_empty() {
-        steps.push(format!(
-            "wait until the swarm has stopped the task (`docker inspect --format \
-             '{{{{.Status.State}}}}' {}` on a manager shows its state, or fails once it is gone)",
-            tasks.join(" ")
-        ));
-    }
-    let users: Vec<String> = users.iter().map(ToString::to_string).collect();
-    format!(
-        "{what} is in use by {}: alacrity never deletes data in use; {}, then run this again",
-        users.join(", "),
-        steps.join("; ")
-    )
-}
-
 impl User {
     pub fn name(&self) -> &str {
         match self {
@@ -601,29 +559,6 @@ mod tests {
             usage
                 .leftover_tasks(&Targets::Dirs(&[PathBuf::from("/srv")]))
                 .is_empty()
-        );
-    }
-
-    #[test]
-    fn the_refusal_names_every_user_and_what_to_do() {
-        let users = [
-            app("db"),
-            User::Container {
-                name: "backup".into(),
-                running: false,
-            },
-        ];
-        let text = in_use("alacran--d", &users);
-        assert!(
-            text.starts_with("alacran--d is in use by app db, container backup (stopped)"),
-            "{text}"
-        );
-        assert!(text.contains("`alacrity apps rm db`"), "{text}");
-        assert!(text.contains("`docker rm --force backup`"), "{text}");
-        let task = in_use("/srv/x", &[User::Task { name: "t1".into() }]);
-        assert!(
-            task.ends_with("`docker inspect --format '{{.Status.State}}' t1` on a manager shows its state, or fails once it is gone), then run this again"),
-            "{task}"
         );
     }
 

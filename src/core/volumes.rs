@@ -72,6 +72,141 @@ pub(crate) struct NodeVolume {
     pub(crate) app: Option<String>,
 }
 
+/// What the engine of the node alacrity talks to says of a volume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VolumeSeen {
+    /// alacrity's (it carries the label), created for `app`.
+    Managed {
+        app: Option<String>,
+    },
+    /// Made by hand or by another tool.
+    Unmanaged,
+    Missing,
+}
+
+/// Why a volume may not be removed (or its record forgotten): facts, which commands put into
+/// words with what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VolumeRefusal {
+    /// Someone uses it: alacrity never deletes data in use.
+    #[error("{name} is in use")]
+    InUse {
+        name: String,
+        node_id: String,
+        users: Vec<User>,
+    },
+    /// A volume alacrity did not create.
+    #[error("{name} is not alacrity's")]
+    NotManaged { name: String, node_id: String },
+    /// Not on this node, and the swarm knows of no other node holding it.
+    #[error("there is no volume {name}")]
+    Unknown { name: String, node_id: String },
+    /// On other nodes (`holders`) only: their engines must act (`command` is what to run there).
+    #[error("{name} is on another node")]
+    Elsewhere {
+        name: String,
+        node_id: String,
+        holders: Vec<String>,
+        command: String,
+    },
+    /// `--forget` of a volume the swarm has no record of.
+    #[error("no record of {name}")]
+    NoRecord { name: String },
+}
+
+/// Whether the volume of `label` may be removed from node `here`, from who uses what, what its
+/// engine says of it, and the records.
+pub fn removal_verdict(
+    label: &str,
+    here: &str,
+    seen: VolumeSeen,
+    usage: &Usage,
+    records: &[VolumeRecord],
+) -> Result<VolumeRemoval, VolumeRefusal> {
+    let name = volume_name(label);
+    let users = usage.volume_users(&name, here);
+    if !users.is_empty() {
+        return Err(VolumeRefusal::InUse {
+            name,
+            node_id: here.to_string(),
+            users,
+        });
+    }
+    match seen {
+        VolumeSeen::Managed { app } => Ok(VolumeRemoval::Delete {
+            label: label.to_string(),
+            app,
+        }),
+        VolumeSeen::Unmanaged => Err(VolumeRefusal::NotManaged {
+            name,
+            node_id: here.to_string(),
+        }),
+        // Recorded here but gone: an earlier removal was interrupted; only the record is left.
+        VolumeSeen::Missing
+            if records
+                .iter()
+                .any(|r| r.label == label && r.node_id == here) =>
+        {
+            Ok(VolumeRemoval::Gone {
+                label: label.to_string(),
+            })
+        }
+        VolumeSeen::Missing => {
+            let holders = nodes_holding(&name, records, usage);
+            match holders.is_empty() {
+                true => Err(VolumeRefusal::Unknown {
+                    name,
+                    node_id: here.to_string(),
+                }),
+                false => Err(VolumeRefusal::Elsewhere {
+                    name,
+                    node_id: here.to_string(),
+                    holders,
+                    command: format!("volumes rm {label}"),
+                }),
+            }
+        }
+    }
+}
+
+/// Whether the record of the volume of `label` may be dropped (`volumes rm --forget`): the
+/// record of node `here`, or else the only one there is (e.g. of a node that left the swarm);
+/// never one whose volume an app still mounts.
+pub fn forget_verdict(
+    label: &str,
+    here: &str,
+    usage: &Usage,
+    records: &[VolumeRecord],
+) -> Result<VolumeRemoval, VolumeRefusal> {
+    let name = volume_name(label);
+    let recorded: Vec<&VolumeRecord> = records.iter().filter(|r| r.label == label).collect();
+    let record = match recorded.iter().find(|r| r.node_id == here) {
+        Some(record) => *record,
+        None if recorded.len() == 1 => recorded[0],
+        None if recorded.is_empty() => return Err(VolumeRefusal::NoRecord { name }),
+        None => {
+            return Err(VolumeRefusal::Elsewhere {
+                name,
+                node_id: here.to_string(),
+                holders: recorded.iter().map(|r| r.node_id.clone()).collect(),
+                command: format!("volumes rm --forget {label}"),
+            });
+        }
+    };
+    let users = usage.volume_users(&name, &record.node_id);
+    if !users.is_empty() {
+        return Err(VolumeRefusal::InUse {
+            name,
+            node_id: record.node_id.clone(),
+            users,
+        });
+    }
+    Ok(VolumeRemoval::Forget {
+        label: label.to_string(),
+        node_id: record.node_id.clone(),
+    })
+}
+
 /// The nodes where the swarm knows of the volume `name`: from records and pinned apps.
 pub(crate) fn nodes_holding(name: &str, records: &[VolumeRecord], usage: &Usage) -> Vec<String> {
     let recorded = records

@@ -172,29 +172,11 @@ impl DataAccess {
         }
     }
 
-    /// What to run to act on data of another node: `command` (e.g. `volumes rm db-data`)
-    /// against that node's engine. `on_the_machine`: alacrity must also run on that node (to
-    /// remove its directories).
-    pub fn reach_hint(&self, node_id: &str, command: &str, on_the_machine: bool) -> String {
-        let host = self.hostname(node_id);
-        let worker = self
-            .nodes
+    /// Whether a node is a worker (alacrity must be told a manager with `--manager` there).
+    pub fn is_worker(&self, node_id: &str) -> bool {
+        self.nodes
             .iter()
-            .any(|n| n.id == node_id && n.role == "worker");
-        let how = if on_the_machine {
-            format!("run alacrity on {host} itself, against its own engine")
-        } else {
-            format!("point --host at {host}'s engine (on {host} itself, its local socket)")
-        };
-        let manager = if worker { " --manager MANAGER_URL" } else { "" };
-        let why_manager = if worker {
-            format!("; {host} is a worker, so --manager names a manager's engine")
-        } else {
-            String::new()
-        };
-        format!(
-            "{how}: `alacrity --host unix:///var/run/docker.sock {command}{manager}`{why_manager}"
-        )
+            .any(|n| n.id == node_id && n.role == "worker")
     }
 }
 

@@ -6,9 +6,9 @@ use super::data::DataAccess;
 use super::{engine_error, is_not_found};
 use crate::core::labels;
 use crate::core::records::VolumeRecord;
-use crate::core::usage::{Usage, in_use};
+use crate::core::usage::Usage;
 use crate::spec::model::{label_of, volume_name};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use bollard::query_parameters::{ListVolumesOptions, RemoveVolumeOptions};
 use std::collections::HashMap;
 
@@ -47,7 +47,8 @@ impl DataAccess {
         Ok(VolumeListing { volumes, unmanaged })
     }
 
-    /// Checks that the volume of `label` may be removed from the node alacrity talks to.
+    /// Checks that the volume of `label` may be removed from the node alacrity talks to (a
+    /// refusal is a [`VolumeRefusal`] in the error).
     pub async fn volume_removal(
         &self,
         label: &str,
@@ -55,105 +56,38 @@ impl DataAccess {
         records: &[VolumeRecord],
     ) -> anyhow::Result<VolumeRemoval> {
         let name = volume_name(label);
-        let users = usage.volume_users(&name, self.node_id());
-        if !users.is_empty() {
-            bail!(in_use(&name, &users));
-        }
-        let host = self.hostname(self.node_id());
-        match self.node.docker.inspect_volume(&name).await {
-            Ok(volume) if labels::is_managed(Some(&volume.labels)) => Ok(VolumeRemoval::Delete {
-                label: label.to_string(),
+        let seen = match self.node.docker.inspect_volume(&name).await {
+            Ok(volume) if labels::is_managed(Some(&volume.labels)) => VolumeSeen::Managed {
                 app: volume.labels.get(labels::APP).cloned(),
-            }),
-            Ok(_) => bail!(
-                "the volume {name} on {host} was not created by alacrity (it lacks the label \
-                 {}=true), so alacrity leaves it alone; if it is yours to delete: \
-                 `docker volume rm {name}`",
-                labels::MANAGED
-            ),
-            Err(err) if is_not_found(&err) => self.missing_volume(label, usage, records),
-            Err(err) => Err(engine_error(err))
-                .with_context(|| format!("cannot inspect the volume {name} on {host}")),
-        }
-    }
-
-    /// A volume not on this node: recorded here (gone already), or on another node, or unknown.
-    fn missing_volume(
-        &self,
-        label: &str,
-        usage: &Usage,
-        records: &[VolumeRecord],
-    ) -> anyhow::Result<VolumeRemoval> {
-        let name = volume_name(label);
-        let here = self.node_id();
-        if records
-            .iter()
-            .any(|r| r.label == label && r.node_id == here)
-        {
-            return Ok(VolumeRemoval::Gone {
-                label: label.to_string(),
-            });
-        }
-        let host = self.hostname(here);
-        let elsewhere = nodes_holding(&name, records, usage);
-        let Some(first) = elsewhere.first() else {
-            bail!(
-                "there is no volume {name} on {host} (the node alacrity talks to), and the swarm \
-                 has no record of one on another node; `alacrity volumes ls` lists alacrity's volumes"
-            );
+            },
+            Ok(_) => VolumeSeen::Unmanaged,
+            Err(err) if is_not_found(&err) => VolumeSeen::Missing,
+            Err(err) => {
+                return Err(engine_error(err)).with_context(|| {
+                    format!(
+                        "cannot inspect the volume {name} on {}",
+                        self.hostname(self.node_id())
+                    )
+                });
+            }
         };
-        let holders: Vec<String> = elsewhere.iter().map(|id| self.hostname(id)).collect();
-        bail!(
-            "the volume {name} is on {}, not on {host} (the node alacrity talks to): a volume \
-             lives on its node, and only that node's engine can remove it; {}",
-            holders.join(" and "),
-            self.reach_hint(first, &format!("volumes rm {label}"), false)
-        )
+        Ok(removal_verdict(
+            label,
+            self.node_id(),
+            seen,
+            usage,
+            records,
+        )?)
     }
 
-    /// Checks that the record of the volume of `label` may be dropped (`volumes rm --forget`):
-    /// the record of this node, or else the only one there is (e.g. of a node that left the
-    /// swarm); never one whose volume an app still mounts.
+    /// Checks that the record of the volume of `label` may be dropped (`volumes rm --forget`).
     pub fn volume_forgetting(
         &self,
         label: &str,
         usage: &Usage,
         records: &[VolumeRecord],
     ) -> anyhow::Result<VolumeRemoval> {
-        let name = volume_name(label);
-        let recorded: Vec<&VolumeRecord> = records.iter().filter(|r| r.label == label).collect();
-        let record = match recorded.iter().find(|r| r.node_id == self.node_id()) {
-            Some(record) => *record,
-            None if recorded.len() == 1 => recorded[0],
-            None if recorded.is_empty() => bail!(
-                "the swarm has no record of the volume {name}: there is nothing to forget;                  `alacrity volumes ls` lists the volumes alacrity knows of"
-            ),
-            None => {
-                let nodes: Vec<String> =
-                    recorded.iter().map(|r| self.hostname(&r.node_id)).collect();
-                bail!(
-                    "the volume {name} is recorded on {}, not on {} (the node alacrity talks to); {}",
-                    nodes.join(" and "),
-                    self.hostname(self.node_id()),
-                    self.reach_hint(
-                        &recorded[0].node_id,
-                        &format!("volumes rm --forget {label}"),
-                        false
-                    )
-                )
-            }
-        };
-        let users = usage.volume_users(&name, &record.node_id);
-        if !users.is_empty() {
-            bail!(in_use(
-                &format!("{name} on {}", self.hostname(&record.node_id)),
-                &users
-            ));
-        }
-        Ok(VolumeRemoval::Forget {
-            label: label.to_string(),
-            node_id: record.node_id.clone(),
-        })
+        Ok(forget_verdict(label, self.node_id(), usage, records)?)
     }
 
     /// Removes a checked volume from the node, then its record. Returns `true` when the volume

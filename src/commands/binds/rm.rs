@@ -19,11 +19,12 @@ use serde::Serialize;
 
 use crate::cli::BindsRmArgs;
 use crate::commands::lock::locked;
-use crate::commands::retained::{Failed, Target, confirm_deletion, human_size, print_failures};
+use crate::commands::retained::{
+    Failed, Target, confirm_deletion, human_size, in_use, print_failures, reach_hint,
+};
 use crate::core::records::BindRecord;
 use crate::core::usage::Targets;
 use crate::core::usage::Usage;
-use crate::core::usage::in_use;
 use crate::engine::Connector;
 use crate::engine::DataAccess;
 use crate::exit::{ExitStatus, InvalidInput};
@@ -210,7 +211,7 @@ fn step_for(path: &Path, forget: bool, context: &Context<'_>) -> anyhow::Result<
             "{} is a directory of {host}, and alacrity deletes directories on the machine it \
              runs on, which it cannot tell is {host}: {why}; {}",
             path.display(),
-            access.reach_hint(&record.node_id, &rm_command(path), true)
+            reach_hint(access, &record.node_id, &rm_command(path), true)
         );
     }
     match hostdir::check(path, access.data_root())? {
@@ -240,7 +241,7 @@ fn elsewhere(
         path.display(),
         nodes.join(" and "),
         access.hostname(access.node_id()),
-        access.reach_hint(&recorded[0].node_id, &command, !forget)
+        reach_hint(access, &recorded[0].node_id, &command, !forget)
     )
 }
 

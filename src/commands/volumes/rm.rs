@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use crate::cli::VolumesRmArgs;
 use crate::commands::lock::locked;
-use crate::commands::retained::{Failed, Target, confirm_deletion, print_failures};
+use crate::commands::retained::{Failed, Target, confirm_deletion, print_failures, volume_refusal};
 use crate::core::records::VolumeRecord;
 use crate::core::usage::Targets;
 use crate::core::usage::Usage;
-use crate::core::volumes::VolumeRemoval;
+use crate::core::volumes::{VolumeRefusal, VolumeRemoval};
 use crate::engine::Connector;
 use crate::engine::DataAccess;
 use crate::exit::{ExitStatus, InvalidInput};
@@ -126,7 +126,16 @@ async fn check_all(
         };
         match removal {
             Ok(removal) => checked.push(removal),
-            Err(err) => refusals.push(Failed::new(Target::Name(volume_name(label)), &err)),
+            Err(err) => {
+                let target = Target::Name(volume_name(label));
+                refusals.push(match err.downcast_ref::<VolumeRefusal>() {
+                    Some(refusal) => Failed {
+                        target,
+                        error: volume_refusal(refusal, access),
+                    },
+                    None => Failed::new(target, &err),
+                });
+            }
         }
     }
     (checked, refusals)
