@@ -21,8 +21,8 @@ use crate::common::engine::{Swarm, lines};
 pub const MAX_NAME_LEN: usize = 63;
 
 /// Tests on the three-node swarm hold this shared; a test that stops nodes holds it exclusively, so
-/// node faults never run alongside each other or alongside other cluster tests (of one test binary;
-/// cargo runs test binaries one after the other).
+/// node faults never run alongside each other or alongside other cluster tests (every engine test
+/// is in the one test binary tests/engine, so these locks cover them all).
 static CLUSTER_LOCK: RwLock<()> = RwLock::new(());
 /// The same for the one-node swarm: a test that stops its engine runs alone on it.
 static SINGLE_LOCK: RwLock<()> = RwLock::new(());

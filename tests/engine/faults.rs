@@ -4,12 +4,11 @@
 //! panic, never a bare engine error), a rerun finishes the job without duplicating anything, and a
 //! persistent app's data is intact afterwards (checksums before and after).
 
-mod common;
 
 use std::os::unix::net::UnixListener;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Ignores SIGTERM, so the swarm stops its container only after the grace period (10 s): a
 /// stop-first update of it stays in progress long enough to interrupt it, every time.

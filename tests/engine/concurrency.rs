@@ -2,11 +2,10 @@
 //! message (never the engine's raw "update out of sequence"), the swarm ends with exactly one of
 //! the specs, nothing is duplicated, and a persistent app's data is intact.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 /// How many processes race.
 const RACERS: usize = 8;

@@ -4,13 +4,12 @@
 //! paths or out of a recorded directory), runs every command that could reach it, and compares
 //! the object before and after: same ID, same version, same labels, same data.
 
-mod common;
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 
 /// A persistent app with one volume of `label`.
 fn with_volume(name: &str, label: &str) -> String {

@@ -7,13 +7,12 @@
 //! `src/testhook.rs`): one command is held between its checks and its writes while the other
 //! runs, never left to timing.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A hook file: the command holds at the hook's point until it exists.

@@ -2,11 +2,10 @@
 //! removed, never one in use, never without a confirmation; volumes of other nodes are listed
 //! with their node and removed through that node's engine.
 
-mod common;
 
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A volume that looks like one alacrity made for `app` (its labels), on node `node`.
@@ -408,7 +407,7 @@ fn on_a_cluster_a_volume_of_another_node_is_listed_with_its_node_and_removed_the
 
     // Through node2's engine (a worker: the manager is named with --manager).
     let on_node2 = || {
-        let mut cmd = common::alacrity();
+        let mut cmd = crate::common::alacrity();
         cmd.args(["--host", scope.node_host(2)]);
         cmd
     };

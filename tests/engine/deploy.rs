@@ -1,11 +1,10 @@
 //! `alacrity deploy` against the private swarms: services as the product says, idempotency,
 //! updates, data that survives, pinning, and every refusal.
 
-mod common;
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn persistent(name: &str, label: &str, extra: &str) -> String {

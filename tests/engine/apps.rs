@@ -1,8 +1,7 @@
 //! `alacrity apps ls|scale|rm` against the private swarm.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn app(name: &str, extra: &str) -> String {

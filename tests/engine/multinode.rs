@@ -11,12 +11,11 @@
 //! Tests that stop nodes or promote one hold the cluster exclusively (`Scope::exclusive`), and the
 //! scope (or a guard) puts the cluster back as it was, also when the test fails.
 
-mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// How long the swarm may take to see a stopped node down (about 15 s with its 5 s heartbeat).
