@@ -8,11 +8,11 @@
 //! skips) and says to run `scripts/test`.
 //!
 //! - [`engine`]: [`Swarm::single`] (the one-node swarm), [`Swarm::cluster`] (the three-node swarm),
-//!   the docker CLI and alacrity against them, [`test_image`].
+//!   the docker CLI and alacrity against them ([`Swarm::service_exists`]), [`test_image`].
 //! - [`scope`]: [`Scope`], one per test: unique names, directories (`host_dir`: on every node;
-//!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), cleanup in `Drop`
-//!   (even when the test panics), and node faults (`stop_node` / `start_node`) for exclusive
-//!   scopes.
+//!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), services made
+//!   with the docker CLI, not by alacrity (`foreign_service`), cleanup in `Drop` (even when the
+//!   test panics), and node faults (`stop_node` / `start_node`) for exclusive scopes.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
 //! - [`spec_check`]: what must hold for any bytes given as a spec (the fuzzer checks the same).
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal;

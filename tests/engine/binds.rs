@@ -3,7 +3,6 @@
 //! confirmation; `--forget` keeps the directory; directories of other nodes are listed with their
 //! node and deleted on that node.
 
-
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;

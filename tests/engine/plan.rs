@@ -1,7 +1,6 @@
 //! `alacrity plan` against the private swarm: create / update (with fields) / unchanged, and
 //! nothing changes.
 
-
 use crate::common::*;
 use serde_json::{Value, json};
 
@@ -16,11 +15,7 @@ fn plan(scope: &Scope, spec: &std::path::Path) -> Value {
         .arg(spec)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "plan failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "plan failed: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -37,10 +32,7 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
             {"app": worker, "action": "create", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
-    assert!(
-        !scope.docker(&["service", "inspect", &web]).status.success(),
-        "plan changes nothing"
-    );
+    assert!(!scope.service_exists(&web), "plan changes nothing");
 
     scope
         .alacrity()
@@ -83,7 +75,7 @@ fn plan_as_a_table() {
     let spec = scope.write_file("web.toml", &app(&web, ""));
     let out = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
     assert!(out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = stdout(&out);
     let mut lines = stdout.lines();
     assert!(lines.next().unwrap().starts_with("APP"), "{stdout}");
     let row: Vec<&str> = lines.next().unwrap().split_whitespace().collect();

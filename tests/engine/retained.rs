@@ -3,7 +3,6 @@
 //! intact; while a redeployed app uses them they cannot be removed; after the next `apps rm`,
 //! `volumes rm` and `binds rm` delete them, and they are gone from the lists.
 
-
 use std::path::Path;
 
 use crate::common::*;

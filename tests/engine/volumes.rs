@@ -2,7 +2,6 @@
 //! removed, never one in use, never without a confirmation; volumes of other nodes are listed
 //! with their node and removed through that node's engine.
 
-
 use std::process::Output;
 
 use crate::common::*;
@@ -182,19 +181,16 @@ fn a_volume_mounted_by_a_service_alacrity_did_not_deploy_is_refused_naming_it() 
     let service = scope.name("theirs");
     managed_volume(&scope, 1, &name, "gone-app");
     // Scaled to 0: no container holds the volume, only the service's definition.
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--replicas",
-        "0",
-        "--name",
+    scope.foreign_service(
         &service,
-        "--mount",
-        &format!("type=volume,source={name},target=/data"),
-        &test_image(),
-    ]);
+        &[
+            "--replicas",
+            "0",
+            "--mount",
+            &format!("type=volume,source={name},target=/data"),
+        ],
+        &[],
+    );
 
     let in_use = listed(&scope, &name).expect("listed");
     assert_eq!(
