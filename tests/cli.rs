@@ -1,8 +1,9 @@
-//! The command line itself: --help, --version, usage errors, completions and the man page.
+//! The command line itself: --help, --version, usage errors, completions and the man page, and an
+//! invalid spec refused before any engine is reached.
 
 mod common;
 
-use common::{alacrity, repo, stdout};
+use common::{alacrity, repo, stderr, stdout};
 use predicates::prelude::*;
 
 #[test]
@@ -103,4 +104,24 @@ fn completions_know_the_subcommands() {
         .assert()
         .success()
         .stdout(predicate::str::contains("validate").and(predicate::str::contains("deploy")));
+}
+
+#[test]
+fn plan_of_an_invalid_spec_is_exit_2_without_the_engine() {
+    let spec = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        spec.path(),
+        "[apps.db]\nimage = \"x\"\npersistent = true\ninstances = 2\n",
+    )
+    .unwrap();
+    // An engine address that does not exist: the spec is checked before any connection.
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_alacrity"))
+        .args(["--host", "unix:///nonexistent/docker.sock", "plan"])
+        .arg(spec.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr(&out);
+    assert!(stderr.contains("persistent-instances"), "{stderr}");
+    assert!(!stderr.contains("cannot reach"), "{stderr}");
 }

@@ -12,6 +12,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::common::engine::{Swarm, lines};
+use crate::common::stdout;
 use crate::common::wait::{secs, wait_for};
 
 /// The running container of `service` on node `node`, waiting (bounded) for one whose ID is not
@@ -32,7 +33,7 @@ pub fn running_container(swarm: &Swarm, node: usize, service: &str, not: Option<
                 "status=running",
             ],
         );
-        let ids = String::from_utf8_lossy(&out.stdout).to_string();
+        let ids = stdout(&out);
         let id = lines(&ids).find(|id| Some(*id) != not)?.to_string();
         Some(id)
     })

@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 
 use serde::Deserialize;
 
+use crate::common::{stderr, stdout};
+
 /// unix://... address of the one-node swarm's engine.
 pub const HOST_ENV: &str = "ALACRITY_TEST_HOST";
 /// The one-node swarm's instance id (ALACRITY_ENGINE_ID for `scripts/engine stop-node 1`).
@@ -298,9 +300,9 @@ impl Swarm {
             self.node_host(node),
             args.join(" "),
             out.status,
-            String::from_utf8_lossy(&out.stderr).trim()
+            stderr(&out).trim()
         );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        stdout(&out).trim().to_string()
     }
 
     /// The swarm node ID of node `node` (what a `node.id==` constraint names).
@@ -324,6 +326,12 @@ impl Swarm {
             .collect()
     }
 
+    /// True if the swarm has a service named `name` (`docker service inspect` finds it).
+    #[track_caller]
+    pub fn service_exists(&self, name: &str) -> bool {
+        self.docker(&["service", "inspect", name]).status.success()
+    }
+
     /// The tasks of `service` (all of them, current and past); empty if the service does not exist.
     #[track_caller]
     pub fn tasks(&self, service: &str) -> Vec<Task> {
@@ -338,7 +346,7 @@ impl Swarm {
         if !out.status.success() {
             return Vec::new();
         }
-        lines(&String::from_utf8_lossy(&out.stdout))
+        lines(&stdout(&out))
             .map(|l| {
                 serde_json::from_str(l)
                     .unwrap_or_else(|e| panic!("unexpected `docker service ps` line {l:?}: {e}"))

@@ -1,15 +1,18 @@
-//! Helpers shared by the integration tests. Every test file that needs them starts with `mod common;`.
+//! Helpers shared by the integration tests. An engine-free test file that needs them starts with
+//! `mod common;`; the engine tests (tests/engine/main.rs) include this module once, with
+//! `#[path = "../common/mod.rs"] mod common;`, and their modules `use crate::common::*;`.
 //!
 //! The engines are the private swarms that `scripts/test` starts (see `scripts/engine`): never the
-//! machine's default engine. Without them an engine test fails (it never skips) and says to run
-//! `scripts/test`.
+//! machine's default engine. The engine tests are built only with the cargo feature `engine-tests`
+//! (`scripts/test` turns it on); with it and without the engines, an engine test fails (it never
+//! skips) and says to run `scripts/test`.
 //!
 //! - [`engine`]: [`Swarm::single`] (the one-node swarm), [`Swarm::cluster`] (the three-node swarm),
-//!   the docker CLI and alacrity against them, [`test_image`].
+//!   the docker CLI and alacrity against them ([`Swarm::service_exists`]), [`test_image`].
 //! - [`scope`]: [`Scope`], one per test: unique names, directories (`host_dir`: on every node;
-//!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), cleanup in `Drop`
-//!   (even when the test panics), and node faults (`stop_node` / `start_node`) for exclusive
-//!   scopes.
+//!   `node_local_dir`: on node1 of the cluster only; `host_only_dir`: on no node), services made
+//!   with the docker CLI, not by alacrity (`foreign_service`), cleanup in `Drop` (even when the
+//!   test panics), and node faults (`stop_node` / `start_node`) for exclusive scopes.
 //! - [`wait`]: bounded polling ([`wait_until`], [`wait_for`]) instead of sleeps.
 //! - [`spec_check`]: what must hold for any bytes given as a spec (the fuzzer checks the same).
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal;
@@ -20,8 +23,8 @@
 //! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].
 //!
 //! ```ignore
-//! mod common;
-//! use common::*;
+//! // tests/engine/NAME.rs, with `mod NAME;` in tests/engine/main.rs
+//! use crate::common::*;
 //!
 //! #[test]
 //! fn deploys_a_database() {

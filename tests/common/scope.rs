@@ -16,13 +16,14 @@ use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use crate::common::engine::{Swarm, lines};
+use crate::common::{stderr, stdout};
 
 /// Longest name Docker accepts for a service (a DNS label).
 pub const MAX_NAME_LEN: usize = 63;
 
 /// Tests on the three-node swarm hold this shared; a test that stops nodes holds it exclusively, so
-/// node faults never run alongside each other or alongside other cluster tests (of one test binary;
-/// cargo runs test binaries one after the other).
+/// node faults never run alongside each other or alongside other cluster tests (every engine test
+/// is in the one test binary tests/engine, so these locks cover them all).
 static CLUSTER_LOCK: RwLock<()> = RwLock::new(());
 /// The same for the one-node swarm: a test that stops its engine runs alone on it.
 static SINGLE_LOCK: RwLock<()> = RwLock::new(());
@@ -164,6 +165,28 @@ impl Scope {
         dir
     }
 
+    /// Creates service `name` with the docker CLI, not with alacrity: a service alacrity did not
+    /// deploy (it carries alacrity's labels only if `options` give them). `options` go to `docker
+    /// service create` (e.g. `--replicas`, `--mount`, `--label`), `command` after the test image
+    /// (empty: the image's own, which runs forever). Detached: it does not wait for a task. Name it
+    /// with [`Scope::name`], so that the scope removes it.
+    #[track_caller]
+    pub fn foreign_service(&self, name: &str, options: &[&str], command: &[&str]) {
+        let image = crate::common::engine::test_image();
+        let mut args = vec![
+            "service",
+            "create",
+            "--detach",
+            "--no-resolve-image",
+            "--name",
+            name,
+        ];
+        args.extend_from_slice(options);
+        args.push(&image);
+        args.extend_from_slice(command);
+        self.swarm.docker_ok(&args);
+    }
+
     /// Stops node `node`'s engine (`scripts/engine stop-node`; its data is kept), like a server
     /// going down. Exclusive scopes only. `kill`: SIGKILL at once instead of a clean stop.
     #[track_caller]
@@ -208,8 +231,8 @@ impl Scope {
             "`scripts/engine {}` failed ({}):\n{}{}",
             args.join(" "),
             out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+            stdout(&out),
+            stderr(&out)
         );
     }
 
@@ -247,10 +270,7 @@ impl Scope {
         for node in stopped {
             let out = self.engine_script_output(&["start-node", &node.to_string()]);
             if !out.status.success() {
-                eprintln!(
-                    "cleanup: cannot start node{node} again: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
+                eprintln!("cleanup: cannot start node{node} again: {}", stderr(&out));
             }
         }
         let services = self.owned(1, &["service", "ls", "--format", "{{.Name}}"]);
@@ -301,7 +321,7 @@ impl Scope {
             if !out.status.success() {
                 return; // node down: nothing reachable to clean there
             }
-            let containers: Vec<String> = lines(&String::from_utf8_lossy(&out.stdout))
+            let containers: Vec<String> = lines(&stdout(&out))
                 .filter(|l| self.owns(l))
                 .filter_map(|l| l.split('\t').next().map(str::to_string))
                 .collect();
@@ -338,7 +358,7 @@ impl Scope {
         if !out.status.success() {
             return Vec::new();
         }
-        lines(&String::from_utf8_lossy(&out.stdout))
+        lines(&stdout(&out))
             .filter(|l| self.owns(l))
             .filter_map(|l| l.split('\t').next().map(str::to_string))
             .collect()
@@ -350,7 +370,7 @@ impl Scope {
             eprintln!(
                 "cleanup: `docker {}` on node{node} failed: {}",
                 args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
+                stderr(&out).trim()
             );
         }
     }

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::common::stdout;
 use crate::common::wait::{POLL_INTERVAL, wait_until};
 
 /// What a command showed on its terminal, and how it ended.
@@ -33,7 +34,7 @@ pub fn alacrity_on_terminal(host: &str, args: &[&str], input: &str) -> TerminalR
     let out = child.wait_with_output().expect("wait for `script`");
     TerminalRun {
         code: out.status.code(),
-        screen: String::from_utf8_lossy(&out.stdout).into_owned(),
+        screen: stdout(&out),
     }
 }
 

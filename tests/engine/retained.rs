@@ -3,11 +3,9 @@
 //! intact; while a redeployed app uses them they cannot be removed; after the next `apps rm`,
 //! `volumes rm` and `binds rm` delete them, and they are gone from the lists.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Writes `volume` into /data/f and `dir` into /backups/g, then runs until SIGTERM.

@@ -2,32 +2,14 @@
 //! only: the private swarms are real, run services with volumes and bind mounts, spread tasks over
 //! three nodes, survive a node going down, and have node-local directories.
 
-mod common;
-
 use std::fs;
 use std::path::PathBuf;
 
-use common::*;
+use crate::common::*;
 
 /// A command for the test image that writes `/data/f` (on a volume) and copies it to `/out/written`
 /// (a bind mount), then runs until SIGTERM.
 const WRITE_THEN_RUN: &str = "echo hello > /data/f && cat /data/f > /out/written; trap 'exit 0' TERM; while true; do sleep 1; done";
-
-fn create_service(swarm: &Swarm, name: &str, extra: &[&str], command: &[&str]) {
-    let image = test_image();
-    let mut args = vec![
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
-        name,
-    ];
-    args.extend_from_slice(extra);
-    args.push(&image);
-    args.extend_from_slice(command);
-    swarm.docker_ok(&args);
-}
 
 #[test]
 fn one_node_service_with_volume_and_bind_mount_converges() {
@@ -35,8 +17,7 @@ fn one_node_service_with_volume_and_bind_mount_converges() {
     let service = scope.name("web");
     let volume = format!("alacran--{}", scope.name("data"));
     let bind = scope.host_dir("out");
-    create_service(
-        &scope,
+    scope.foreign_service(
         &service,
         &[
             "--mount",
@@ -63,6 +44,8 @@ fn one_node_service_with_volume_and_bind_mount_converges() {
 #[test]
 fn the_single_node_is_node1_and_has_the_test_image() {
     let swarm = Swarm::single();
+    // Not while a test of another module stops this engine (all engine tests share one process).
+    let _scope = Scope::new(&swarm);
     assert_eq!(
         swarm.node_statuses(),
         [("node1".to_string(), "Ready".to_string())]
@@ -119,8 +102,7 @@ fn the_scope_removes_what_the_test_made_even_when_it_panics() {
         let service = scope.name("gone");
         let volume = format!("alacran--{}", scope.name("gone"));
         let dir = scope.host_dir("gone");
-        create_service(
-            &scope,
+        scope.foreign_service(
             &service,
             &[
                 "--mount",
@@ -144,13 +126,7 @@ fn the_scope_removes_what_the_test_made_even_when_it_panics() {
     type Made = (String, String, String, PathBuf, PathBuf);
     let (service, volume, config, dir, file) = *made.downcast::<Made>().unwrap();
 
-    assert!(
-        !swarm
-            .docker(&["service", "inspect", &service])
-            .status
-            .success(),
-        "service {service} is left"
-    );
+    assert!(!swarm.service_exists(&service), "service {service} is left");
     assert!(
         !swarm
             .docker(&["volume", "inspect", &volume])
@@ -167,24 +143,6 @@ fn the_scope_removes_what_the_test_made_even_when_it_panics() {
     );
     assert!(!dir.exists(), "{} is left", dir.display());
     assert!(!file.exists(), "{} is left", file.display());
-}
-
-#[test]
-fn names_are_unique_dns_labels() {
-    let long = "module::a_very_long_test_name_that_goes_on_and_on_and_on";
-    let prefix = unique_prefix(long, 4_194_304, 123_456);
-    assert_eq!(prefix, "t-a-very-long-test-nam-4194304-123456");
-    assert!(
-        is_dns_label(&format!("{prefix}-twenty-characters-x")),
-        "{prefix}"
-    );
-    assert_ne!(unique_prefix("x", 1, 1), unique_prefix("x", 1, 2));
-    assert_ne!(unique_prefix("x", 1, 1), unique_prefix("x", 2, 1));
-    assert_eq!(unique_prefix("__", 7, 0), "t-test-7-0");
-    assert!(!is_dns_label("Upper"));
-    assert!(!is_dns_label("1abc"));
-    assert!(!is_dns_label("abc-"));
-    assert!(!is_dns_label(&"a".repeat(64)));
 }
 
 #[test]
@@ -210,8 +168,7 @@ fn three_nodes_are_ready() {
 fn replicas_spread_over_the_three_nodes() {
     let scope = Scope::new(&Swarm::cluster());
     let service = scope.name("spread");
-    create_service(
-        &scope,
+    scope.foreign_service(
         &service,
         &["--replicas", "3", "--replicas-max-per-node", "1"],
         &[],
@@ -225,7 +182,7 @@ fn replicas_spread_over_the_three_nodes() {
 fn a_stopped_node_loses_its_task_to_another_node_and_comes_back() {
     let scope = Scope::exclusive(&Swarm::cluster());
     let service = scope.name("move");
-    create_service(&scope, &service, &["--replicas", "3"], &[]);
+    scope.foreign_service(&service, &["--replicas", "3"], &[]);
     wait_until(secs(60), "the three tasks run on three nodes", || {
         scope.running_nodes(&service) == ["node1", "node2", "node3"]
     });
@@ -283,7 +240,7 @@ fn a_host_only_dir_exists_on_the_host_but_not_on_the_node() {
     assert_alacrity_accepts_host_path(&scope, &dir);
     let service = scope.name("host-only");
     let mount = format!("type=bind,source={},target=/data", dir.display());
-    create_service(&scope, &service, &["--mount", &mount], &[]);
+    scope.foreign_service(&service, &["--mount", &mount], &[]);
     let error = wait_for(secs(60), "the service fails on node1", || {
         scope
             .tasks(&service)
@@ -306,14 +263,12 @@ fn a_node_local_dir_exists_on_node1_only() {
     let mount = format!("type=bind,source={},target=/data", dir.display());
     let on_node1 = scope.name("on-node1");
     let on_node2 = scope.name("on-node2");
-    create_service(
-        &scope,
+    scope.foreign_service(
         &on_node1,
         &["--constraint", "node.hostname==node1", "--mount", &mount],
         &[],
     );
-    create_service(
-        &scope,
+    scope.foreign_service(
         &on_node2,
         &["--constraint", "node.hostname==node2", "--mount", &mount],
         &[],

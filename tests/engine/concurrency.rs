@@ -2,11 +2,9 @@
 //! message (never the engine's raw "update out of sequence"), the swarm ends with exactly one of
 //! the specs, nothing is duplicated, and a persistent app's data is intact.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 /// How many processes race.
 const RACERS: usize = 8;
@@ -82,7 +80,7 @@ fn converged_who(scope: &Scope, name: &str, instances: usize) -> String {
             containers.len() == instances
                 && containers.iter().all(|c| {
                     let echo = scope.docker(&["exec", c, "sh", "-c", "echo $WHO"]);
-                    String::from_utf8_lossy(&echo.stdout).trim() == who
+                    stdout(&echo).trim() == who
                 })
         },
     );

@@ -2,11 +2,9 @@
 //! removed, never one in use, never without a confirmation; volumes of other nodes are listed
 //! with their node and removed through that node's engine.
 
-mod common;
-
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A volume that looks like one alacrity made for `app` (its labels), on node `node`.
@@ -183,19 +181,16 @@ fn a_volume_mounted_by_a_service_alacrity_did_not_deploy_is_refused_naming_it() 
     let service = scope.name("theirs");
     managed_volume(&scope, 1, &name, "gone-app");
     // Scaled to 0: no container holds the volume, only the service's definition.
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--replicas",
-        "0",
-        "--name",
+    scope.foreign_service(
         &service,
-        "--mount",
-        &format!("type=volume,source={name},target=/data"),
-        &test_image(),
-    ]);
+        &[
+            "--replicas",
+            "0",
+            "--mount",
+            &format!("type=volume,source={name},target=/data"),
+        ],
+        &[],
+    );
 
     let in_use = listed(&scope, &name).expect("listed");
     assert_eq!(
@@ -408,7 +403,7 @@ fn on_a_cluster_a_volume_of_another_node_is_listed_with_its_node_and_removed_the
 
     // Through node2's engine (a worker: the manager is named with --manager).
     let on_node2 = || {
-        let mut cmd = common::alacrity();
+        let mut cmd = crate::common::alacrity();
         cmd.args(["--host", scope.node_host(2)]);
         cmd
     };

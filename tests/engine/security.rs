@@ -4,13 +4,11 @@
 //! paths or out of a recorded directory), runs every command that could reach it, and compares
 //! the object before and after: same ID, same version, same labels, same data.
 
-mod common;
-
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 
 /// A persistent app with one volume of `label`.
 fn with_volume(name: &str, label: &str) -> String {
@@ -63,26 +61,14 @@ fn snapshot(scope: &Scope, kind: &str, name: &str) -> String {
     scope.docker_ok(&[kind, "inspect", "--format", format, name])
 }
 
-fn exists(scope: &Scope, kind: &str, name: &str) -> bool {
-    scope.docker(&[kind, "inspect", name]).status.success()
-}
-
 /// A plain swarm service, made with the docker CLI: not alacrity's. Returns its running task.
 #[track_caller]
 fn foreign_service(scope: &Scope, name: &str) -> String {
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
+    scope.foreign_service(
         name,
-        "--label",
-        "owner=someone-else",
-        "--replicas",
-        "1",
-        &test_image(),
-    ]);
+        &["--label", "owner=someone-else", "--replicas", "1"],
+        &[],
+    );
     wait_for(secs(60), "the foreign service runs", || {
         let tasks = scope.tasks(name);
         tasks.iter().find(|t| t.is_running()).map(|t| t.id.clone())
@@ -170,7 +156,7 @@ fn deploy_and_plan_leave_a_same_named_unmanaged_volume_untouched() {
 
     assert_eq!(snapshot(&scope, "volume", &volume), before);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "their data\n");
-    assert!(!exists(&scope, "service", &name), "no service was created");
+    assert!(!scope.service_exists(&name), "no service was created");
 }
 
 /// While it lives, the one-node swarm's `alacrity` network is one alacrity did not create; the
@@ -224,7 +210,7 @@ fn deploy_and_plan_refuse_an_unmanaged_network_named_alacrity_and_leave_it_untou
     assert_refused(&run(&scope, &["deploy"], Some(&spec)), 1, refusal);
 
     assert_eq!(snapshot(&scope, "network", &network.id), before);
-    assert!(!exists(&scope, "service", &name), "no service was created");
+    assert!(!scope.service_exists(&name), "no service was created");
 }
 
 #[test]
@@ -281,7 +267,7 @@ fn a_host_path_that_is_a_symlink_to_a_system_path_is_refused_and_nothing_is_crea
                 stderr(&out)
             );
         }
-        assert!(!exists(&scope, "service", &name), "no service for {target}");
+        assert!(!scope.service_exists(&name), "no service for {target}");
         let records = scope.docker_ok(&[
             "config",
             "ls",

@@ -3,13 +3,11 @@
 //! confirmation; `--forget` keeps the directory; directories of other nodes are listed with their
 //! node and deleted on that node.
 
-mod common;
-
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A persistent app that bind-mounts `dir` (and writes a file into it), deployed on `node` then
@@ -349,7 +347,7 @@ fn on_a_cluster_a_directory_of_another_node_is_listed_and_deleted_only_there() {
     );
     assert!(dir.join("file").is_file());
 
-    let removed = common::alacrity()
+    let removed = crate::common::alacrity()
         .args(["--host", scope.node_host(2), "binds", "rm", "--yes"])
         .arg(&dir)
         .args(["--manager", scope.host()])
@@ -412,7 +410,7 @@ fn on_a_cluster_every_manager_sees_the_same_records() {
     let dir = scope.host_dir("seen");
     let app = retained_dir_of_removed_app(&scope, "node2", &dir);
     let seen_from = |node: usize| -> Vec<Value> {
-        let out = common::alacrity()
+        let out = crate::common::alacrity()
             .args(["--host", scope.node_host(node), "binds", "ls", "-o", "json"])
             .output()
             .unwrap();

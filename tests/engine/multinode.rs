@@ -11,12 +11,10 @@
 //! Tests that stop nodes or promote one hold the cluster exclusively (`Scope::exclusive`), and the
 //! scope (or a guard) puts the cluster back as it was, also when the test fails.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// How long the swarm may take to see a stopped node down (about 15 s with its 5 s heartbeat).
@@ -568,7 +566,7 @@ fn apps_rm_of_a_persistent_app_on_a_node_that_is_down_says_its_container_may_sti
         report["removed"][0]["still_runs"][0]["node"], "node3",
         "{report}"
     );
-    assert!(!scope.docker(&["service", "inspect", &db]).status.success());
+    assert!(!scope.service_exists(&db));
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! `alacrity apps ls|scale|rm` against the private swarm.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn app(name: &str, extra: &str) -> String {
@@ -36,11 +34,7 @@ fn listed(scope: &Scope, name: &str) -> Option<Value> {
         .args(["apps", "ls", "-o", "json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
     apps.as_array()
         .unwrap()
@@ -83,7 +77,7 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
     assert_eq!(listed_web["nodes"], serde_json::json!(["node1"]));
 
     let table = scope.alacrity().args(["apps", "ls"]).output().unwrap();
-    let stdout = String::from_utf8_lossy(&table.stdout);
+    let stdout = stdout(&table);
     assert!(stdout.starts_with("NAME"), "{stdout}");
     let row = stdout.lines().find(|l| l.starts_with(&db)).unwrap();
     let cells: Vec<&str> = row.split_whitespace().collect();
@@ -97,15 +91,7 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
 fn ls_does_not_list_unmanaged_services() {
     let scope = Scope::new(&Swarm::single());
     let theirs = scope.name("theirs");
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
-        &theirs,
-        &test_image(),
-    ]);
+    scope.foreign_service(&theirs, &[], &[]);
     assert!(listed(&scope, &theirs).is_none());
 }
 
@@ -151,7 +137,7 @@ fn scale_to_zero_returns_once_the_container_is_gone() {
 
     // Right after scale returns, the container is gone: it no longer writes anything.
     assert_eq!(running_containers_on(&scope, 1, &db), Vec::<String>::new());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains(&format!(
@@ -159,10 +145,7 @@ fn scale_to_zero_returns_once_the_container_is_gone() {
         )),
         "{stderr}"
     );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        format!("{db}: 0/0 running")
-    );
+    assert_eq!(stdout(&out).trim(), format!("{db}: 0/0 running"));
 }
 
 #[test]
@@ -179,7 +162,7 @@ fn scale_refuses_more_than_one_instance_of_a_persistent_app() {
         .unwrap();
 
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("persistent app"));
+    assert!(stderr(&out).contains("persistent app"));
     assert_eq!(
         scope.docker_ok(&[
             "service",
@@ -196,22 +179,14 @@ fn scale_refuses_more_than_one_instance_of_a_persistent_app() {
 fn scale_refuses_unknown_and_unmanaged_services() {
     let scope = Scope::new(&Swarm::single());
     let theirs = scope.name("theirs");
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
-        &theirs,
-        &test_image(),
-    ]);
+    scope.foreign_service(&theirs, &[], &[]);
     let out = scope
         .alacrity()
         .args(["apps", "scale", &theirs, "2"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not deployed by alacrity"));
+    assert!(stderr(&out).contains("not deployed by alacrity"));
     assert_eq!(
         scope.docker_ok(&[
             "service",
@@ -229,7 +204,7 @@ fn scale_refuses_unknown_and_unmanaged_services() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("no app `{unknown}`")));
+    assert!(stderr(&out).contains(&format!("no app `{unknown}`")));
 }
 
 #[test]
@@ -246,12 +221,8 @@ fn rm_keeps_the_data_and_prints_how_to_remove_it() {
         .output()
         .unwrap();
 
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = stdout(&out);
     assert!(
         stdout.contains(&format!("alacrity volumes rm {label}")),
         "{stdout}"
@@ -260,7 +231,7 @@ fn rm_keeps_the_data_and_prints_how_to_remove_it() {
         stdout.contains(&format!("alacrity binds rm {}", backups.display())),
         "{stdout}"
     );
-    assert!(!scope.docker(&["service", "inspect", &db]).status.success());
+    assert!(!scope.service_exists(&db));
     let volume = format!("alacran--{label}");
     assert!(
         scope
@@ -295,23 +266,15 @@ fn rm_without_a_terminal_and_without_yes_refuses() {
         .unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
-    assert!(scope.docker(&["service", "inspect", &web]).status.success());
+    assert!(stderr(&out).contains("pass --yes"));
+    assert!(scope.service_exists(&web));
 }
 
 #[test]
 fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
     let scope = Scope::new(&Swarm::single());
     let (web, theirs, unknown) = (scope.name("web"), scope.name("theirs"), scope.name("nope"));
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
-        &theirs,
-        &test_image(),
-    ]);
+    scope.foreign_service(&theirs, &[], &[]);
     let spec = scope.write_file("web.toml", &app(&web, ""));
     deploy(&scope, &spec);
 
@@ -322,7 +285,7 @@ fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
         .unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(
         stderr.contains(&format!("cannot remove `{unknown}`")),
         "{stderr}"
@@ -331,15 +294,6 @@ fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
         stderr.contains(&format!("cannot remove `{theirs}`")),
         "{stderr}"
     );
-    assert!(
-        !scope.docker(&["service", "inspect", &web]).status.success(),
-        "web was removed"
-    );
-    assert!(
-        scope
-            .docker(&["service", "inspect", &theirs])
-            .status
-            .success(),
-        "theirs is untouched"
-    );
+    assert!(!scope.service_exists(&web), "web was removed");
+    assert!(scope.service_exists(&theirs), "theirs is untouched");
 }

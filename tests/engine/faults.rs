@@ -4,12 +4,10 @@
 //! panic, never a bare engine error), a rerun finishes the job without duplicating anything, and a
 //! persistent app's data is intact afterwards (checksums before and after).
 
-mod common;
-
 use std::os::unix::net::UnixListener;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Ignores SIGTERM, so the swarm stops its container only after the grace period (10 s): a
 /// stop-first update of it stays in progress long enough to interrupt it, every time.
@@ -176,12 +174,7 @@ fn a_worker_node_is_refused_with_a_hint_and_nothing_is_created() {
             "{stderr}"
         );
     }
-    assert!(
-        !scope
-            .docker(&["service", "inspect", &name])
-            .status
-            .success()
-    );
+    assert!(!scope.service_exists(&name));
 }
 
 /// Makes node `node` of the three-node swarm leave it (an engine outside any swarm, as cheap as it
@@ -220,7 +213,7 @@ impl<'a> OutOfSwarm<'a> {
         let entries = self
             .scope
             .docker(&["node", "ls", "--format", "{{.ID}} {{.Hostname}}"]);
-        for entry in lines(&String::from_utf8_lossy(&entries.stdout)) {
+        for entry in lines(&stdout(&entries)) {
             if let Some((id, host)) = entry.split_once(' ')
                 && host == hostname
             {
@@ -228,7 +221,7 @@ impl<'a> OutOfSwarm<'a> {
             }
         }
         let token = self.scope.docker(&["swarm", "join-token", "-q", "worker"]);
-        let token = String::from_utf8_lossy(&token.stdout).trim().to_string();
+        let token = stdout(&token).trim().to_string();
         let listen = format!("{}:2377", self.node_addr);
         let joined = self.scope.docker_on(
             self.node,
@@ -245,7 +238,7 @@ impl<'a> OutOfSwarm<'a> {
             ],
         );
         if !joined.status.success() {
-            return Err(String::from_utf8_lossy(&joined.stderr).into_owned());
+            return Err(stderr(&joined));
         }
         let ready = (hostname, "Ready".to_string());
         let deadline = std::time::Instant::now() + secs(60);
@@ -337,7 +330,7 @@ fn a_deploy_cut_short_by_the_engine_stopping_fails_clearly_and_a_rerun_converges
     cmd.args(["deploy", "--timeout", "120s"]).arg(&spec);
     let deploy = Running::start(&cmd);
     wait_until(secs(60), "the deploy has written to the swarm", || {
-        scope.docker(&["service", "inspect", &web]).status.success()
+        scope.service_exists(&web)
     });
     scope.stop_node(1, false);
     let interrupted = deploy.finish(secs(60));

@@ -7,13 +7,11 @@
 //! `src/testhook.rs`): one command is held between its checks and its writes while the other
 //! runs, never left to timing.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A hook file: the command holds at the hook's point until it exists.
@@ -61,10 +59,6 @@ fn reached(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".reached");
     PathBuf::from(name)
-}
-
-fn service_exists(scope: &Scope, name: &str) -> bool {
-    scope.docker(&["service", "inspect", name]).status.success()
 }
 
 fn persistent_with(name: &str, source: &str) -> String {
@@ -138,7 +132,7 @@ fn two_deploys_at_once_never_give_one_data_directory_to_two_apps() {
         let mut racer = Running::start(&deploy_cmd(&scope, &spec_b));
         racer.wait_for_stderr("waiting for the swarm's deploy lock", secs(60));
         assert!(
-            !service_exists(&scope, &b),
+            !scope.service_exists(&b),
             "{what}: the racer waits, writing nothing"
         );
         hook.release();
@@ -148,7 +142,7 @@ fn two_deploys_at_once_never_give_one_data_directory_to_two_apps() {
         assert_eq!(second.code(), Some(2), "{what}: {}", second.stderr);
         assert!(second.stderr.contains(rule), "{what}: {}", second.stderr);
         assert!(
-            !service_exists(&scope, &b),
+            !scope.service_exists(&b),
             "{what}: the loser never gets a service"
         );
         remove_app(&scope, &a);
@@ -470,10 +464,7 @@ fn a_port_published_by_another_spec_is_refused_before_any_write() {
             "{text}"
         );
         assert!(text.contains("other.toml:"), "{text}");
-        assert!(
-            !service_exists(&scope, &a),
-            "{command}: nothing was written"
-        );
+        assert!(!scope.service_exists(&a), "{command}: nothing was written");
     }
 }
 
@@ -519,7 +510,7 @@ fn a_redeploy_after_apps_rm_never_starts_on_empty_data_on_another_node() {
         "{}",
         stderr(&out)
     );
-    assert!(!service_exists(&scope, &db), "nothing was written");
+    assert!(!scope.service_exists(&db), "nothing was written");
 
     deploy_ok(&scope, &pinned);
     let container = running_container(scope.swarm(), 2, &db, None);
@@ -631,7 +622,7 @@ fn a_persistent_app_never_runs_two_containers_on_its_volume() {
                         "status=running",
                     ],
                 );
-                let count = lines(&String::from_utf8_lossy(&out.stdout)).count();
+                let count = lines(&stdout(&out)).count();
                 most.fetch_max(count, Ordering::SeqCst);
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
@@ -734,7 +725,7 @@ fn the_deploy_lock_is_waited_for_shown_released_and_taken_over_when_stale() {
         "{}",
         stderr(&out)
     );
-    assert!(!service_exists(&scope, &web));
+    assert!(!scope.service_exists(&web));
     let out = scope.alacrity().args(["lock", "release"]).output().unwrap();
     assert_eq!(
         out.status.code(),

@@ -1,11 +1,9 @@
 //! `alacrity deploy` against the private swarms: services as the product says, idempotency,
 //! updates, data that survives, pinning, and every refusal.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn persistent(name: &str, label: &str, extra: &str) -> String {
@@ -26,11 +24,7 @@ fn deploy_ok(scope: &Scope, spec: &Path, args: &[&str]) -> Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "deploy failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "deploy failed: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("deploy -o json prints JSON")
 }
 
@@ -311,7 +305,7 @@ fn a_missing_bind_source_on_the_node_fails_with_the_engines_reason() {
         .unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(
         stderr.contains("bind source path does not exist"),
         "{stderr}"
@@ -337,7 +331,7 @@ fn an_image_that_cannot_be_found_fails_with_the_engines_reason() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("No such image"), "{stderr}");
 }
 
@@ -370,7 +364,7 @@ impl Drop for Availability<'_> {
             eprintln!(
                 "cleanup: cannot make {} active again: {}",
                 self.node,
-                String::from_utf8_lossy(&out.stderr)
+                stderr(&out)
             );
         }
     }
@@ -392,7 +386,7 @@ fn a_timeout_says_what_is_still_pending_and_why() {
         .unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("did not converge within 3s"), "{stderr}");
     assert!(
         stderr.contains(&format!("app `{name}`: 0/1 running")),
@@ -420,7 +414,7 @@ fn a_new_app_that_crashes_right_after_it_starts_fails_with_its_exit() {
         .output()
         .unwrap();
 
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains(&format!(
@@ -454,7 +448,7 @@ fn an_app_deployed_to_zero_instances_converges_only_once_its_container_is_gone()
         running_containers_on(&scope, 1, &name),
         Vec::<String>::new()
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains("0/0 running, 1 stopping (1 container still runs on node1)"),
@@ -481,22 +475,14 @@ fn detach_returns_after_the_writes() {
 fn a_same_named_unmanaged_service_is_refused_and_left_untouched() {
     let scope = Scope::new(&Swarm::single());
     let name = scope.name("theirs");
-    scope.docker_ok(&[
-        "service",
-        "create",
-        "--detach",
-        "--no-resolve-image",
-        "--name",
-        &name,
-        &test_image(),
-    ]);
+    scope.foreign_service(&name, &[], &[]);
     let version = inspect(&scope, &name, "{{.Version.Index}}");
     let spec = scope.write_file("theirs.toml", &app(&name, ""));
 
     let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("alacrity did not deploy it"), "{stderr}");
     assert!(stderr.contains("nothing was changed"), "{stderr}");
     assert_eq!(inspect(&scope, &name, "{{.Version.Index}}"), version);
@@ -512,14 +498,9 @@ fn a_persistent_app_with_two_instances_is_refused_before_anything_exists() {
     let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
 
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("persistent-instances"), "{stderr}");
-    assert!(
-        !scope
-            .docker(&["service", "inspect", &name])
-            .status
-            .success()
-    );
+    assert!(!scope.service_exists(&name));
     let volume = format!("alacran--{label}");
     assert!(
         !scope
@@ -541,13 +522,8 @@ fn an_unknown_app_name_is_invalid_input() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no app `nope`"));
-    assert!(
-        !scope
-            .docker(&["service", "inspect", &name])
-            .status
-            .success()
-    );
+    assert!(stderr(&out).contains("no app `nope`"));
+    assert!(!scope.service_exists(&name));
 }
 
 #[test]
@@ -557,8 +533,8 @@ fn only_the_apps_named_with_app_are_deployed() {
     let spec = scope.write_file("stack.toml", &(app(&one, "") + &app(&two, "")));
     let result = deploy_ok(&scope, &spec, &["--app", &two]);
     assert_eq!(result["apps"].as_array().unwrap().len(), 1);
-    assert!(!scope.docker(&["service", "inspect", &one]).status.success());
-    assert!(scope.docker(&["service", "inspect", &two]).status.success());
+    assert!(!scope.service_exists(&one));
+    assert!(scope.service_exists(&two));
 }
 
 #[test]
@@ -576,7 +552,7 @@ fn a_label_used_by_another_deployed_app_is_refused_naming_it() {
     let out = scope.alacrity().arg("deploy").arg(&other).output().unwrap();
 
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("label-shared"), "{stderr}");
     assert!(
         stderr.contains(&format!("deployed app `{first}`")),
@@ -586,12 +562,7 @@ fn a_label_used_by_another_deployed_app_is_refused_naming_it() {
         stderr.contains("second.toml:"),
         "points at the spec: {stderr}"
     );
-    assert!(
-        !scope
-            .docker(&["service", "inspect", &second])
-            .status
-            .success()
-    );
+    assert!(!scope.service_exists(&second));
 }
 
 #[test]
@@ -605,14 +576,9 @@ fn a_same_named_unmanaged_volume_is_refused() {
     let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
 
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("alacrity did not create it"), "{stderr}");
-    assert!(
-        !scope
-            .docker(&["service", "inspect", &name])
-            .status
-            .success()
-    );
+    assert!(!scope.service_exists(&name));
 }
 
 #[test]
@@ -642,7 +608,7 @@ fn on_a_cluster_a_persistent_app_is_pinned_to_its_node_and_a_move_needs_a_flag_a
     std::fs::write(&spec, persistent(&name, &label, "node = \"node3\"")).unwrap();
     let refused = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
     assert_eq!(refused.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&refused.stderr);
+    let stderr = stderr(&refused);
     assert!(stderr.contains("would move to another node"), "{stderr}");
     assert!(
         stderr.contains(&format!("alacran--{label}")),
@@ -656,7 +622,7 @@ fn on_a_cluster_a_persistent_app_is_pinned_to_its_node_and_a_move_needs_a_flag_a
         .output()
         .unwrap();
     assert_eq!(unconfirmed.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unconfirmed.stderr).contains("pass --yes"));
+    assert!(crate::common::stderr(&unconfirmed).contains("pass --yes"));
     assert_eq!(
         inspect(&scope, &name, constraint),
         format!("[\"node.id=={node2}\"]")
@@ -674,7 +640,7 @@ fn on_a_cluster_an_unknown_node_is_invalid_input_listing_the_nodes() {
     let spec = scope.write_file("db.toml", &persistent(&name, &label, "node = \"node9\""));
     let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("no node `node9`"), "{stderr}");
     for node in ["node1", "node2", "node3"] {
         assert!(stderr.contains(node), "lists {node}: {stderr}");
