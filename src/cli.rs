@@ -23,10 +23,35 @@ pub struct Cli {
 /// Options accepted by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI's current context,
-    /// else the local socket]
+    /// The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT]
+    /// [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI's current
+    /// context, else the local socket]
     #[arg(long, short = 'H', global = true, value_name = "URL")]
     pub host: Option<String>,
+
+    /// The docker context whose engine to talk to (`docker context ls` lists them) [default:
+    /// $DOCKER_CONTEXT, else the docker CLI's current context]
+    #[arg(long, short = 'c', global = true, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// Use TLS and verify the engine's certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY
+    /// and by --tlscacert, --tlscert, --tlskey]
+    #[arg(long, global = true)]
+    pub tlsverify: bool,
+
+    /// Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else
+    /// ~/.docker/ca.pem]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub tlscacert: Option<PathBuf>,
+
+    /// The client's TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else
+    /// ~/.docker/cert.pem]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub tlscert: Option<PathBuf>,
+
+    /// The client's TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub tlskey: Option<PathBuf>,
 
     /// How to print results
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]

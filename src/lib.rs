@@ -42,8 +42,21 @@ use printer::Printer;
 
 /// Runs one command line.
 pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let mut engine =
-        Connector::new(cli.global.host.clone()).with_lock_timeout(cli.global.lock_timeout);
+    let target = engine::Target {
+        host: cli.global.host.clone(),
+        context: cli.global.context.clone(),
+        tls: engine::TlsOptions {
+            verify: cli.global.tlsverify,
+            ca: cli.global.tlscacert.clone(),
+            cert: cli.global.tlscert.clone(),
+            key: cli.global.tlskey.clone(),
+        },
+    };
+    let mut engine = Connector::new(target).with_lock_timeout(cli.global.lock_timeout);
+    if printer.verbosity() > 0 {
+        let reporter = printer.clone();
+        engine = engine.with_reporter(std::sync::Arc::new(move |line: &str| reporter.detail(line)));
+    }
     if printer.verbosity() > 1 {
         let tracer = printer.clone();
         engine = engine.with_tracer(std::sync::Arc::new(move |line: &str| tracer.trace(line)));

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use super::connect::{self, Address, Origin};
+use super::connect::{Address, Origin};
 use super::{Connector, Engine, machine};
 use crate::core::nodes::{Node, hostname_of};
 use crate::core::usage::{Source, Targets, Usage};
@@ -43,7 +43,7 @@ impl Connector {
     /// Connects to the node named by `--host` (manager or worker) and to a manager: `manager`
     /// (`--manager`), else the node itself, which must then be a manager.
     pub async fn connect_data(&self, manager: Option<&str>) -> anyhow::Result<DataAccess> {
-        let address = connect::resolve(self.host_flag.as_deref())?;
+        let address = self.chosen_address()?;
         let (node, is_manager) = Engine::connect_member(address, self.tracer.clone()).await?;
         let manager = match manager {
             Some(url) => self.connect_manager(url).await?,
@@ -80,10 +80,8 @@ impl Connector {
     }
 
     async fn connect_manager(&self, url: &str) -> anyhow::Result<Engine> {
-        let address = Address {
-            url: url.to_string(),
-            origin: Origin::Default,
-        };
+        let address = Address::given(url, Origin::Default, &self.target.tls)
+            .context("cannot use the manager given with --manager")?;
         Engine::connect(address, self.tracer.clone())
             .await
             .context("cannot use the manager given with --manager")

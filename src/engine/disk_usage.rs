@@ -3,7 +3,8 @@
 //! The one request alacrity makes without bollard's types: engines before API 1.52 answer with a
 //! `Volumes` list that bollard's current response type has no field for (it expects the newer
 //! `VolumeUsage.Items`), so the answer is read as plain JSON and both shapes are understood. It
-//! goes through hyper, as bollard's own requests do, and is traced like them (`-vv`).
+//! goes through hyper, as bollard's own requests do, over the same transport (socket, TCP, TLS,
+//! SSH), and is traced like them (`-vv`).
 //! It is slow (the engine measures every volume), hence only on request (`volumes ls --size`).
 
 use std::collections::HashMap;
@@ -14,7 +15,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 
 use super::Engine;
-use super::connect::{self, Endpoint};
+use super::transport::Dialer;
 
 /// Measuring every volume can take a while on a big node.
 const DF_TIMEOUT: Duration = Duration::from_secs(300);
@@ -28,11 +29,10 @@ impl Engine {
             "/v{}.{}/system/df?type=volume&verbose=1",
             version.major_version, version.minor_version
         );
-        let endpoint = connect::endpoint(&self.address.url)?;
         if let Some(tracer) = &self.tracer {
             tracer(&format!("engine: GET {path}"));
         }
-        let body = tokio::time::timeout(DF_TIMEOUT, get(&endpoint, &path))
+        let body = tokio::time::timeout(DF_TIMEOUT, get(&self.dialer, &path))
             .await
             .map_err(|_| anyhow!("no answer within {} seconds", DF_TIMEOUT.as_secs()))
             .and_then(|result| result)
@@ -69,19 +69,8 @@ fn sizes_of(usage: &Value) -> HashMap<String, u64> {
 }
 
 /// The body of a GET, over a connection of its own, with hyper (as bollard uses it).
-async fn get(endpoint: &Endpoint, path: &str) -> anyhow::Result<Vec<u8>> {
-    match endpoint {
-        Endpoint::Unix(socket) => {
-            exchange(tokio::net::UnixStream::connect(socket).await?, path).await
-        }
-        Endpoint::Http(authority) => {
-            exchange(
-                tokio::net::TcpStream::connect(authority.as_str()).await?,
-                path,
-            )
-            .await
-        }
-    }
+async fn get(dialer: &Dialer, path: &str) -> anyhow::Result<Vec<u8>> {
+    exchange(dialer.dial().await?, path).await
 }
 
 async fn exchange(

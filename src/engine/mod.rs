@@ -27,6 +27,7 @@ mod records;
 mod resources;
 mod services;
 mod snapshot;
+mod transport;
 mod usage;
 mod volumes;
 mod wait;
@@ -39,17 +40,20 @@ use tokio::sync::OnceCell;
 
 use crate::core::nodes::{Node, sole_manager};
 
-pub use connect::{Address, Origin};
+pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
 pub use lock::now;
 pub use services::retry_delay;
+pub use transport::TransportFailure;
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need
 /// no engine never connect, and spec errors are reported before any connection).
 #[derive(Clone)]
 pub struct Connector {
-    host_flag: Option<String>,
+    target: Target,
     tracer: Option<Tracer>,
+    /// Told which engine was chosen and why (`-v`).
+    reporter: Option<Tracer>,
     lock_timeout: std::time::Duration,
 }
 
@@ -60,11 +64,13 @@ pub const DEFAULT_LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_
 pub type Tracer = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl Connector {
-    /// `host_flag` is `--host`; without it, `DOCKER_HOST`, the docker context, the local socket.
-    pub fn new(host_flag: Option<String>) -> Self {
+    /// `target` is `--host`, `--context` and the TLS options; without them, `DOCKER_HOST`,
+    /// `DOCKER_CONTEXT`, the current docker context, the local socket.
+    pub fn new(target: Target) -> Self {
         Connector {
-            host_flag,
+            target,
             tracer: None,
+            reporter: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
         }
     }
@@ -85,13 +91,39 @@ impl Connector {
         self
     }
 
+    /// Tells `reporter` which engine a command uses, and why (`-v`).
+    pub fn with_reporter(mut self, reporter: Tracer) -> Self {
+        self.reporter = Some(reporter);
+        self
+    }
+
     /// Where the engine is (without connecting).
     pub fn address(&self) -> anyhow::Result<Address> {
-        connect::resolve(self.host_flag.as_deref())
+        connect::resolve(&self.target)
+    }
+
+    /// Where the engine is, told to the reporter (`-v`).
+    fn chosen_address(&self) -> anyhow::Result<Address> {
+        let address = self.address()?;
+        if let Some(report) = &self.reporter {
+            let tls = match &address.tls {
+                Some(files) => format!(
+                    "; TLS, verified with the CA {} ({})",
+                    files.ca.display(),
+                    files.source
+                ),
+                None => String::new(),
+            };
+            report(&format!(
+                "engine: {} (chosen by {}{tls})",
+                address.url, address.why
+            ));
+        }
+        Ok(address)
     }
 
     pub async fn connect(&self) -> anyhow::Result<Engine> {
-        let address = self.address()?;
+        let address = self.chosen_address()?;
         Engine::connect(address, self.tracer.clone()).await
     }
 }
@@ -99,7 +131,7 @@ impl Connector {
 impl std::fmt::Debug for Connector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Connector")
-            .field("host_flag", &self.host_flag)
+            .field("target", &self.target)
             .field("tracing", &self.tracer.is_some())
             .finish()
     }
@@ -109,6 +141,8 @@ impl std::fmt::Debug for Connector {
 #[derive(Clone)]
 pub struct Engine {
     docker: Docker,
+    /// Opens connections of its own to the same engine (requests made without bollard).
+    dialer: transport::Dialer,
     address: Address,
     /// Told every engine API call (`-vv`), also those made without bollard.
     tracer: Option<Tracer>,
@@ -131,6 +165,7 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     fn new(
         docker: Docker,
+        dialer: transport::Dialer,
         address: Address,
         tracer: Option<Tracer>,
         node_id: Option<String>,
@@ -138,6 +173,7 @@ impl Engine {
     ) -> Self {
         Engine {
             docker,
+            dialer,
             address,
             tracer,
             node_id: Arc::new(OnceCell::new_with(node_id)),
