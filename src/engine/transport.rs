@@ -794,7 +794,10 @@ impl SshDialer {
                 ),
             };
         }
-        if has("Cannot connect to the Docker daemon") || has("permission denied while trying") {
+        if has("Cannot connect to the Docker daemon")
+            || has("permission denied while trying")
+            || has("raw stream connection")
+        {
             return TransportFailure {
                 what: format!("docker on {host} cannot reach its engine ({said})"),
                 fix: format!(
@@ -982,6 +985,12 @@ mod tests {
                 1,
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the \
                  docker daemon running?\n",
+                "cannot reach its engine",
+            ),
+            (
+                1,
+                "failed to open the raw stream connection: dial unix /var/run/docker.sock: \
+                 connect: no such file or directory\n",
                 "cannot reach its engine",
             ),
         ];

@@ -245,9 +245,16 @@ impl Scope {
                 crate::common::engine::SINGLE_ID_ENV
             )
         });
-        Command::new(&script)
-            .args(args)
-            .env("ALACRITY_ENGINE_ID", id)
+        let mut command = Command::new(&script);
+        command.args(args).env("ALACRITY_ENGINE_ID", id);
+        // The one-node swarm's node1 keeps its TLS listener when it starts again (scripts/remote).
+        if let (false, Ok(flags)) = (
+            self.swarm.is_cluster(),
+            std::env::var("ALACRITY_TEST_SINGLE_DOCKERD_FLAGS"),
+        ) {
+            command.env("ALACRITY_DOCKERD_FLAGS", flags);
+        }
+        command
             .output()
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()))
     }
