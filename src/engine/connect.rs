@@ -204,7 +204,7 @@ pub(crate) fn resolve_with(target: &Target, env: &dyn Env) -> anyhow::Result<Add
             &config_dir,
             name,
             Origin::ContextFlag(name.into()),
-            why(&format!("--context {name}"), 0),
+            why(&format!("--context {name}"), 1),
         );
     }
     if let Some(url) = docker_host.as_deref() {

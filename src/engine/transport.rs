@@ -446,41 +446,46 @@ impl TlsDialer {
             .with_safe_default_protocol_versions()
             .map_err(|err| anyhow::anyhow!("cannot set up TLS: {err}"))?
             .with_root_certificates(roots);
-        let config = match (&files.cert, &files.key) {
-            (Some(cert), Some(key)) => {
-                let cert_bytes = read_pem_file(cert, "client certificate", fix)?;
-                let chain: Vec<CertificateDer<'static>> =
-                    CertificateDer::pem_slice_iter(&cert_bytes)
-                        .collect::<Result<_, _>>()
-                        .ok()
-                        .filter(|chain: &Vec<_>| !chain.is_empty())
-                        .ok_or_else(|| pem_error(cert, "client certificate", fix))?;
-                let key_bytes = read_pem_file(key, "client key", fix)?;
-                let private = PrivateKeyDer::from_pem_slice(&key_bytes)
-                    .map_err(|_| pem_error(key, "client key", fix))?;
-                builder.with_client_auth_cert(chain, private).map_err(|err| {
+        let config =
+            match (&files.cert, &files.key) {
+                (Some(cert), Some(key)) => {
+                    let cert_bytes = read_pem_file(cert, "client certificate", fix)?;
+                    let chain: Vec<CertificateDer<'static>> =
+                        CertificateDer::pem_slice_iter(&cert_bytes)
+                            .collect::<Result<_, _>>()
+                            .ok()
+                            .filter(|chain: &Vec<_>| !chain.is_empty())
+                            .ok_or_else(|| pem_error(cert, "client certificate", fix))?;
+                    let key_bytes = read_pem_file(key, "client key", fix)?;
+                    let private = PrivateKeyDer::from_pem_slice(&key_bytes)
+                        .map_err(|_| pem_error(key, "client key", fix))?;
+                    builder.with_client_auth_cert(chain, private).map_err(|err| {
                     anyhow::anyhow!(
-                        "the client certificate {} and key {} ({}) do not go together: {err}; {fix}",
+                        "the client certificate {} and key {} ({}) do not go together: {err}; \
+                         {fix}; check with `openssl x509 -noout -subject -in {}`",
                         cert.display(),
                         key.display(),
-                        files.source
+                        files.source,
+                        cert.display()
                     )
                 })?
-            }
-            (None, None) => builder.with_no_client_auth(),
-            (Some(cert), None) => anyhow::bail!(
-                "a client certificate ({}) without its key ({}): give both, with --tlscert and \
-                 --tlskey (or cert.pem and key.pem in DOCKER_CERT_PATH)",
-                cert.display(),
-                files.source
-            ),
-            (None, Some(key)) => anyhow::bail!(
-                "a client key ({}) without its certificate ({}): give both, with --tlscert and \
-                 --tlskey (or cert.pem and key.pem in DOCKER_CERT_PATH)",
-                key.display(),
-                files.source
-            ),
-        };
+                }
+                (None, None) => builder.with_no_client_auth(),
+                (Some(cert), None) => anyhow::bail!(
+                    "a client certificate ({}) without its key ({}): give both, with --tlscert and \
+                 --tlskey (or cert.pem and key.pem in DOCKER_CERT_PATH); check with `ls -l {}`",
+                    cert.display(),
+                    files.source,
+                    cert.parent().unwrap_or(Path::new("/")).display()
+                ),
+                (None, Some(key)) => anyhow::bail!(
+                    "a client key ({}) without its certificate ({}): give both, with --tlscert and \
+                 --tlskey (or cert.pem and key.pem in DOCKER_CERT_PATH); check with `ls -l {}`",
+                    key.display(),
+                    files.source,
+                    key.parent().unwrap_or(Path::new("/")).display()
+                ),
+            };
         let server_name = ServerName::try_from(host.to_string()).map_err(|_| {
             anyhow::anyhow!("`{host}` (in {url}) is neither a host name nor an IP address")
         })?;
@@ -590,15 +595,19 @@ fn certificate_words(err: &rustls::CertificateError) -> String {
 fn read_pem_file(path: &Path, what: &str, fix: &str) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|err| {
         anyhow::anyhow!(
-            "cannot read the TLS {what} {}: {err}; {fix}",
+            "cannot read the TLS {what} {}: {err}; {fix}; check with `ls -l {}`",
+            path.display(),
             path.display()
         )
     })
 }
 
 fn pem_error(path: &Path, what: &str, fix: &str) -> anyhow::Error {
+    let tool = if what.contains("key") { "pkey" } else { "x509" };
     anyhow::anyhow!(
-        "the TLS {what} {} holds no usable PEM data; {fix}",
+        "the TLS {what} {} holds no usable PEM data; {fix}; check with `openssl {tool} -noout \
+         -in {}`",
+        path.display(),
         path.display()
     )
 }
