@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alacrity_global_optspecs
-    string join \n H/host= o/output= y/yes q/quiet v/verbose lock-timeout= color= h/help V/version
+    string join \n H/host= c/context= tlsverify tlscacert= tlscert= tlskey= o/output= y/yes q/quiet v/verbose lock-timeout= color= h/help V/version
 end
 
 function __fish_alacrity_needs_command
@@ -24,13 +24,18 @@ function __fish_alacrity_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c alacrity -n "__fish_alacrity_needs_command" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_needs_command" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_needs_command" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_needs_command" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_needs_command" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_needs_command" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_needs_command" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_needs_command" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_needs_command" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_needs_command" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -46,25 +51,35 @@ complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "lock" -d 'Show or
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l app -d 'Only these apps (repeatable)' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -72,7 +87,11 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s h -l help -d 
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l app -d 'Only these apps (repeatable)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l timeout -d 'How long to wait for the apps to converge (e.g. 90s, 5m)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
@@ -81,17 +100,23 @@ always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s d -l detach -d 'Return as soon as the services are created or updated, without waiting for them to run'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l move-node -d 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -100,36 +125,51 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_s
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -138,13 +178,18 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -153,7 +198,11 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fis
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
@@ -162,12 +211,17 @@ always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l retained -d 'Only volumes no app uses any more'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each volume of the node alacrity talks to (slower)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
@@ -175,6 +229,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l forget -d 'Drop the record only and keep the volume (e.g. a record of a node that left the swarm)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -182,13 +237,18 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List managed volumes (alacran--*)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -197,7 +257,11 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
@@ -206,12 +270,17 @@ always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l retained -d 'Only directories no app uses any more'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l size -d 'Show the size of each directory of this machine\'s node (slower: walks the directories)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
@@ -219,6 +288,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l forget -d 'Drop the record only and keep the directory on disk'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -226,13 +296,18 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -240,24 +315,34 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_s
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "status" -d 'Show who holds the lock, and since when'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from release" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
@@ -265,24 +350,34 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show who holds the lock, and since when'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s H -l host -d 'The Docker engine to talk to [default: $DOCKER_HOST, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand man" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
