@@ -126,15 +126,31 @@ impl Engine {
             .context("cannot list the swarm's tasks")
     }
 
+    /// The tasks of some services. The engine refuses a filter naming a service that is gone
+    /// (404), and another client may remove one between the read of the services and this one
+    /// (`apps rm` while `apps ls` runs): then every task is read, and kept by service here.
     pub(crate) async fn tasks_of(&self, service_ids: &[String]) -> anyhow::Result<Vec<Task>> {
         let filters = HashMap::from([("service".to_string(), service_ids.to_vec())]);
-        self.docker
+        match self
+            .docker
             .list_tasks(Some(ListTasksOptions {
                 filters: Some(filters),
             }))
             .await
-            .map_err(engine_error)
-            .context("cannot list the swarm's tasks")
+        {
+            Ok(tasks) => Ok(tasks),
+            Err(err) if is_not_found(&err) => Ok(self
+                .all_tasks()
+                .await?
+                .into_iter()
+                .filter(|task| {
+                    task.service_id
+                        .as_ref()
+                        .is_some_and(|id| service_ids.contains(id))
+                })
+                .collect()),
+            Err(err) => Err(engine_error(err)).context("cannot list the swarm's tasks"),
+        }
     }
 }
 

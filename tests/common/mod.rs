@@ -17,6 +17,7 @@
 //! - [`spec_check`]: what must hold for any bytes given as a spec (the fuzzer checks the same).
 //! - [`terminal`]: [`alacrity_on_terminal`], to answer prompts on a pseudo-terminal;
 //!   [`TerminalSession`], to act between a question and its answer.
+//! - [`hook`]: [`Hook`], a command held at a test hook while the test acts (races made real).
 //! - [`process`]: [`Running`], alacrity in the background (act while it runs: Ctrl-C, faults).
 //! - [`data`]: files written into an app's persistent directories and their checksums, compared
 //!   before and after a fault.
@@ -41,6 +42,7 @@
 
 pub mod data;
 pub mod engine;
+pub mod hook;
 pub mod process;
 pub mod scope;
 pub mod spec_check;
@@ -49,6 +51,7 @@ pub mod wait;
 
 pub use data::*;
 pub use engine::*;
+pub use hook::*;
 pub use process::*;
 pub use scope::*;
 pub use terminal::*;

@@ -297,3 +297,28 @@ fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
     assert!(!scope.service_exists(&web), "web was removed");
     assert!(scope.service_exists(&theirs), "theirs is untouched");
 }
+
+/// An app removed by another client between `apps ls`'s read of the services and its read of
+/// their tasks: the list still comes (the engine refuses a task filter naming a gone service).
+#[test]
+fn ls_copes_with_an_app_removed_while_it_reads() {
+    let scope = Scope::new(&Swarm::single());
+    let (stays, goes) = (scope.name("stays"), scope.name("goes"));
+    let spec = scope.write_file("apps.toml", &(app(&stays, "") + &app(&goes, "")));
+    deploy(&scope, &spec);
+    let hook = Hook::new(&scope, "ls");
+    let mut ls = scope.alacrity();
+    ls.args(["-o", "json", "apps", "ls"]);
+    let held = hook.hold(&mut ls, "apps-listed");
+    hook.wait_reached();
+    scope.docker_ok(&["service", "rm", &goes]);
+    hook.release();
+    let done = held.finish(secs(60));
+    assert_eq!(done.code(), Some(0), "{}", done.stderr);
+    let apps: Vec<Value> = serde_json::from_str(&done.stdout).unwrap();
+    assert!(
+        apps.iter().any(|a| a["name"] == stays.as_str()),
+        "{}",
+        done.stdout
+    );
+}

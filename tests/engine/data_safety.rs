@@ -7,59 +7,12 @@
 //! `src/testhook.rs`): one command is held between its checks and its writes while the other
 //! runs, never left to timing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::common::*;
 use serde_json::Value;
-
-/// A hook file: the command holds at the hook's point until it exists.
-struct Hook {
-    file: PathBuf,
-}
-
-impl Hook {
-    fn new(scope: &Scope, what: &str) -> Hook {
-        let file = std::env::temp_dir()
-            .join("alacrity-tests")
-            .join(format!("{}-hook-{what}", scope.prefix()));
-        let _ = std::fs::remove_file(&file);
-        let reached = reached(&file);
-        let _ = std::fs::remove_file(&reached);
-        scope.remove_on_drop(&file);
-        scope.remove_on_drop(&reached);
-        Hook { file }
-    }
-
-    /// `command` held at `point` (e.g. `planned`).
-    fn hold(&self, command: &mut assert_cmd::Command, point: &str) -> Running {
-        command.env(
-            format!(
-                "ALACRITY_TEST_HOOK_{}",
-                point.to_uppercase().replace('-', "_")
-            ),
-            &self.file,
-        );
-        Running::start(command)
-    }
-
-    fn wait_reached(&self) {
-        wait_until(secs(60), "the command reaches its test hook", || {
-            reached(&self.file).exists()
-        });
-    }
-
-    fn release(&self) {
-        std::fs::write(&self.file, "go").expect("release the hook");
-    }
-}
-
-fn reached(file: &Path) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".reached");
-    PathBuf::from(name)
-}
 
 fn persistent_with(name: &str, source: &str) -> String {
     app(

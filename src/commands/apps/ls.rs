@@ -46,6 +46,7 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let engine = engine.connect().await?;
     let (apps, nodes) = tokio::try_join!(engine.apps(), engine.nodes())?;
+    crate::testhook::pause("apps-listed");
     let health = engine.health(&apps, &nodes).await?;
     let listed: Vec<ListedApp> = apps
         .iter()
