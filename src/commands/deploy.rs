@@ -58,8 +58,17 @@ pub async fn run(
     let (plan, applied, failures) = match has_writes(&first) {
         // The checks and the writes under the swarm's lock, from a plan made under it: no other
         // alacrity command can claim the same data, port or node in between.
-        true => locked(&engine, connector, "deploy", printer, deploying.run(None)).await?,
-        false => deploying.run(Some(first)).await?,
+        true => {
+            locked(
+                &engine,
+                connector,
+                "deploy",
+                printer,
+                deploying.run(first, true),
+            )
+            .await?
+        }
+        false => deploying.run(first, false).await?,
     };
     for app in &applied {
         for warning in &app.warnings {
@@ -101,12 +110,14 @@ struct Deploying<'a> {
 }
 
 impl Deploying<'_> {
-    /// Plans (unless `first` is a plan made already) and writes: returns the plan, the apps
-    /// written and those that failed. An app another client changed between the plan and the
-    /// write is planned again.
+    /// Writes what the plan needs: the `first` plan as it is, or with `again`, a plan made again
+    /// now (under the lock) from the swarm as it is. Returns the plan, the apps written and those
+    /// that failed. An app another client changed between the plan and the write is planned
+    /// again.
     async fn run(
         &self,
-        first: Option<Plan>,
+        first: Plan,
+        again: bool,
     ) -> anyhow::Result<(Plan, Vec<Applied>, Vec<ApplyFailure>)> {
         let Deploying {
             engine,
@@ -116,10 +127,10 @@ impl Deploying<'_> {
             yes,
             printer,
         } = *self;
-        let mut plan = match first {
-            Some(plan) => plan,
-            None => engine
-                .plan(apps)
+        let mut plan = match again {
+            false => first,
+            true => engine
+                .replan(apps, &first)
                 .await
                 .map_err(|err| super::refusals::with_positions(err, spec))?,
         };

@@ -285,6 +285,7 @@ mod tests {
             nodes,
             network: NetworkState::Present,
             records: records(&[("data", "n1")], &[]),
+            volume_states: HashMap::new(),
         };
         assert!(
             !has_writes(&plan),

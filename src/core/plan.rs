@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::mapping::{self, Pin};
 use super::nodes::{self, Node, NodeLookup};
 use super::records::Records;
-use super::resources::NetworkState;
+use super::resources::{NetworkState, VolumeState};
 use super::services::{DeployedApp, Lookup};
 use crate::spec::{App, Port, VolumeSource};
 
@@ -92,6 +92,9 @@ pub struct Plan {
     pub(crate) network: NetworkState,
     /// The records of persistent data, read when some app's data is to be recorded.
     pub(crate) records: Records,
+    /// The states of the volumes of the engine's node that the plan looked at, by label (a plan
+    /// made again under the lock reuses them: volumes are created idempotently).
+    pub(crate) volume_states: HashMap<String, VolumeState>,
 }
 
 impl Plan {
@@ -626,6 +629,7 @@ pub(crate) mod tests {
             nodes,
             network: NetworkState::Present,
             records: Records::default(),
+            volume_states: HashMap::new(),
         };
         let stranded: Vec<(&str, String)> = plan
             .stranded()

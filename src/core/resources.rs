@@ -9,7 +9,7 @@ pub enum NetworkState {
 }
 
 /// The state of a managed volume's name on the engine alacrity talks to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VolumeState {
     Missing,
     /// Created by alacrity (possibly for an app since removed: its data is adopted).

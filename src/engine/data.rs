@@ -124,13 +124,28 @@ impl DataAccess {
         self.data_root.as_deref()
     }
 
-    /// Every use of volumes and directories: the swarm's services and live tasks, and the
-    /// node's containers. On the node's machine, a bind source that is a symlink counts under
-    /// its target too.
+    /// Every use of volumes: the swarm's services and the node's containers. On the node's
+    /// machine, a bind source that is a symlink counts under its target too.
     pub async fn usage(&self) -> anyhow::Result<Usage> {
+        self.usage_with(false).await
+    }
+
+    /// `usage`, and the swarm's live tasks of every node: a host directory is in use wherever a
+    /// task still mounts it (shared storage), which volumes, one per node, do not need.
+    pub async fn dir_usage(&self) -> anyhow::Result<Usage> {
+        self.usage_with(true).await
+    }
+
+    async fn usage_with(&self, with_tasks: bool) -> anyhow::Result<Usage> {
+        let tasks = async {
+            match with_tasks {
+                true => self.manager.task_uses().await,
+                false => Ok(Vec::new()),
+            }
+        };
         let (services, tasks, containers) = tokio::try_join!(
             self.manager.service_uses(),
-            self.manager.task_uses(),
+            tasks,
             self.node.container_uses()
         )?;
         let mut usage = Usage {
@@ -157,7 +172,10 @@ impl DataAccess {
         let deadline = Instant::now() + LEFTOVER_TIMEOUT;
         let mut told = false;
         loop {
-            let usage = self.usage().await?;
+            let usage = match targets {
+                Targets::Volumes(_) => self.usage().await?,
+                Targets::Dirs(_) => self.dir_usage().await?,
+            };
             let leftovers = usage.leftover_tasks(&targets);
             if leftovers.is_empty() || Instant::now() >= deadline {
                 return Ok(usage);

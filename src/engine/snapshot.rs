@@ -9,6 +9,7 @@ use crate::core::records::Records;
 use crate::core::resources::{NetworkState, VolumeState};
 use crate::spec::App;
 use futures_util::future::join_all;
+use std::collections::HashMap;
 
 impl Engine {
     /// Plans a deploy of apps (already valid on their own), reading the swarm only.
@@ -16,11 +17,25 @@ impl Engine {
     /// When the deploy cannot go ahead, the error is a `Refused` listing every problem; call
     /// `Refused::into_error` (or point its problems at the spec) to report it.
     pub async fn plan(&self, apps: &[App]) -> anyhow::Result<Plan> {
-        let (nodes, services, network) = tokio::join!(
-            self.nodes(),
-            self.services_and_ports(),
-            self.network_state()
-        );
+        self.plan_knowing(apps, None).await
+    }
+
+    /// Plans again, from the swarm as it is now (its services, the network, the records), but
+    /// with the nodes and the volume states of an earlier plan of the same command: alacrity's
+    /// other commands change neither, and a volume is created idempotently.
+    pub async fn replan(&self, apps: &[App], earlier: &Plan) -> anyhow::Result<Plan> {
+        self.plan_knowing(apps, Some(earlier)).await
+    }
+
+    async fn plan_knowing(&self, apps: &[App], earlier: Option<&Plan>) -> anyhow::Result<Plan> {
+        let nodes = async {
+            match earlier {
+                Some(plan) => Ok(plan.nodes.clone()),
+                None => self.nodes().await,
+            }
+        };
+        let (nodes, services, network) =
+            tokio::join!(nodes, self.services_and_ports(), self.network_state());
         let (nodes, (services, ports)) = (nodes?, services?);
         let mut problems = Vec::new();
         let network = network.unwrap_or_else(|err| {
@@ -53,13 +68,15 @@ impl Engine {
             }
         }
         let records_needed = plans.iter().any(records_data);
-        let (volume_problems, records) = tokio::join!(self.check_volumes(&mut plans), async {
+        let known = earlier.map(|plan| &plan.volume_states);
+        let (volumes, records) = tokio::join!(self.check_volumes(&mut plans, known), async {
             match records_needed {
                 true => self.records().await,
                 false => Ok(Records::default()),
             }
         });
-        problems.append(&mut volume_problems?);
+        let (mut volume_problems, volume_states) = volumes?;
+        problems.append(&mut volume_problems);
         if !problems.is_empty() {
             return Err(anyhow::Error::new(Refused { problems }));
         }
@@ -74,6 +91,7 @@ impl Engine {
             nodes,
             network,
             records,
+            volume_states,
         })
     }
 
@@ -81,14 +99,18 @@ impl Engine {
     /// unmanaged volume is refused; missing ones are created before their service. (Volumes
     /// of other nodes are not visible from here: they carry alacrity's labels through the
     /// mount's volume options when their node creates them.)
-    async fn check_volumes(&self, plans: &mut [AppPlan]) -> anyhow::Result<Vec<Problem>> {
+    async fn check_volumes(
+        &self,
+        plans: &mut [AppPlan],
+        known: Option<&HashMap<String, VolumeState>>,
+    ) -> anyhow::Result<(Vec<Problem>, HashMap<String, VolumeState>)> {
         let pinned_with_volumes = |plan: &&AppPlan| {
             plan.action != Action::Unchanged
                 && plan.pin.is_some()
                 && !volume_labels(&plan.app).is_empty()
         };
         if !plans.iter().any(|plan| pinned_with_volumes(&plan)) {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), HashMap::new()));
         }
         let here = self.local_node_id().await?;
         // Every volume of every app at once: one round trip however many apps.
@@ -104,16 +126,25 @@ impl Engine {
                     .map(move |label| (index, label))
             })
             .collect();
-        let states = join_all(wanted.iter().map(|(_, label)| self.volume_state(label))).await;
+        let states = join_all(wanted.iter().map(|(_, label)| async {
+            match known.and_then(|known| known.get(label)) {
+                Some(state) => Ok(*state),
+                None => self.volume_state(label).await,
+            }
+        }))
+        .await;
         let mut problems = Vec::new();
+        let mut seen = HashMap::new();
         for ((index, label), state) in wanted.into_iter().zip(states) {
             let plan = &mut plans[index];
-            match state? {
+            let state = state?;
+            seen.insert(label.clone(), state);
+            match state {
                 VolumeState::Missing => plan.volumes_to_create.push(label),
                 VolumeState::Managed => {}
                 VolumeState::Unmanaged => problems.push(unmanaged_volume(&plan.app, &label)),
             }
         }
-        Ok(problems)
+        Ok((problems, seen))
     }
 }

@@ -52,7 +52,7 @@ pub async fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
-    let (records, usage) = tokio::try_join!(access.bind_records(), access.usage())?;
+    let (records, usage) = tokio::try_join!(access.bind_records(), access.dir_usage())?;
     let dirs: Vec<ListedDir> = records
         .iter()
         .map(|record| listed(record, &usage, &access, args.size))

@@ -328,7 +328,7 @@ async fn delete_unused(record: &BindRecord, access: &DataAccess) -> anyhow::Resu
 
 /// Refuses a recorded directory that some app, service or container uses now.
 async fn refuse_if_used(record: &BindRecord, access: &DataAccess) -> anyhow::Result<()> {
-    let usage = access.usage().await?;
+    let usage = access.dir_usage().await?;
     let users = usage.bind_users(&record.path, &record.node_id);
     if !users.is_empty() {
         let what = format!(
