@@ -181,7 +181,12 @@ impl Engine {
     /// later, and only if a command needs it (`local_node_id`).
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
         let docker = open_traced(&address, tracer.clone())?;
-        match tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()).await {
+        let (swarm, api) = tokio::join!(
+            tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()),
+            super::api_version::require(&docker, &address, tracer.as_ref()),
+        );
+        api?;
+        match swarm {
             Ok(Ok(_)) => Ok(Engine::new(docker, address, tracer.clone(), None, None)),
             // Not a manager, not in a swarm, or locked: `GET /info` says which (or that it
             // is a manager after all, e.g. promoted meanwhile).
@@ -211,8 +216,12 @@ impl Engine {
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
         let docker = open_traced(&address, tracer.clone())?;
-        let info = match tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)).await
-        {
+        let (info, api) = tokio::join!(
+            tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)),
+            super::api_version::require(&docker, &address, tracer.as_ref()),
+        );
+        api?;
+        let info = match info {
             Ok(info) => info?,
             Err(_) => return Err(unreachable(&address, "no answer within 10 seconds")),
         };
