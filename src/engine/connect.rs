@@ -486,7 +486,12 @@ impl Engine {
     /// later, and only if a command needs it (`local_node_id`).
     pub async fn connect(address: Address, tracer: Option<Tracer>) -> anyhow::Result<Engine> {
         let (docker, dialer) = open_traced(&address, tracer.clone())?;
-        match tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()).await {
+        let (swarm, api) = tokio::join!(
+            tokio::time::timeout(CONNECT_TIMEOUT, docker.inspect_swarm()),
+            super::api_version::require(&docker, &address, tracer.as_ref()),
+        );
+        api?;
+        match swarm {
             Ok(Ok(_)) => Ok(Engine::new(
                 docker,
                 dialer,
@@ -521,8 +526,12 @@ impl Engine {
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
         let (docker, dialer) = open_traced(&address, tracer.clone())?;
-        let info = match tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)).await
-        {
+        let (info, api) = tokio::join!(
+            tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)),
+            super::api_version::require(&docker, &address, tracer.as_ref()),
+        );
+        api?;
+        let info = match info {
             Ok(info) => info?,
             Err(_) => return Err(unreachable(&address, "no answer within 10 seconds")),
         };

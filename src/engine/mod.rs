@@ -14,6 +14,7 @@
 //!   that data; `disk_usage`: volume sizes; `machine`: whether alacrity runs on the node's
 //!   machine.
 
+mod api_version;
 mod binds;
 mod connect;
 mod data;
