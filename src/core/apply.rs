@@ -56,17 +56,13 @@ impl NewRecord {
         }
     }
 
-    /// The swarm config's data (before encoding): the path, or the volume's name.
+    /// The swarm config's data (before encoding), and what is recorded in messages: the path,
+    /// or the volume's name.
     pub fn data(&self) -> String {
         match self {
             NewRecord::Bind { path, .. } => path.to_string_lossy().into_owned(),
             NewRecord::Volume { label, .. } => volume_name(label),
         }
-    }
-
-    /// What is recorded, for messages: the path, or the volume's name.
-    pub fn what(&self) -> String {
-        self.data()
     }
 }
 

@@ -54,7 +54,7 @@ impl Engine {
         loop {
             let spec = ConfigSpec {
                 name: Some(LOCK_NAME.to_string()),
-                labels: Some(me.labels(now_secs())),
+                labels: Some(me.labels(now())),
                 data: Some(STANDARD.encode(me.command.as_bytes())),
                 ..Default::default()
             };
@@ -84,7 +84,7 @@ impl Engine {
             }
             if Instant::now() >= deadline {
                 let age = holder
-                    .age(now_secs())
+                    .age(now())
                     .map(|age| format!(" for {}s", age.as_secs()))
                     .unwrap_or_default();
                 bail!(
@@ -179,15 +179,11 @@ fn this_host() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn now_secs() -> u64 {
+/// Seconds since the Unix epoch, now (for lock ages).
+pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// Seconds since the Unix epoch, now (for lock ages).
-pub fn now() -> u64 {
-    now_secs()
 }
 
 #[cfg(test)]

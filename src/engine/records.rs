@@ -44,7 +44,7 @@ impl Engine {
         if let Some(config_id) = replaces {
             self.delete_record(config_id)
                 .await
-                .with_context(|| format!("cannot replace the record of {}", record.what()))?;
+                .with_context(|| format!("cannot replace the record of {}", record.data()))?;
         }
         let spec = ConfigSpec {
             name: Some(record.name()),
@@ -54,7 +54,7 @@ impl Engine {
         };
         self.create_record(spec)
             .await
-            .with_context(|| format!("cannot record {}", record.what()))
+            .with_context(|| format!("cannot record {}", record.data()))
     }
 
     /// Deletes the record of a host directory (the directory itself is not touched).
