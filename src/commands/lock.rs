@@ -6,8 +6,8 @@ use std::future::Future;
 use serde::Serialize;
 
 use crate::cli::LockCommand;
-use crate::core::lock::LockEvent;
 use crate::core::lock::LockHolder;
+use crate::core::lock::{LockBusy, LockEvent};
 use crate::engine::Connector;
 use crate::engine::Engine;
 use crate::engine::now;
@@ -107,7 +107,19 @@ pub async fn locked<T>(
                 holder.describe()
             )),
         })
-        .await?;
+        .await
+        .map_err(|err| match err.downcast::<LockBusy>() {
+            Ok(busy) => anyhow::anyhow!(
+                "another alacrity command holds the swarm's deploy lock: {}{}; waited {}s for \
+                 it\n  wait for it to finish and run this again (or with a longer \
+                 --lock-timeout); if its process is gone, see it with `alacrity lock status` \
+                 and remove it with `alacrity lock release`",
+                busy.holder.describe(),
+                age_text(&busy.holder),
+                busy.waited.as_secs()
+            ),
+            Err(err) => err,
+        })?;
     let handling = HandlingCtrlC::start();
     let result = tokio::select! {
         biased;

@@ -114,6 +114,14 @@ pub(crate) fn parse_process_start(stat: &str) -> Option<u64> {
     after_name.split_whitespace().nth(19)?.parse().ok()
 }
 
+/// The lock stayed held by another command for the whole wait (commands say what to do).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("another alacrity command holds the swarm's deploy lock: {}", holder.describe())]
+pub struct LockBusy {
+    pub holder: LockHolder,
+    pub waited: Duration,
+}
+
 /// Events while taking the lock, for the command to put into words.
 #[derive(Debug, Clone)]
 pub enum LockEvent<'a> {

@@ -4,7 +4,7 @@
 use crate::core::lock::*;
 
 use super::{Engine, engine_error, is_conflict, is_not_found};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use bollard::models::ConfigSpec;
@@ -83,18 +83,11 @@ impl Engine {
                 announced = Some(holder.config_id.clone());
             }
             if Instant::now() >= deadline {
-                let age = holder
-                    .age(now())
-                    .map(|age| format!(" for {}s", age.as_secs()))
-                    .unwrap_or_default();
-                bail!(
-                    "another alacrity command holds the swarm's deploy lock: {}{age}; waited \
-                     {}s for it\n  wait for it to finish and run this again (or with a longer \
-                     --lock-timeout); if its process is gone, see it with `alacrity lock status` \
-                     and remove it with `alacrity lock release`",
-                    holder.describe(),
-                    timeout.as_secs()
-                );
+                return Err(LockBusy {
+                    holder,
+                    waited: timeout,
+                }
+                .into());
             }
             tokio::time::sleep(POLL).await;
         }
