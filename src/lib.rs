@@ -63,7 +63,10 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     }
     let yes = cli.global.yes;
     let result = match cli.command {
-        Command::Validate(args) => commands::validate::run(&args, printer),
+        Command::Validate(args) if engine.named_on_command_line() => block_on(
+            commands::validate::run_against_engine(&args, &engine, printer),
+        ),
+        Command::Validate(args) => commands::validate::run(&args, &engine, printer),
         Command::Completions(args) => commands::completions::run(&args, printer),
         Command::Man => commands::completions::man(printer),
         Command::Plan(args) => block_on(commands::plan::run(&args, &engine, printer)),

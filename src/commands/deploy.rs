@@ -38,7 +38,7 @@ pub async fn run(
     printer: &Printer,
     yes: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let (spec, apps) = plan::load_apps(&args.files, &args.apps)?;
+    let (spec, apps) = plan::load_apps(&args.files, &args.apps, engine)?;
     let connector = engine;
     let engine = connector.connect().await?;
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
@@ -47,6 +47,7 @@ pub async fn run(
         .plan(&apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, &spec))?;
+    super::host_paths::check(&engine, &first, &spec, printer).await?;
     let deploying = Deploying {
         engine: &engine,
         args,

@@ -4,6 +4,7 @@ pub mod apps;
 pub mod binds;
 pub mod completions;
 pub mod deploy;
+pub mod host_paths;
 pub mod lock;
 pub mod plan;
 pub mod refusals;

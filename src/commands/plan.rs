@@ -73,12 +73,13 @@ pub async fn run(
     engine: &Connector,
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
-    let (spec, apps) = load_apps(&args.files, &args.apps)?;
+    let (spec, apps) = load_apps(&args.files, &args.apps, engine)?;
     let engine = engine.connect().await?;
     let plan = engine
         .plan(&apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, &spec))?;
+    super::host_paths::check(&engine, &plan, &spec, printer).await?;
     render(&view(&plan), printer);
     Ok(ExitStatus::Success)
 }
@@ -234,9 +235,16 @@ pub fn stranded_warnings(plan: &Plan) -> Vec<String> {
 }
 
 /// The spec files (valid, or exit 2 with every diagnostic) and their apps, restricted to
-/// `names` when given (an unknown name is exit 2 too).
-pub fn load_apps(files: &[PathBuf], names: &[String]) -> anyhow::Result<(Spec, Vec<App>)> {
-    let spec = crate::spec::load(files)?;
+/// `names` when given (an unknown name is exit 2 too). Host paths are looked at here when this
+/// machine can be their node, else left to [`host_paths::check`](super::host_paths::check), on
+/// each app's node, once planned.
+pub fn load_apps(
+    files: &[PathBuf],
+    names: &[String],
+    engine: &Connector,
+) -> anyhow::Result<(Spec, Vec<App>)> {
+    let spec = crate::spec::load_with(files, &crate::spec::DeferredHostFs)?;
+    super::host_paths::check_here(&spec, engine)?;
     let apps: Vec<App> = spec.apps().cloned().collect();
     let unknown: Vec<String> = names
         .iter()

@@ -51,6 +51,9 @@ pub const VOLUMES: &str = "io.alacrity.volumes";
 pub const BINDS: &str = "io.alacrity.binds";
 pub const VOLUME_LABEL: &str = "io.alacrity.volume.label";
 pub const BIND_PATH: &str = "io.alacrity.bind.path";
+/// On a probe that looks at a host path on a node (a job or a container that never runs): when
+/// it was made, in seconds since the epoch.
+pub const PROBE: &str = "io.alacrity.probe";
 
 /// Every label key alacrity writes starts with this; user labels may not.
 pub const PREFIX: &str = crate::spec::model::RESERVED_LABEL_PREFIX;

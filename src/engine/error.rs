@@ -4,6 +4,7 @@
 //! Every engine call maps its failure through [`engine_error`]; commands and the exit code see
 //! [`EngineError`] in the error chain (see `crate::exit::status_for`: a run-time failure, exit 1).
 
+use crate::core::host_paths::PathState;
 use bollard::errors::Error;
 
 /// An engine call that failed, by what it means for alacrity; the text is the engine's words
@@ -117,9 +118,49 @@ pub(crate) fn is_out_of_sequence(err: &Error) -> bool {
     matches!(classify(err), EngineError::OutOfSequence(_))
 }
 
+/// What the engine's answer to a mount probe (see `host_paths`) says of the probed directory:
+/// it refuses a bind mount whose source does not resolve before it looks for the image, and the
+/// probe's image never exists, so "No such image" means the directory is there.
+pub(crate) fn probe_state(message: &str) -> PathState {
+    if message.contains("No such image") {
+        PathState::Directory
+    } else if message.contains("bind source path does not exist") {
+        PathState::Missing
+    } else if message.contains("not a directory") {
+        PathState::NotDirectory
+    } else {
+        PathState::Unknown(message.trim().to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mount_probe_answer_says_what_the_path_is() {
+        let sha = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+        assert_eq!(
+            probe_state(&format!("No such image: {sha}")),
+            PathState::Directory
+        );
+        assert_eq!(
+            probe_state(
+                "invalid mount config for type \"bind\": bind source path does not exist: /srv/x/."
+            ),
+            PathState::Missing
+        );
+        assert_eq!(
+            probe_state(
+                "invalid mount config for type \"bind\": stat /etc/hostname/.: not a directory"
+            ),
+            PathState::NotDirectory
+        );
+        assert_eq!(
+            probe_state("no suitable node (1 node not available for new tasks)"),
+            PathState::Unknown("no suitable node (1 node not available for new tasks)".into())
+        );
+    }
 
     #[test]
     fn an_answer_from_the_engine_is_not_a_lost_engine() {

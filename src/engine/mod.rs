@@ -12,7 +12,7 @@
 //!   writer on persistent data; `lock`: the swarm-wide lock.
 //! - `data`: the engine of the node that holds retained data, and a manager; `volumes`, `binds`:
 //!   that data; `disk_usage`: volume sizes; `machine`: whether alacrity runs on the node's
-//!   machine.
+//!   machine; `host_paths`: host paths looked at on a node (probes that never run).
 
 mod api_version;
 mod binds;
@@ -21,6 +21,7 @@ mod data;
 mod disk_usage;
 mod error;
 mod health;
+mod host_paths;
 mod lock;
 mod machine;
 mod nodes;
@@ -84,6 +85,12 @@ impl Connector {
 
     pub fn lock_timeout(&self) -> std::time::Duration {
         self.lock_timeout
+    }
+
+    /// Whether the command line names the engine (`--host` or `--context`), rather than the
+    /// environment or the docker CLI's configuration.
+    pub fn named_on_command_line(&self) -> bool {
+        self.target.host.is_some() || self.target.context.is_some()
     }
 
     /// Reports every engine API call to `tracer`.

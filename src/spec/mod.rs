@@ -28,9 +28,10 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Invalid};
 pub use model::{App, Port, Protocol, Volume, VolumeSource};
-pub use paths::{FakeHostFs, HostFs, RealHostFs};
+pub use paths::{DeferredHostFs, FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;
 pub(crate) use rules::label_problem;
+pub use rules::{HostPathProblem, host_path_problem};
 pub use source::{Snippet, Source};
 
 use rules::ParsedFile;

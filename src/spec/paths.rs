@@ -87,6 +87,12 @@ pub trait HostFs {
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf>;
     /// Whether `path` (already resolved) is a directory.
     fn is_dir(&self, path: &Path) -> bool;
+    /// Whether the rules check here that host paths exist and are directories. When not, they
+    /// are checked later on the node the app runs on, and `canonicalize` only serves to compare
+    /// the paths of two apps.
+    fn checks_existence(&self) -> bool {
+        true
+    }
 }
 
 /// The real filesystem of the machine alacrity runs on.
@@ -100,6 +106,26 @@ impl HostFs for RealHostFs {
 
     fn is_dir(&self, path: &Path) -> bool {
         path.is_dir()
+    }
+}
+
+/// This machine's filesystem when it may not be the node's (the engine is elsewhere, or the
+/// app's node is not known yet): host paths are compared through this machine's symlinks, but
+/// whether they exist is left to `plan` and `deploy`, which look on the app's node.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DeferredHostFs;
+
+impl HostFs for DeferredHostFs {
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        std::fs::canonicalize(path)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn checks_existence(&self) -> bool {
+        false
     }
 }
 

@@ -74,6 +74,20 @@ pub struct Report<'a> {
     pub errors: &'a [Diagnostic],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<FileSummary>>,
+    /// Host paths that could not be looked at here (this machine may not be the app's node).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub unchecked_host_paths: &'a [UncheckedPath],
+}
+
+/// A host path `validate` did not look at, where the spec writes it, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UncheckedPath {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub app: String,
+    pub path: String,
+    pub reason: String,
 }
 
 impl<'a> Report<'a> {
@@ -82,14 +96,16 @@ impl<'a> Report<'a> {
             valid: false,
             errors: &invalid.diagnostics,
             files: None,
+            unchecked_host_paths: &[],
         }
     }
 
-    pub fn valid(files: &[SpecFile]) -> Self {
+    pub fn valid(files: &[SpecFile], unchecked_host_paths: &'a [UncheckedPath]) -> Self {
         Report {
             valid: true,
             errors: &[],
             files: Some(files.iter().map(FileSummary::of).collect()),
+            unchecked_host_paths,
         }
     }
 }

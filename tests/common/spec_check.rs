@@ -182,7 +182,7 @@ fn check_valid(spec: &Spec, host: &dyn HostFs) {
             }
         }
     }
-    serde_json::to_string(&Report::valid(&spec.files)).expect("the JSON summary");
+    serde_json::to_string(&Report::valid(&spec.files, &[])).expect("the JSON summary");
 }
 
 fn is_dns_label(name: &str) -> bool {

@@ -13,6 +13,7 @@ mod volume;
 
 /// Why a volume label is not one Docker accepts (`volumes rm` checks names with it too).
 pub(crate) use volume::label_problem;
+pub use volume::{HostPathProblem, host_path_problem};
 
 use std::ops::Range;
 

@@ -208,32 +208,49 @@ fn host_path(field: &Field<String>, host: &dyn HostFs, report: &mut AppReport<'_
         );
     }
     if let Some(system) = system_path(&path) {
-        return refuse_system(&path, &path, system, span, report);
+        let problem = system_problem(&path, &path, system);
+        return report.error(problem.rule, span, problem.message, problem.hint);
     }
-    let resolved = match host.canonicalize(&path) {
-        Ok(resolved) => resolved,
-        Err(err) => return missing(&path, &err, span, report),
-    };
-    if let Some(system) = system_path(&resolved) {
-        return refuse_system(&path, &resolved, system, span, report);
+    if !host.checks_existence() {
+        // Looked at later, on the node the app runs on (`plan` and `deploy`).
+        return;
     }
-    if !host.is_dir(&resolved) {
-        report.error(
-            RuleId::HostPathNotDirectory,
-            span,
-            format!("`{}` is not a directory", path.display()),
-            "point host_path at a directory: alacrity mounts directories, not single files",
-        );
+    if let Some(problem) = host_path_problem(&path, host) {
+        report.error(problem.rule, span, problem.message, problem.hint);
     }
 }
 
-fn refuse_system(
-    path: &Path,
-    resolved: &Path,
-    system: &str,
-    span: Range<usize>,
-    report: &mut AppReport<'_>,
-) {
+/// What is wrong with a well-formed host path on a host's filesystem: missing, not a directory,
+/// or (through a symlink) a system directory. The same words whether the rules or a later check
+/// (when the node turns out to be this machine) find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPathProblem {
+    pub rule: RuleId,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The problem of the normalized absolute `path` on `host`, if any.
+pub fn host_path_problem(path: &Path, host: &dyn HostFs) -> Option<HostPathProblem> {
+    let resolved = match host.canonicalize(path) {
+        Ok(resolved) => resolved,
+        Err(err) => return Some(missing(path, &err)),
+    };
+    if let Some(system) = system_path(&resolved) {
+        return Some(system_problem(path, &resolved, system));
+    }
+    if !host.is_dir(&resolved) {
+        return Some(HostPathProblem {
+            rule: RuleId::HostPathNotDirectory,
+            message: format!("`{}` is not a directory", path.display()),
+            hint: "point host_path at a directory: alacrity mounts directories, not single files"
+                .into(),
+        });
+    }
+    None
+}
+
+fn system_problem(path: &Path, resolved: &Path, system: &str) -> HostPathProblem {
     let what = if path == resolved {
         format!("`{}`", path.display())
     } else {
@@ -248,16 +265,16 @@ fn refuse_system(
     } else {
         format!("is inside the system directory `{system}`")
     };
-    report.error(
-        RuleId::HostPathSystem,
-        span,
-        format!("{what} {place}: mounting it into an app can break or expose the host"),
-        "use a directory of its own for the app's data, e.g. /srv/APP/data, \
-         or a label to let alacrity manage a volume",
-    );
+    HostPathProblem {
+        rule: RuleId::HostPathSystem,
+        message: format!("{what} {place}: mounting it into an app can break or expose the host"),
+        hint: "use a directory of its own for the app's data, e.g. /srv/APP/data, \
+               or a label to let alacrity manage a volume"
+            .into(),
+    }
 }
 
-fn missing(path: &Path, err: &io::Error, span: Range<usize>, report: &mut AppReport<'_>) {
+fn missing(path: &Path, err: &io::Error) -> HostPathProblem {
     let (message, hint) = match err.kind() {
         io::ErrorKind::NotFound => (
             format!("`{}` does not exist on this host", path.display()),
@@ -285,7 +302,11 @@ fn missing(path: &Path, err: &io::Error, span: Range<usize>, report: &mut AppRep
                 .to_string(),
         ),
     };
-    report.error(RuleId::HostPathMissing, span, message, hint);
+    HostPathProblem {
+        rule: RuleId::HostPathMissing,
+        message,
+        hint,
+    }
 }
 
 /// What a host path refers to, for comparing the paths of two apps: resolved through symlinks
