@@ -93,6 +93,37 @@ fn bare(config: &Config) -> assert_cmd::Command {
     cmd
 }
 
+/// `bare`, as if alacrity ran on a laptop: in a mount namespace of its own where the engine's data
+/// directory (so its node's swarm certificate) and `hidden` are empty: this machine's files are
+/// not the node's. (The engine and its node are untouched: the namespace is alacrity's alone.)
+fn laptop(config: &Config, hidden: &Path) -> assert_cmd::Command {
+    let data_root = Swarm::single().docker_ok(&["info", "--format", "{{.DockerRootDir}}"]);
+    let mut cmd = assert_cmd::Command::new("unshare");
+    cmd.args(["--mount", "--propagation", "private", "sh", "-c"])
+        .arg(
+            "mount -t tmpfs laptop \"$1\" && mount -t tmpfs laptop \"$2\" && shift 2 && \
+             exec \"$@\"",
+        )
+        .arg("laptop")
+        .arg(data_root.trim())
+        .arg(hidden)
+        .arg(assert_cmd::cargo::cargo_bin!("alacrity"))
+        .current_dir(repo())
+        .env("NO_COLOR", "1");
+    for var in [
+        "DOCKER_HOST",
+        "DOCKER_CONTEXT",
+        "DOCKER_TLS_VERIFY",
+        "DOCKER_CERT_PATH",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("DOCKER_CONFIG", config.path())
+        .env("ALACRITY_SSH_COMMAND", remote().ssh_command)
+        .timeout(LIMIT);
+    cmd
+}
+
 fn tls_flags(dir: &Path, ca_dir: &Path) -> Vec<String> {
     vec![
         "--tlsverify".into(),
@@ -459,4 +490,128 @@ fn a_missing_context_lists_those_that_exist() {
     let mut cmd = bare(&config);
     cmd.env("DOCKER_CONTEXT", "staging");
     refused(&scope, cmd, &["named by DOCKER_CONTEXT"]);
+}
+
+/// From a laptop over SSH: host paths are looked at on the node, not on the laptop. A path only
+/// the laptop has is refused at its line (exit 2) before any write, and so is a file; a path
+/// only the node has is deployed; `validate` without an engine says what it did not check.
+#[test]
+fn from_a_laptop_host_paths_are_looked_at_on_the_node() {
+    let scope = Scope::new(&Swarm::single());
+    let config = Config::new();
+    let url = format!("ssh://root@127.0.0.1:{}", remote().ssh_port);
+    let db = scope.name("db");
+    // On the laptop, not on the node.
+    let laptop_only = scope.host_only_dir("laptop");
+    // On the node, not on the laptop (hidden there).
+    let hidden = scope.host_dir("hidden");
+    let node_only = hidden.join("data");
+    std::fs::create_dir(&node_only).unwrap();
+    let file = hidden.join("file");
+    std::fs::write(&file, "a file").unwrap();
+    let volumes = |paths: &[&Path]| -> String {
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, path)| {
+                format!(
+                    "[[apps.{db}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/d{i}\"\n",
+                    path.display()
+                )
+            })
+            .collect()
+    };
+    let bad = scope.write_file(
+        "bad.toml",
+        &format!(
+            "{}persistent = true\n{}",
+            app(&db, ""),
+            volumes(&[&laptop_only, &node_only, &file])
+        ),
+    );
+    let through = || {
+        let mut cmd = laptop(&config, &hidden);
+        cmd.arg("--host").arg(&url);
+        cmd
+    };
+
+    for command in ["plan", "deploy"] {
+        let out = through()
+            .args([command, "-o", "json"])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr(&out));
+        let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let found: Vec<(String, u64)> = report["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .map(|e| {
+                (
+                    e["rule"].as_str().unwrap().to_string(),
+                    e["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("host-path-missing".to_string(), 7),
+                ("host-path-not-directory".to_string(), 13)
+            ],
+            "{report}"
+        );
+        let text = report.to_string();
+        assert!(text.contains("does not exist on node node1"), "{text}");
+        assert!(
+            !scope.swarm().service_exists(&db),
+            "{command} wrote nothing"
+        );
+    }
+
+    // validate alone cannot look at the node: it says so, lists the paths, exits 0.
+    let out = laptop(&config, &hidden)
+        .env("DOCKER_HOST", &url)
+        .arg("validate")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("3 host paths were not checked here"), "{err}");
+    assert!(err.contains(&laptop_only.display().to_string()), "{err}");
+    assert!(
+        err.contains(&format!("`alacrity --host {url} validate")),
+        "{err}"
+    );
+    // validate --host looks at them on the node.
+    let out = through().arg("validate").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("does not exist on node node1"),
+        "{}",
+        stderr(&out)
+    );
+
+    let good = scope.write_file(
+        "good.toml",
+        &format!(
+            "{}persistent = true\n{}",
+            app(&db, ""),
+            volumes(&[&node_only])
+        ),
+    );
+    let out = through()
+        .args(["-v", "deploy"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("looked at on node node1, through its engine"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(scope.running_nodes(&db), ["node1"]);
 }
