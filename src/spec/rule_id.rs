@@ -69,7 +69,7 @@ rule_ids! {
     LabelFormat = "label-format": "a label is a valid Docker volume name, and so is alacran--LABEL",
     HostPathFormat = "host-path-format": "a host_path is absolute, without .. components, control or invisible characters",
     HostPathSystem = "host-path-system": "a host_path is not a system path (/, /etc, /proc, ...), even through a symlink",
-    HostPathMissing = "host-path-missing": "a host_path already exists on this host",
+    HostPathMissing = "host-path-missing": "a host_path already exists on the node the app runs on",
     HostPathNotDirectory = "host-path-not-directory": "a host_path is a directory",
     // Across every app of every file given.
     AppDuplicate = "app-duplicate": "each app name is declared once across all files",
