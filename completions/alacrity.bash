@@ -848,7 +848,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__deploy)
-            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +864,10 @@ _alacrity() {
                     ;;
                 --monitor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve-image)
+                    COMPREPLY=($(compgen -W "always changed never" -- "${cur}"))
                     return 0
                     ;;
                 --host)
@@ -1486,7 +1490,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__plan)
-            opts="-H -c -o -y -q -v -h --app --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            opts="-H -c -o -y -q -v -h --app --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1494,6 +1498,10 @@ _alacrity() {
             case "${prev}" in
                 --app)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve-image)
+                    COMPREPLY=($(compgen -W "always changed never" -- "${cur}"))
                     return 0
                     ;;
                 --host)

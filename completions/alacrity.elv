@@ -75,6 +75,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         }
         &'alacrity;plan'= {
             cand --app 'Only these apps (repeatable)'
+            cand --resolve-image 'When to resolve image tags to digests, so that every node runs the same image: always (a new push to a tag is an update), changed (only new or changed images), never'
             cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
             cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
@@ -86,6 +87,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --output 'How to print results'
             cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --registry-auth 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
+            cand --no-registry-auth 'Do not send registry credentials with the services (the nodes must be logged in)'
             cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -100,6 +103,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --app 'Only these apps (repeatable)'
             cand --timeout 'How long to wait for the apps to converge (e.g. 90s, 5m)'
             cand --monitor 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)'
+            cand --resolve-image 'When to resolve image tags to digests, so that every node runs the same image: always (a new push to a tag is an update), changed (only new or changed images), never'
             cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
             cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
             cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
@@ -114,6 +118,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -d 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --detach 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --move-node 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+            cand --registry-auth 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
+            cand --no-registry-auth 'Do not send registry credentials with the services (the nodes must be logged in)'
             cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'

@@ -68,6 +68,9 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s q -l quie
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l app -d 'Only these apps (repeatable)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l resolve-image -d 'When to resolve image tags to digests, so that every node runs the same image: always (a new push to a tag is an update), changed (only new or changed images), never' -r -f -a "always\t''
+changed\t''
+never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
@@ -79,6 +82,8 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l lock-timeout 
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l registry-auth -d 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l no-registry-auth -d 'Do not send registry credentials with the services (the nodes must be logged in)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s q -l quiet -d 'Print only data and errors'
@@ -87,6 +92,9 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand plan" -s h -l help -d 
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l app -d 'Only these apps (repeatable)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l timeout -d 'How long to wait for the apps to converge (e.g. 90s, 5m)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l resolve-image -d 'When to resolve image tags to digests, so that every node runs the same image: always (a new push to a tag is an update), changed (only new or changed images), never' -r -f -a "always\t''
+changed\t''
+never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
@@ -100,6 +108,8 @@ always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s d -l detach -d 'Return as soon as the services are created or updated, without waiting for them to run'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l move-node -d 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l registry-auth -d 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l no-registry-auth -d 'Do not send registry credentials with the services (the nodes must be logged in)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'

@@ -134,6 +134,9 @@ pub struct PlanArgs {
     /// Only these apps (repeatable)
     #[arg(long = "app", value_name = "NAME")]
     pub apps: Vec<String>,
+
+    #[command(flatten)]
+    pub images: ImageArgs,
 }
 
 #[derive(Debug, Args)]
@@ -164,6 +167,34 @@ pub struct DeployArgs {
     /// Allow pinning a persistent app to a different node than before (its data stays behind)
     #[arg(long)]
     pub move_node: bool,
+
+    #[command(flatten)]
+    pub images: ImageArgs,
+}
+
+/// How images are resolved and pulled (as in `docker stack deploy`).
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    /// When to resolve image tags to digests, so that every node runs the same image: always
+    /// (a new push to a tag is an update), changed (only new or changed images), never
+    #[arg(long, value_name = "WHEN", default_value = "always")]
+    pub resolve_image: ResolveImage,
+
+    /// Send the registry credentials of the docker CLI with each service, so that every node can
+    /// pull (the default)
+    #[arg(long, overrides_with = "no_registry_auth")]
+    pub registry_auth: bool,
+
+    /// Do not send registry credentials with the services (the nodes must be logged in)
+    #[arg(long, overrides_with = "registry_auth")]
+    pub no_registry_auth: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResolveImage {
+    Always,
+    Changed,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]

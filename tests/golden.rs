@@ -231,6 +231,7 @@ fn listed_apps() -> Vec<ListedApp> {
     let app = |name: &str, image: &str| ListedApp {
         name: name.into(),
         image: image.into(),
+        digest: None,
         persistent: false,
         instances: 2,
         running: 2,
@@ -249,6 +250,9 @@ fn listed_apps() -> Vec<ListedApp> {
             node: Some("node1".into()),
             nodes: strings(&["node1"]),
             volumes: strings(&["alacran--pgdata", "/srv/db/backups"]),
+            digest: Some(
+                "sha256:3f2a9c1e0b7d5a4f6e8c9b0a1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6".into(),
+            ),
             ..app("db", "postgres:16")
         },
         ListedApp {

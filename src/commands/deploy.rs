@@ -40,13 +40,17 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let (spec, apps) = plan::load_apps(&args.files, &args.apps, engine)?;
     let connector = engine;
-    let engine = connector.connect().await?;
+    let engine = connector
+        .connect()
+        .await?
+        .with_images(super::images::options(&args.images));
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
     // of its data there), the deploy writes nothing at all, not even the lock.
     let first = engine
         .plan(&apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, &spec))?;
+    super::images::report(&first.images, printer);
     super::host_paths::check(&engine, &first, &spec, printer).await?;
     let deploying = Deploying {
         engine: &engine,

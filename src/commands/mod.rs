@@ -5,6 +5,7 @@ pub mod binds;
 pub mod completions;
 pub mod deploy;
 pub mod host_paths;
+pub mod images;
 pub mod lock;
 pub mod plan;
 pub mod refusals;

@@ -74,11 +74,15 @@ pub async fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let (spec, apps) = load_apps(&args.files, &args.apps, engine)?;
-    let engine = engine.connect().await?;
+    let engine = engine
+        .connect()
+        .await?
+        .with_images(super::images::options(&args.images));
     let plan = engine
         .plan(&apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, &spec))?;
+    super::images::report(&plan.images, printer);
     super::host_paths::check(&engine, &plan, &spec, printer).await?;
     render(&view(&plan), printer);
     Ok(ExitStatus::Success)

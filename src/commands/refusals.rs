@@ -113,6 +113,11 @@ pub fn problem_text(problem: &Problem) -> String {
             )
         }
         ProblemKind::Swarm(text) => text.clone(),
+        ProblemKind::Image {
+            image,
+            registry,
+            failure,
+        } => super::images::refused_text(image, registry, failure),
     }
 }
 

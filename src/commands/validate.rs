@@ -41,6 +41,7 @@ pub async fn run_against_engine(
         .plan(&apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, &spec))?;
+    super::images::report(&plan.images, printer);
     super::host_paths::check(&connected, &plan, &spec, printer).await?;
     report(&spec, &[], engine, printer);
     Ok(ExitStatus::Success)

@@ -282,6 +282,7 @@ mod tests {
             network: NetworkState::Present,
             records: records(&[("data", "n1")], &[]),
             volume_states: HashMap::new(),
+            images: Vec::new(),
         };
         assert!(
             !has_writes(&plan),

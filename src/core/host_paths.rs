@@ -122,6 +122,7 @@ mod tests {
             network: NetworkState::Present,
             records: Records::default(),
             volume_states: HashMap::new(),
+            images: Vec::new(),
         };
         assert_eq!(
             host_path_checks(&plan),

@@ -20,7 +20,7 @@ use bollard::models::{
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::labels;
+use super::{images, labels};
 use crate::spec::model::label_of;
 use crate::spec::{App, Port, Protocol, Volume, VolumeSource};
 
@@ -363,8 +363,13 @@ fn read_volume(mount: &Mount) -> Option<Volume> {
 
 /// The fields of `wanted` that differ from `deployed`, by their names in the spec.
 pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
+    // The same tag pinned to another digest: a new push to the tag.
+    let image = match images::tagged(&deployed.image) == images::tagged(&wanted.image) {
+        true => "image (new digest)",
+        false => "image",
+    };
     let checks: [(&'static str, bool); 9] = [
-        ("image", deployed.image == wanted.image),
+        (image, deployed.image == wanted.image),
         ("persistent", deployed.persistent == wanted.persistent),
         ("instances", deployed.instances == wanted.instances),
         ("command", deployed.command == wanted.command),
@@ -618,5 +623,11 @@ mod tests {
             changed_fields(&web(), &wanted),
             vec!["image", "instances", "env"]
         );
+        // The same tag, pinned to another digest.
+        let sha = |c: char| format!("sha256:{}", c.to_string().repeat(64));
+        let (mut before, mut after) = (web(), web());
+        before.image = format!("todo-web:1.4.2@{}", sha('a'));
+        after.image = format!("todo-web:1.4.2@{}", sha('b'));
+        assert_eq!(changed_fields(&before, &after), vec!["image (new digest)"]);
     }
 }

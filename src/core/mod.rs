@@ -16,6 +16,8 @@
 //! - `tasks`: swarm tasks and service updates as facts (a task that may still run, its reason).
 //! - `converge`: whether deployed apps have converged (verdicts from services and tasks).
 //! - `health`: how deployed apps are doing across the nodes.
+//! - `images`: an image's registry, when a tag is resolved to its digest, what a failed
+//!   resolution means.
 //! - `host_paths`: the host paths a plan needs looked at on their node, and from where.
 //! - `usage`: who uses a volume or a host directory.
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
@@ -25,6 +27,7 @@ pub mod apply;
 pub mod converge;
 pub mod health;
 pub mod host_paths;
+pub mod images;
 pub mod labels;
 pub mod lock;
 pub mod mapping;

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use bollard::models::ServiceSpec;
 use serde::Serialize;
 
+use super::images::{ImageResolution, ResolveFailure};
 use super::mapping::{self, Pin};
 use super::nodes::{self, Node, NodeLookup};
 use super::records::Records;
@@ -95,6 +96,8 @@ pub struct Plan {
     /// The states of the volumes of the engine's node that the plan looked at, by label (a plan
     /// made again under the lock reuses them: volumes are created idempotently).
     pub(crate) volume_states: HashMap<String, VolumeState>,
+    /// What became of each app's image (resolved to a digest, kept, by tag), in the apps' order.
+    pub images: Vec<ImageResolution>,
 }
 
 impl Plan {
@@ -158,6 +161,14 @@ pub enum ProblemKind {
     /// What the engine said about the swarm's state, e.g. a network `alacrity` that is not
     /// alacrity's (exit 1).
     Swarm(String),
+    /// An image that no node could pull, or not with these credentials (exit 1): its registry
+    /// refused the credentials, has no such image or tag, presents a certificate the engine
+    /// does not trust, or the credentials could not be read.
+    Image {
+        image: String,
+        registry: String,
+        failure: ResolveFailure,
+    },
 }
 
 impl Problem {
@@ -630,6 +641,7 @@ pub(crate) mod tests {
             network: NetworkState::Present,
             records: Records::default(),
             volume_states: HashMap::new(),
+            images: Vec::new(),
         };
         let stranded: Vec<(&str, String)> = plan
             .stranded()

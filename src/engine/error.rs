@@ -5,6 +5,7 @@
 //! [`EngineError`] in the error chain (see `crate::exit::status_for`: a run-time failure, exit 1).
 
 use crate::core::host_paths::PathState;
+use crate::core::images::ResolveFailure;
 use bollard::errors::Error;
 
 /// An engine call that failed, by what it means for alacrity; the text is the engine's words
@@ -118,6 +119,45 @@ pub(crate) fn is_out_of_sequence(err: &Error) -> bool {
     matches!(classify(err), EngineError::OutOfSequence(_))
 }
 
+/// Why the engine's distribution endpoint gave no digest, from its words (the registry's, as the
+/// engine passes them on).
+pub(crate) fn resolve_failure(err: &Error) -> ResolveFailure {
+    let said = describe(err);
+    let lower = said.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["x509", "certificate"]) {
+        ResolveFailure::UnknownCertificate(said)
+    } else if has(&[
+        "unauthorized",
+        "authentication required",
+        "denied",
+        "incorrect username or password",
+        "no basic auth credentials",
+    ]) {
+        ResolveFailure::Unauthorized(said)
+    } else if has(&[
+        "manifest unknown",
+        "not found",
+        "name unknown",
+        "no such image",
+    ]) {
+        ResolveFailure::NotFound(said)
+    } else if has(&[
+        "dial tcp",
+        "no such host",
+        "connection refused",
+        "network is unreachable",
+        "i/o timeout",
+        "tls handshake timeout",
+        "server gave http response to https client",
+        "context deadline exceeded",
+    ]) {
+        ResolveFailure::Unreachable(said)
+    } else {
+        ResolveFailure::Other(said)
+    }
+}
+
 /// What the engine's answer to a mount probe (see `host_paths`) says of the probed directory:
 /// it refuses a bind mount whose source does not resolve before it looks for the image, and the
 /// probe's image never exists, so "No such image" means the directory is there.
@@ -136,6 +176,59 @@ pub(crate) fn probe_state(message: &str) -> PathState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn registry_said(message: &str) -> ResolveFailure {
+        resolve_failure(&Error::DockerResponseServerError {
+            status_code: 500,
+            message: message.into(),
+        })
+    }
+
+    #[test]
+    fn a_registrys_answer_says_why_there_is_no_digest() {
+        let kind = |message: &str| match registry_said(message) {
+            ResolveFailure::Unreachable(_) => "unreachable",
+            ResolveFailure::Unauthorized(_) => "unauthorized",
+            ResolveFailure::NotFound(_) => "not found",
+            ResolveFailure::UnknownCertificate(_) => "certificate",
+            ResolveFailure::Credentials(_) => "credentials",
+            ResolveFailure::Other(_) => "other",
+        };
+        assert_eq!(
+            kind(
+                r#"Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: dial udp 10.255.255.53:53: connect: network is unreachable"#
+            ),
+            "unreachable"
+        );
+        assert_eq!(
+            kind(
+                r#"Get "https://10.250.1.1:5001/v2/": dial tcp 10.250.1.1:5001: connect: connection refused"#
+            ),
+            "unreachable"
+        );
+        assert_eq!(
+            kind(
+                r#"Get "https://10.250.1.1:5001/v2/": x509: certificate signed by unknown authority"#
+            ),
+            "certificate"
+        );
+        assert_eq!(
+            kind(
+                "errors:\ndenied: requested access to the resource is denied\nunauthorized: authentication required\n"
+            ),
+            "unauthorized"
+        );
+        assert_eq!(
+            kind("10.250.1.1:5001/app:9: not found: manifest unknown: manifest unknown"),
+            "not found"
+        );
+        assert_eq!(kind("something else"), "other");
+        // The words are kept, with the HTTP status.
+        assert_eq!(
+            registry_said("manifest unknown"),
+            ResolveFailure::NotFound("manifest unknown (HTTP 500)".into())
+        );
+    }
 
     #[test]
     fn a_mount_probe_answer_says_what_the_path_is() {

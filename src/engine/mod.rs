@@ -12,16 +12,19 @@
 //!   writer on persistent data; `lock`: the swarm-wide lock.
 //! - `data`: the engine of the node that holds retained data, and a manager; `volumes`, `binds`:
 //!   that data; `disk_usage`: volume sizes; `machine`: whether alacrity runs on the node's
-//!   machine; `host_paths`: host paths looked at on a node (probes that never run).
+//!   machine; `credentials`: the docker CLI's registry credentials; `images`: tags resolved
+//!   to digests, credentials sent with services; `host_paths`: host paths looked at on a node (probes that never run).
 
 mod api_version;
 mod binds;
 mod connect;
+mod credentials;
 mod data;
 mod disk_usage;
 mod error;
 mod health;
 mod host_paths;
+mod images;
 mod lock;
 mod machine;
 mod nodes;
@@ -41,9 +44,11 @@ use bollard::models::SystemInfo;
 use tokio::sync::OnceCell;
 
 use crate::core::nodes::{Node, sole_manager};
+use credentials::Credentials;
 
 pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
+pub use images::ImageOptions;
 pub use lock::now;
 pub use services::retry_delay;
 pub use transport::TransportFailure;
@@ -159,7 +164,13 @@ pub struct Engine {
     node_id: Arc<OnceCell<String>>,
     /// `GET /info`, read once, when first needed.
     info: Arc<OnceCell<SystemInfo>>,
+    /// How the command treats images (resolving tags, sending credentials).
+    images: ImageOptions,
+    /// The registries' credentials, by registry, looked up once per command.
+    credentials: Arc<tokio::sync::Mutex<CredentialCache>>,
 }
+
+type CredentialCache = std::collections::HashMap<String, Result<Option<Credentials>, String>>;
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -186,6 +197,8 @@ impl Engine {
             tracer,
             node_id: Arc::new(OnceCell::new_with(node_id)),
             info: Arc::new(OnceCell::new_with(info)),
+            images: ImageOptions::default(),
+            credentials: Arc::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::core::mapping::{self};
 use crate::exit::InvalidInput;
 use crate::spec::{App, Port};
 use anyhow::{Context, bail};
+use bollard::auth::DockerCredentials;
 use bollard::models::ServiceSpec;
 use bollard::query_parameters::{ListContainersOptions, ListServicesOptions, UpdateServiceOptions};
 use std::collections::HashMap;
@@ -92,12 +93,14 @@ impl Engine {
     /// Creates a service. If one of the same name appeared since the plan was made (another
     /// client), nothing is written: the error is [`ChangedMeanwhile`], and the app must be
     /// planned again from the swarm as it is now.
+    /// `credentials`: for the nodes to pull its image (`X-Registry-Auth`).
     pub(crate) async fn create_service(
         &self,
         spec: ServiceSpec,
+        credentials: Option<DockerCredentials>,
     ) -> anyhow::Result<(String, Vec<String>)> {
         let name = spec.name.clone().unwrap_or_default();
-        match self.docker.create_service(spec, None).await {
+        match self.docker.create_service(spec, credentials).await {
             Ok(created) => Ok((
                 created.id.unwrap_or_default(),
                 created.warnings.unwrap_or_default(),
@@ -112,10 +115,13 @@ impl Engine {
     /// between ("update out of sequence"), nothing is written: the error is
     /// [`ChangedMeanwhile`], and the app must be planned again (its pin rules included) from the
     /// service as it is now; re-sending the old plan's spec would undo the other write.
+    /// `credentials`: for the nodes to pull its image; without them, the swarm keeps those it
+    /// was given last.
     pub(crate) async fn update_service(
         &self,
         current: &DeployedApp,
         spec: ServiceSpec,
+        credentials: Option<DockerCredentials>,
     ) -> anyhow::Result<Vec<String>> {
         let name = current.name();
         let options = UpdateServiceOptions {
@@ -124,7 +130,7 @@ impl Engine {
         };
         match self
             .docker
-            .update_service(&current.service_id, spec, options, None)
+            .update_service(&current.service_id, spec, options, credentials)
             .await
         {
             Ok(response) => Ok(response.warnings.unwrap_or_default()),
@@ -193,7 +199,7 @@ impl Engine {
             }
         }
         let known_tasks = self.task_ids(&current.service_id).await?;
-        self.update_service(&current, spec).await?;
+        self.update_service(&current, spec, None).await?;
         let scaled = self.managed_app(name).await?;
         let mut target = Engine::target_now(&scaled, known_tasks);
         target.update_started = current.update_started.clone();

@@ -37,7 +37,14 @@ impl Engine {
         let (nodes, services, network) =
             tokio::join!(nodes, self.services_and_ports(), self.network_state());
         let (nodes, (services, ports)) = (nodes?, services?);
+        // Each app's image: pinned to its digest now, or as the plan of this command found it.
+        let deployed = |name: &str| managed(&services, name).cloned();
+        let (apps, images, mut image_problems) = self
+            .images_of(apps, &deployed, earlier.map(|plan| plan.images.as_slice()))
+            .await?;
+        let apps = apps.as_slice();
         let mut problems = Vec::new();
+        problems.append(&mut image_problems);
         let network = network.unwrap_or_else(|err| {
             problems.push(Problem {
                 app: None,
@@ -92,6 +99,7 @@ impl Engine {
             network,
             records,
             volume_states,
+            images,
         })
     }
 

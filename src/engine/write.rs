@@ -114,13 +114,16 @@ impl Engine {
         let name = &plan.app.name;
         let (service_id, warnings) = match (service, &plan.current) {
             (None, _) => (current_id(plan), Vec::new()),
-            (Some(ServiceWrite::Create(spec)), _) => self
-                .create_service(spec)
-                .await
-                .with_context(|| format!("cannot deploy `{name}`"))?,
+            (Some(ServiceWrite::Create(spec)), _) => {
+                let credentials = self.service_credentials(&plan.app.image).await?;
+                self.create_service(spec, credentials)
+                    .await
+                    .with_context(|| format!("cannot deploy `{name}`"))?
+            }
             (Some(ServiceWrite::Update { service_id, spec }), Some(current)) => {
+                let credentials = self.service_credentials(&plan.app.image).await?;
                 let warnings = self
-                    .update_service(current, spec)
+                    .update_service(current, spec, credentials)
                     .await
                     .with_context(|| format!("cannot deploy `{name}`"))?;
                 (service_id, warnings)

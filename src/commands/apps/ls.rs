@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::cli::AppsLsArgs;
 use crate::commands::table;
 use crate::core::health::AppHealth;
+use crate::core::images;
 use crate::core::nodes::Node;
 use crate::core::nodes::hostname_of;
 use crate::core::services::DeployedApp;
@@ -20,7 +21,10 @@ use crate::printer::Printer;
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ListedApp {
     pub name: String,
+    /// The image as the spec wrote it (its tag), without the digest.
     pub image: String,
+    /// The digest the image was pinned to at deploy (`sha256:...`), if it was.
+    pub digest: Option<String>,
     pub persistent: bool,
     /// Desired instances.
     pub instances: u64,
@@ -72,7 +76,8 @@ fn listed(deployed: &DeployedApp, health: AppHealth, nodes: &[Node]) -> ListedAp
     let app = &deployed.app;
     ListedApp {
         name: app.name.clone(),
-        image: app.image.clone(),
+        image: images::without_digest(&app.image).to_string(),
+        digest: images::digest_of(&app.image).map(String::from),
         persistent: app.persistent,
         instances: app.instances,
         running: health.running,
@@ -93,7 +98,10 @@ fn table(apps: &[ListedApp]) -> String {
         .map(|app| {
             vec![
                 app.name.clone(),
-                app.image.clone(),
+                match &app.digest {
+                    Some(digest) => format!("{}@{}", app.image, images::short_digest(digest)),
+                    None => app.image.clone(),
+                },
                 if app.persistent { "yes" } else { "no" }.to_string(),
                 format!("{}/{}", app.running, app.instances),
                 or_dash(app.nodes.join(", ")),
