@@ -60,6 +60,8 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
         serde_json::json!({
             "name": db,
             "image": test_image(),
+            // Imported on the nodes, known to no registry: deployed by tag.
+            "digest": null,
             "persistent": true,
             "instances": 1,
             "running": 1,
