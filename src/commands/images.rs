@@ -18,7 +18,7 @@ pub fn options(args: &ImageArgs) -> ImageOptions {
     }
 }
 
-/// `-v`: what became of each image; a note for each one deployed by tag.
+/// `-v`: what became of each image; one note for each image deployed by tag.
 pub fn report(images: &[ImageResolution], printer: &Printer) {
     for image in images {
         let how = match &image.outcome {
@@ -36,24 +36,43 @@ pub fn report(images: &[ImageResolution], printer: &Printer) {
             "image of `{}`: {}: {how}{credentials}",
             image.app, image.written
         ));
-        if let Outcome::ByTag(failure) = &image.outcome {
-            printer.warn(by_tag_note(image, failure));
-        }
+    }
+    for note in by_tag_notes(images) {
+        printer.warn(note);
     }
 }
 
-/// One line: the image is deployed by tag, and why.
-fn by_tag_note(image: &ImageResolution, failure: &ResolveFailure) -> String {
-    let deployed = match image.deployed == image.written {
-        true => "deployed by tag: each node uses the image it has or pulls".to_string(),
-        false => format!("kept as deployed ({})", shown(&image.deployed)),
-    };
-    format!(
-        "app `{}`: no registry gave the digest of {} ({}); {deployed}",
-        image.app,
-        image.written,
-        reason(failure)
-    )
+/// One line per image deployed by tag: which apps, and why.
+fn by_tag_notes(images: &[ImageResolution]) -> Vec<String> {
+    let mut notes: Vec<(&str, &ResolveFailure, Vec<&str>)> = Vec::new();
+    for image in images {
+        let Outcome::ByTag(failure) = &image.outcome else {
+            continue;
+        };
+        match notes
+            .iter_mut()
+            .find(|(written, ..)| *written == image.written)
+        {
+            Some((_, _, apps)) => apps.push(&image.app),
+            None => notes.push((&image.written, failure, vec![&image.app])),
+        }
+    }
+    notes
+        .into_iter()
+        .map(|(written, failure, apps)| {
+            let apps: Vec<String> = apps.iter().map(|app| format!("`{app}`")).collect();
+            format!(
+                "no registry gave the digest of {written} ({}); {} {} by tag (or as deployed \
+                 before): each node uses the image it has or pulls",
+                reason(failure),
+                match apps.len() {
+                    1 => "app",
+                    _ => "apps",
+                },
+                apps.join(", ")
+            )
+        })
+        .collect()
 }
 
 fn reason(failure: &ResolveFailure) -> &str {
@@ -117,23 +136,28 @@ mod tests {
     }
 
     #[test]
-    fn an_image_by_tag_is_one_line() {
-        let image = ImageResolution {
-            app: "web".into(),
-            written: "alacrity-test/busybox:latest".into(),
-            deployed: "alacrity-test/busybox:latest".into(),
+    fn an_image_by_tag_is_one_line_for_every_app_that_runs_it() {
+        let image = |app: &str, written: &str| ImageResolution {
+            app: app.into(),
+            written: written.into(),
+            deployed: written.into(),
             outcome: Outcome::ByTag(ResolveFailure::Unreachable("no network".into())),
             credentials: None,
         };
-        let Outcome::ByTag(failure) = &image.outcome else {
-            unreachable!()
-        };
-        let note = by_tag_note(&image, failure);
+        let notes = by_tag_notes(&[
+            image("web", "alacrity-test/busybox:latest"),
+            image("worker", "alacrity-test/busybox:latest"),
+            image("db", "postgres:16"),
+        ]);
         assert_eq!(
-            note,
-            "app `web`: no registry gave the digest of alacrity-test/busybox:latest (no network); \
-             deployed by tag: each node uses the image it has or pulls"
+            notes,
+            [
+                "no registry gave the digest of alacrity-test/busybox:latest (no network); apps \
+                 `web`, `worker` by tag (or as deployed before): each node uses the image it has \
+                 or pulls",
+                "no registry gave the digest of postgres:16 (no network); app `db` by tag (or as \
+                 deployed before): each node uses the image it has or pulls"
+            ]
         );
-        assert!(!note.contains('\n'));
     }
 }

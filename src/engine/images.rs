@@ -100,17 +100,36 @@ impl Engine {
                 .collect();
             return Ok((apps, earlier.to_vec(), Vec::new()));
         }
-        let resolutions = join_all(apps.iter().map(|app| async move {
-            let current = deployed(&app.name).map(|current| current.app.image);
-            let choice = choose(self.images.resolve, &app.image, current.as_deref());
-            self.resolution(app, choice, current.as_deref()).await
-        }))
-        .await;
+        let choices: Vec<(ImageChoice, Option<String>)> = apps
+            .iter()
+            .map(|app| {
+                let current = deployed(&app.name).map(|current| current.app.image);
+                (
+                    choose(self.images.resolve, &app.image, current.as_deref()),
+                    current,
+                )
+            })
+            .collect();
+        // Each image is asked about once, however many apps run it.
+        let mut wanted: Vec<&str> = apps
+            .iter()
+            .zip(&choices)
+            .filter(|(_, (choice, _))| *choice == ImageChoice::Resolve)
+            .map(|(app, _)| app.image.as_str())
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let answers = join_all(wanted.iter().map(|image| self.ask(image))).await;
+        let mut answered = HashMap::new();
+        for (image, answer) in wanted.into_iter().zip(answers) {
+            answered.insert(image, answer?);
+        }
         let mut pinned_apps = Vec::new();
         let mut problems = Vec::new();
         let mut done = Vec::new();
-        for (app, resolution) in apps.iter().zip(resolutions) {
-            let resolution = resolution?;
+        for (app, (choice, current)) in apps.iter().zip(choices) {
+            let answer = answered.get(app.image.as_str());
+            let resolution = resolution_of(app, choice, current.as_deref(), answer);
             if let Outcome::Refused(failure) = &resolution.outcome {
                 problems.push(Problem {
                     app: Some(app.name.clone()),
@@ -129,86 +148,92 @@ impl Engine {
         Ok((pinned_apps, done, problems))
     }
 
-    async fn resolution(
-        &self,
-        app: &App,
-        choice: ImageChoice,
-        current: Option<&str>,
-    ) -> anyhow::Result<ImageResolution> {
-        let made = |deployed: String, outcome| ImageResolution {
-            app: app.name.clone(),
-            written: app.image.clone(),
-            deployed,
-            outcome,
-            credentials: None,
-        };
-        match choice {
-            ImageChoice::AsWritten => return Ok(made(app.image.clone(), Outcome::AsWritten)),
-            ImageChoice::Keep(image) => return Ok(made(image, Outcome::Kept)),
-            ImageChoice::Resolve => {}
-        }
-        let registry = registry_of(&app.image);
+    /// What the registry says of an image's tag, asked through the engine with the registry's
+    /// credentials; on a failure, whether the engine's node has the image.
+    async fn ask(&self, image: &str) -> anyhow::Result<Answer> {
+        let registry = registry_of(image);
         let credentials = match self.credentials_of(registry).await {
             Ok(found) => found,
             Err(why) => {
-                return Ok(made(
-                    app.image.clone(),
-                    Outcome::Refused(ResolveFailure::Credentials(why)),
-                ));
+                return Ok(Answer {
+                    digest: Err(ResolveFailure::Credentials(why)),
+                    on_engine_node: false,
+                    credentials: None,
+                });
             }
         };
         let source = credentials.as_ref().map(|c| c.source.clone());
         let asked = self
             .docker
-            .inspect_registry_image(&app.image, credentials.map(|c| c.docker))
+            .inspect_registry_image(image, credentials.map(|c| c.docker))
             .await;
-        let mut resolution = match asked {
-            Ok(inspect) => match inspect.descriptor.digest {
-                Some(digest) => made(pinned(&app.image, &digest), Outcome::Pinned(digest)),
-                None => {
-                    let failure = ResolveFailure::Other("the registry gave no digest".into());
-                    self.unresolved(app, failure, current).await
-                }
-            },
+        let digest = match asked {
+            Ok(inspect) => inspect
+                .descriptor
+                .digest
+                .ok_or_else(|| ResolveFailure::Other("the registry gave no digest".into())),
             Err(err) if is_transport(&err) => {
-                return Err(engine_error(err)).map_err(|err| {
-                    err.context(format!("cannot ask for the digest of {}", app.image))
-                });
+                return Err(engine_error(err))
+                    .map_err(|err| err.context(format!("cannot ask for the digest of {image}")));
             }
-            Err(err) => self.unresolved(app, resolve_failure(&err), current).await,
+            Err(err) => Err(resolve_failure(&err)),
         };
-        resolution.credentials = source;
-        Ok(resolution)
-    }
-
-    /// A failed resolution: by tag (or as deployed before, when the spec's image is the one
-    /// deployed: a registry out of reach unpins nothing), or refused.
-    async fn unresolved(
-        &self,
-        app: &App,
-        failure: ResolveFailure,
-        current: Option<&str>,
-    ) -> ImageResolution {
-        let local = self.has_image(&app.image).await;
-        let (deployed, outcome) = match verdict(&failure, local) {
-            Unresolved::ByTag => (
-                kept_or_written(&app.image, current),
-                Outcome::ByTag(failure),
-            ),
-            Unresolved::Refuse => (app.image.clone(), Outcome::Refused(failure)),
+        let on_engine_node = match &digest {
+            Ok(_) => false,
+            Err(_) => self.has_image(image).await,
         };
-        ImageResolution {
-            app: app.name.clone(),
-            written: app.image.clone(),
-            deployed,
-            outcome,
-            credentials: None,
-        }
+        Ok(Answer {
+            digest,
+            on_engine_node,
+            credentials: source,
+        })
     }
 
     /// Whether the engine's node has the image (built or imported there).
     async fn has_image(&self, image: &str) -> bool {
         self.docker.inspect_image(image).await.is_ok()
+    }
+}
+
+/// What the registry said of one image.
+#[derive(Debug, Clone)]
+struct Answer {
+    digest: Result<String, ResolveFailure>,
+    /// Whether the engine's node has the image (asked only when the registry gave no digest).
+    on_engine_node: bool,
+    /// Where the credentials used came from.
+    credentials: Option<String>,
+}
+
+/// What becomes of an app's image, given the choice and, when resolved, the registry's answer.
+fn resolution_of(
+    app: &App,
+    choice: ImageChoice,
+    current: Option<&str>,
+    answer: Option<&Answer>,
+) -> ImageResolution {
+    let (deployed, outcome) = match (choice, answer) {
+        (ImageChoice::Keep(image), _) => (image, Outcome::Kept),
+        (ImageChoice::AsWritten, _) | (ImageChoice::Resolve, None) => {
+            (app.image.clone(), Outcome::AsWritten)
+        }
+        (ImageChoice::Resolve, Some(answer)) => match &answer.digest {
+            Ok(digest) => (pinned(&app.image, digest), Outcome::Pinned(digest.clone())),
+            Err(failure) => match verdict(failure, answer.on_engine_node) {
+                Unresolved::ByTag => (
+                    kept_or_written(&app.image, current),
+                    Outcome::ByTag(failure.clone()),
+                ),
+                Unresolved::Refuse => (app.image.clone(), Outcome::Refused(failure.clone())),
+            },
+        },
+    };
+    ImageResolution {
+        app: app.name.clone(),
+        written: app.image.clone(),
+        deployed,
+        outcome,
+        credentials: answer.and_then(|a| a.credentials.clone()),
     }
 }
 
