@@ -234,12 +234,85 @@ esac
     }
 
     /// The docker CLI against node `node` of `swarm` with the docker configuration in `config`
-    /// (its own DOCKER_CONFIG, never the machine's ~/.docker).
+    /// (its own DOCKER_CONFIG, never the machine's ~/.docker). To run it, prefer
+    /// [`Registry::docker_in`], [`no_prompt`] or [`Registry::engine_pull`] for a pull or push the
+    /// registry may refuse: the docker CLI would hang.
     #[track_caller]
     pub fn docker_with(&self, swarm: &Swarm, node: usize, config: &Path) -> Command {
         let mut cmd = docker_command(swarm.node_host(node));
         cmd.env("DOCKER_CONFIG", config);
         cmd
+    }
+
+    /// Runs the docker CLI (`args`) against node `node` of `swarm` with the docker configuration
+    /// in `config`, through [`no_prompt`]: a refused pull or push fails, it never hangs. Whatever
+    /// the outcome.
+    #[track_caller]
+    pub fn docker_in(&self, swarm: &Swarm, node: usize, config: &Path, args: &[&str]) -> Output {
+        no_prompt(self.docker_with(swarm, node, config).args(args))
+    }
+
+    /// Pulls `image` (`ADDRESS/REPO:TAG`) with the Engine API of node `node` (`POST
+    /// /images/create`, curl on the node's socket), with `credentials` (user, password) in
+    /// `X-Registry-Auth` or none, and returns what the engine answered: its own words for a
+    /// refusal, on every Docker release, where `docker pull` may hang (see [`no_prompt`]). The
+    /// credentials go to curl on its stdin.
+    #[track_caller]
+    pub fn engine_pull(
+        &self,
+        swarm: &Swarm,
+        node: usize,
+        image: &str,
+        credentials: Option<(&str, &str)>,
+    ) -> EnginePull {
+        let host = swarm.node_host(node);
+        let socket = host
+            .strip_prefix("unix://")
+            .unwrap_or_else(|| panic!("node{node}'s engine is not on a unix socket: {host}"));
+        let last = image.rfind('/').map_or(0, |i| i + 1);
+        let (name, tag) = match image[last..].rfind(':') {
+            Some(i) => (&image[..last + i], &image[last + i + 1..]),
+            None => (image, "latest"),
+        };
+        let url = format!("http://docker/images/create?fromImage={name}&tag={tag}");
+        let config = credentials.map(|(user, password)| {
+            let auth = serde_json::json!({
+                "username": user,
+                "password": password,
+                "serveraddress": &self.address,
+            });
+            let header = base64::engine::general_purpose::URL_SAFE.encode(auth.to_string());
+            format!("header = \"X-Registry-Auth: {header}\"\n")
+        });
+        let out = curl(
+            &[
+                "-sS",
+                "--max-time",
+                "120",
+                "--unix-socket",
+                socket,
+                "-X",
+                "POST",
+                "-w",
+                "\n%{http_code}",
+                &url,
+            ],
+            config.as_deref(),
+        );
+        assert!(
+            out.status.success(),
+            "curl POST {url} on {socket} failed: {}",
+            stderr(&out).trim()
+        );
+        let text = stdout(&out);
+        let (body, status) = text
+            .trim_end()
+            .rsplit_once('\n')
+            .unwrap_or(("", text.trim()));
+        EnginePull {
+            status: status.trim().parse().unwrap_or(0),
+            body: body.to_string(),
+        }
     }
 
     /// `docker login` to the registry through node `node`'s engine (which checks the credentials
@@ -350,11 +423,7 @@ esac
             swarm.host(),
             stderr(&login).trim()
         );
-        let pushed = self
-            .docker_with(swarm, 1, config.path())
-            .args(["push", &image])
-            .output()
-            .unwrap_or_else(|e| panic!("run docker push: {e}"));
+        let pushed = self.docker_in(swarm, 1, config.path(), &["push", &image]);
         swarm.docker(&["rmi", &image]);
         assert!(
             pushed.status.success(),
@@ -463,6 +532,48 @@ esac
             .parse()
             .unwrap_or_else(|_| panic!("curl {url} gave no status: {}", stdout(&out)))
     }
+}
+
+/// What an engine answered to a pull through its API ([`Registry::engine_pull`]).
+#[derive(Debug, Clone)]
+pub struct EnginePull {
+    /// The HTTP status: 200 once the pull started (it may still fail: see `body`), 401 or 500
+    /// (among others) when the engine refused at once.
+    pub status: u16,
+    /// The engine's answer: `{"message": "..."}` for a refusal, else the progress stream (one JSON
+    /// object a line, `{"error": ...}` if it failed along the way).
+    pub body: String,
+}
+
+impl EnginePull {
+    /// True if the engine pulled the image.
+    pub fn pulled(&self) -> bool {
+        self.status == 200 && !self.body.contains(r#""error""#)
+    }
+}
+
+/// Runs a docker CLI command with stdin a pipe that gives an empty line, and returns its output.
+/// When the registry refuses the credentials of a pull or push, a Docker 28 engine answers 401
+/// (20.10 answers 500; without credentials both answer 500), and the docker CLI (28.2 here) then
+/// asks for a user name on stdin ("Login prior to pull"): with stdin empty or closed it waits
+/// forever; with an empty line it goes on and fails at once, "inappropriate ioctl for device" (no
+/// terminal for the password), without the engine's words: [`Registry::engine_pull`] has them.
+#[track_caller]
+pub fn no_prompt(cmd: &mut Command) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run {cmd:?}: {e}"));
+    {
+        let mut stdin = child.stdin.take().expect("the command's stdin");
+        // The command may exit without reading it.
+        let _ = stdin.write_all(b"\n");
+    }
+    child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("wait for {cmd:?}: {e}"))
 }
 
 /// The repository digests (`REPO@sha256:...`) node `node` of `swarm` has for `image`; empty if it
