@@ -21,6 +21,9 @@
 //! - [`process`]: [`Running`], alacrity in the background (act while it runs: Ctrl-C, faults).
 //! - [`data`]: files written into an app's persistent directories and their checksums, compared
 //!   before and after a fault.
+//! - [`registry`]: [`Registry`], the private registry `scripts/registry` starts (TLS, credentials):
+//!   push a variant of the test image ([`Registry::push`]), a docker config or a credential helper
+//!   that gives its credentials, what a tag points at ([`Registry::digest_of`]).
 //! - here: [`alacrity`] without an engine, [`fixture`], [`host_fixtures`], [`stdout`], [`stderr`].
 //!
 //! ```ignore
@@ -44,6 +47,7 @@ pub mod data;
 pub mod engine;
 pub mod hook;
 pub mod process;
+pub mod registry;
 pub mod scope;
 pub mod spec_check;
 pub mod terminal;
@@ -53,6 +57,7 @@ pub use data::*;
 pub use engine::*;
 pub use hook::*;
 pub use process::*;
+pub use registry::*;
 pub use scope::*;
 pub use terminal::*;
 pub use wait::*;

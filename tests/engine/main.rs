@@ -21,6 +21,7 @@ mod faults;
 mod harness;
 mod multinode;
 mod plan;
+mod registry;
 mod releases;
 mod remote;
 mod retained;
