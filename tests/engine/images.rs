@@ -13,19 +13,9 @@ use serde_json::Value;
 
 use crate::common::*;
 
-/// The secrets a test's outputs must never show.
-fn secrets(registry: &Registry) -> Vec<String> {
-    let auth = base64::engine::general_purpose::STANDARD
-        .encode(format!("{}:{}", registry.user(), registry.password()));
-    vec![registry.password(), auth]
-}
-
 #[track_caller]
 fn no_secret(out: &Output, registry: &Registry, what: &str) {
-    let all = format!("{}{}", stdout(out), stderr(out));
-    for secret in secrets(registry) {
-        assert!(!all.contains(&secret), "{what} shows a secret:\n{all}");
-    }
+    registry.assert_no_secret_in(out, what);
 }
 
 /// A persistent app pinned to node2 (which never had the image) from the registry.
@@ -83,7 +73,7 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
     let registry = Registry::cluster();
     let name = scope.name("private");
     let repo = scope.name("img");
-    let image = format!("{}/{repo}:1", registry.address());
+    let image = registry.image(&repo, "1");
     let first = registry.push(scope.swarm(), &repo, "1", "one");
     let config = scope.host_dir("config");
     registry.docker_config(&config);
@@ -99,9 +89,7 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
     assert_eq!(scope.running_nodes(&name), ["node2"]);
     assert_eq!(service_image(&scope, &name), format!("{image}@{first}"));
     let inspect = scope.docker_ok(&["service", "inspect", &name]);
-    for secret in secrets(&registry) {
-        assert!(!inspect.contains(&secret), "no secret in the service: {inspect}");
-    }
+    registry.assert_no_secret(&inspect, "the service's spec and labels");
 
     // apps ls: the tag, and the digest.
     let out = with_config(&scope, &config, None)
@@ -132,7 +120,11 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(service_version(&scope, &name), version, "nothing was written");
+    assert_eq!(
+        service_version(&scope, &name),
+        version,
+        "nothing was written"
+    );
 
     // A new push to the same tag: an update, rolled out.
     let second = registry.push(scope.swarm(), &repo, "1", "two");
@@ -144,7 +136,11 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
         .unwrap();
     let app = planned(&out, &name);
     assert_eq!(app["action"], "update", "{app}");
-    assert_eq!(app["changes"], serde_json::json!(["image (new digest)"]), "{app}");
+    assert_eq!(
+        app["changes"],
+        serde_json::json!(["image (new digest)"]),
+        "{app}"
+    );
     let out = with_config(&scope, &config, None)
         .arg("deploy")
         .arg(&spec)
@@ -166,7 +162,7 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
     let name = scope.name("refused");
     let repo = scope.name("img");
     registry.push(scope.swarm(), &repo, "1", "one");
-    let image = format!("{}/{repo}:1", registry.address());
+    let image = registry.image(&repo, "1");
 
     // A wrong password.
     let wrong = scope.host_dir("wrong");
@@ -189,11 +185,20 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains(&format!("the registry {} refuses the credentials for {image}", registry.address())),
+        err.contains(&format!(
+            "the registry {} refuses the credentials for {image}",
+            registry.address()
+        )),
         "{err}"
     );
-    assert!(err.contains(&format!("`docker login {}`", registry.address())), "{err}");
-    assert!(!err.contains("not-the-password") && !err.contains(&auth), "{err}");
+    assert!(
+        err.contains(&format!("`docker login {}`", registry.address())),
+        "{err}"
+    );
+    assert!(
+        !err.contains("not-the-password") && !err.contains(&auth),
+        "{err}"
+    );
     assert!(!scope.swarm().service_exists(&name), "nothing was written");
 
     // A tag that does not exist.
@@ -216,7 +221,10 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
     let helperless = scope.host_dir("helperless");
     std::fs::write(
         helperless.join("config.json"),
-        format!(r#"{{"credHelpers": {{"{}": "absent"}}}}"#, registry.address()),
+        format!(
+            r#"{{"credHelpers": {{"{}": "absent"}}}}"#,
+            registry.address()
+        ),
     )
     .unwrap();
     let spec = scope.write_file("helperless.toml", &pinned_to_node2(&name, &image));
@@ -241,7 +249,7 @@ fn a_credential_helper_gives_the_credentials() {
     let name = scope.name("helped");
     let repo = scope.name("img");
     let digest = registry.push(scope.swarm(), &repo, "1", "helped");
-    let image = format!("{}/{repo}:1", registry.address());
+    let image = registry.image(&repo, "1");
     let config = scope.host_dir("config");
     let bin = registry.credential_helper(&config);
     let spec = scope.write_file("helped.toml", &pinned_to_node2(&name, &image));
@@ -261,4 +269,73 @@ fn a_credential_helper_gives_the_credentials() {
     assert_eq!(scope.running_nodes(&name), ["node2"]);
     let log = std::fs::read_to_string(config.join("helper.log")).unwrap_or_default();
     assert!(log.contains("get"), "the helper was asked: {log:?}");
+}
+
+/// Moves a file aside, and back when dropped.
+struct Aside {
+    path: std::path::PathBuf,
+    away: std::path::PathBuf,
+}
+
+impl Aside {
+    fn new(path: std::path::PathBuf) -> Aside {
+        let away = path.with_extension("away");
+        std::fs::rename(&path, &away)
+            .unwrap_or_else(|e| panic!("move {} aside: {e}", path.display()));
+        Aside { path, away }
+    }
+}
+
+impl Drop for Aside {
+    fn drop(&mut self) {
+        if let Err(err) = std::fs::rename(&self.away, &self.path) {
+            eprintln!("cleanup: cannot put {} back: {err}", self.path.display());
+        }
+    }
+}
+
+#[test]
+fn a_registry_whose_certificate_the_nodes_do_not_trust_is_refused_before_any_write() {
+    // The nodes' trust of the registry goes for the length of the test: no other test may
+    // deploy from it meanwhile.
+    let scope = Scope::exclusive(&Swarm::cluster());
+    let registry = Registry::cluster();
+    let name = scope.name("untrusted");
+    let repo = scope.name("img");
+    registry.push(scope.swarm(), &repo, "1", "one");
+    let image = registry.image(&repo, "1");
+    let config = scope.host_dir("config");
+    registry.docker_config(&config);
+    let spec = scope.write_file("untrusted.toml", &pinned_to_node2(&name, &image));
+    let trust = Path::new(&format!(
+        "/run/ala{}",
+        required_env("ALACRITY_TEST_CLUSTER_ID")
+    ))
+    .join("certs.d")
+    .join(registry.address())
+    .join("ca.crt");
+    let _aside = Aside::new(trust);
+    let out = with_config(&scope, &config, None)
+        .arg("deploy")
+        .arg(&spec)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the registry {} presents a TLS certificate the engine does not trust",
+            registry.address()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "/etc/docker/certs.d/{}/ca.crt",
+            registry.address()
+        )),
+        "{err}"
+    );
+    no_secret(&out, &registry, "deploy from an untrusted registry");
+    assert!(!scope.swarm().service_exists(&name), "nothing was written");
 }

@@ -19,6 +19,7 @@ mod data_safety;
 mod deploy;
 mod faults;
 mod harness;
+mod images;
 mod multinode;
 mod plan;
 mod registry;
