@@ -129,6 +129,19 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
     // A new push to the same tag: an update, rolled out.
     let second = registry.push(scope.swarm(), &repo, "1", "two");
     assert_ne!(first, second);
+    // Unless told not to look: `changed` and `never` keep the digest the app runs.
+    for when in ["changed", "never"] {
+        let out = with_config(&scope, &config, None)
+            .args(["plan", "-o", "json", "--resolve-image", when])
+            .arg(&spec)
+            .output()
+            .unwrap();
+        assert_eq!(
+            planned(&out, &name)["action"],
+            "unchanged",
+            "--resolve-image {when}"
+        );
+    }
     let out = with_config(&scope, &config, None)
         .args(["plan", "-o", "json"])
         .arg(&spec)
