@@ -46,12 +46,7 @@ pub async fn run(
         .with_images(super::images::options(&args.images));
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
     // of its data there), the deploy writes nothing at all, not even the lock.
-    let first = engine
-        .plan(&apps)
-        .await
-        .map_err(|err| super::refusals::with_positions(err, &spec))?;
-    super::images::report(&first.images, printer);
-    super::host_paths::check(&engine, &first, &spec, printer).await?;
+    let first = plan::checked_plan(&engine, &spec, &apps, printer).await?;
     let deploying = Deploying {
         engine: &engine,
         args,

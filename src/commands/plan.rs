@@ -14,7 +14,7 @@ use crate::core::plan::AppPlan;
 use crate::core::plan::Drift;
 use crate::core::plan::NodeMove;
 use crate::core::plan::Plan;
-use crate::engine::Connector;
+use crate::engine::{Connector, Engine};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
 use crate::spec::{App, Spec, VolumeSource};
@@ -78,14 +78,26 @@ pub async fn run(
         .connect()
         .await?
         .with_images(super::images::options(&args.images));
-    let plan = engine
-        .plan(&apps)
-        .await
-        .map_err(|err| super::refusals::with_positions(err, &spec))?;
-    super::images::report(&plan.images, printer);
-    super::host_paths::check(&engine, &plan, &spec, printer).await?;
+    let plan = checked_plan(&engine, &spec, &apps, printer).await?;
     render(&view(&plan), printer);
     Ok(ExitStatus::Success)
+}
+
+/// A plan of `apps` (read only), with every check before a write: the plan's refusals pointed
+/// at the spec's lines, the images' notes, and the host paths on their nodes.
+pub async fn checked_plan(
+    engine: &Engine,
+    spec: &Spec,
+    apps: &[App],
+    printer: &Printer,
+) -> anyhow::Result<Plan> {
+    let plan = engine
+        .plan(apps)
+        .await
+        .map_err(|err| super::refusals::with_positions(err, spec))?;
+    super::images::report(&plan.images, printer);
+    super::host_paths::check(engine, &plan, spec, printer).await?;
+    Ok(plan)
 }
 
 /// The plan as plain data.

@@ -37,12 +37,7 @@ pub async fn run_against_engine(
 ) -> anyhow::Result<ExitStatus> {
     let (spec, apps) = super::plan::load_apps(&args.files, &[], engine)?;
     let connected = engine.connect().await?;
-    let plan = connected
-        .plan(&apps)
-        .await
-        .map_err(|err| super::refusals::with_positions(err, &spec))?;
-    super::images::report(&plan.images, printer);
-    super::host_paths::check(&connected, &plan, &spec, printer).await?;
+    super::plan::checked_plan(&connected, &spec, &apps, printer).await?;
     report(&spec, &[], engine, printer);
     Ok(ExitStatus::Success)
 }

@@ -38,6 +38,22 @@ fn with_config(scope: &Scope, config: &Path, path: Option<&Path>) -> assert_cmd:
     cmd
 }
 
+/// A deploy of `name` (pinned to node2, running `image`) with the docker CLI configuration in
+/// `config`, which must be refused before any write: exit 1, no service. Returns its stderr.
+#[track_caller]
+fn refused_deploy(scope: &Scope, config: &Path, name: &str, image: &str) -> (Output, String) {
+    let spec = scope.write_file(&format!("{name}.toml"), &pinned_to_node2(name, image));
+    let out = with_config(scope, config, None)
+        .arg("deploy")
+        .arg(&spec)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!scope.swarm().service_exists(name), "nothing was written");
+    (out, err)
+}
+
 fn service_image(scope: &Scope, name: &str) -> String {
     scope
         .docker_ok(&[
@@ -189,14 +205,7 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
         ),
     )
     .unwrap();
-    let spec = scope.write_file("refused.toml", &pinned_to_node2(&name, &image));
-    let out = with_config(&scope, &wrong, None)
-        .arg("deploy")
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let (_, err) = refused_deploy(&scope, &wrong, &name, &image);
     assert!(
         err.contains(&format!(
             "the registry {} refuses the credentials for {image}",
@@ -212,23 +221,14 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
         !err.contains("not-the-password") && !err.contains(&auth),
         "{err}"
     );
-    assert!(!scope.swarm().service_exists(&name), "nothing was written");
 
     // A tag that does not exist.
     let config = scope.host_dir("config");
     registry.docker_config(&config);
     let missing = format!("{}/{repo}:404", registry.address());
-    let spec = scope.write_file("missing.toml", &pinned_to_node2(&name, &missing));
-    let out = with_config(&scope, &config, None)
-        .arg("deploy")
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let (out, err) = refused_deploy(&scope, &config, &name, &missing);
     assert!(err.contains(&format!("has no image {missing}")), "{err}");
     no_secret(&out, &registry, "deploy of a missing tag");
-    assert!(!scope.swarm().service_exists(&name), "nothing was written");
 
     // A credential helper that is not installed.
     let helperless = scope.host_dir("helperless");
@@ -240,19 +240,11 @@ fn wrong_credentials_a_missing_tag_and_a_missing_helper_are_refused_before_any_w
         ),
     )
     .unwrap();
-    let spec = scope.write_file("helperless.toml", &pinned_to_node2(&name, &image));
-    let out = with_config(&scope, &helperless, None)
-        .arg("deploy")
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let (_, err) = refused_deploy(&scope, &helperless, &name, &image);
     assert!(
         err.contains("docker-credential-absent is not installed"),
         "{err}"
     );
-    assert!(!scope.swarm().service_exists(&name), "nothing was written");
 }
 
 #[test]
@@ -319,7 +311,6 @@ fn a_registry_whose_certificate_the_nodes_do_not_trust_is_refused_before_any_wri
     let image = registry.image(&repo, "1");
     let config = scope.host_dir("config");
     registry.docker_config(&config);
-    let spec = scope.write_file("untrusted.toml", &pinned_to_node2(&name, &image));
     let trust = Path::new(&format!(
         "/run/ala{}",
         required_env("ALACRITY_TEST_CLUSTER_ID")
@@ -328,13 +319,7 @@ fn a_registry_whose_certificate_the_nodes_do_not_trust_is_refused_before_any_wri
     .join(registry.address())
     .join("ca.crt");
     let _aside = Aside::new(trust);
-    let out = with_config(&scope, &config, None)
-        .arg("deploy")
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let (out, err) = refused_deploy(&scope, &config, &name, &image);
     assert!(
         err.contains(&format!(
             "the registry {} presents a TLS certificate the engine does not trust",
@@ -350,5 +335,4 @@ fn a_registry_whose_certificate_the_nodes_do_not_trust_is_refused_before_any_wri
         "{err}"
     );
     no_secret(&out, &registry, "deploy from an untrusted registry");
-    assert!(!scope.swarm().service_exists(&name), "nothing was written");
 }

@@ -333,22 +333,27 @@ fn moving_a_persistent_app_needs_the_flag_and_leaves_its_data_behind() {
     assert_eq!(new["status"], "in-use", "{new}");
 }
 
+/// The spec of app `name`, pinned to node2, with the host directory `dir`.
+fn on_node2_with(scope: &Scope, name: &str, dir: &Path) -> std::path::PathBuf {
+    scope.write_file(
+        "files.toml",
+        &app(
+            name,
+            &format!(
+                "persistent = true\nnode = \"node2\"\n[[apps.{name}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/files\"\n",
+                dir.display()
+            ),
+        ),
+    )
+}
+
 #[test]
 fn a_host_directory_missing_on_the_pinned_node_is_refused_at_its_line_before_any_write() {
     let scope = Scope::new(&Swarm::cluster());
     let files = scope.name("files");
     // It exists here, where alacrity runs, and on node1, but not on node2.
     let dir = scope.node_local_dir("files");
-    let spec = scope.write_file(
-        "files.toml",
-        &app(
-            &files,
-            &format!(
-                "persistent = true\nnode = \"node2\"\n[[apps.{files}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/files\"\n",
-                dir.display()
-            ),
-        ),
-    );
+    let spec = on_node2_with(&scope, &files, &dir);
     for command in ["plan", "deploy"] {
         let out = scope
             .alacrity()
@@ -404,16 +409,7 @@ fn a_host_directory_only_on_the_pinned_node_is_found_there_and_deployed() {
         ],
     );
     assert!(!dir.exists(), "not on this machine");
-    let spec = scope.write_file(
-        "files.toml",
-        &app(
-            &files,
-            &format!(
-                "persistent = true\nnode = \"node2\"\n[[apps.{files}.volumes]]\nhost_path = \"{}\"\ncontainer_path = \"/files\"\n",
-                dir.display()
-            ),
-        ),
-    );
+    let spec = on_node2_with(&scope, &files, &dir);
     let out = scope
         .alacrity()
         .args(["-v", "deploy"])

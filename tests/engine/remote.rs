@@ -79,6 +79,11 @@ impl Config {
 /// own DOCKER_CONFIG, and the harness's ssh configuration.
 fn bare(config: &Config) -> assert_cmd::Command {
     let mut cmd = alacrity();
+    only_what_the_test_adds(&mut cmd, config);
+    cmd
+}
+
+fn only_what_the_test_adds(cmd: &mut assert_cmd::Command, config: &Config) {
     for var in [
         "DOCKER_HOST",
         "DOCKER_CONTEXT",
@@ -90,7 +95,6 @@ fn bare(config: &Config) -> assert_cmd::Command {
     cmd.env("DOCKER_CONFIG", config.path())
         .env("ALACRITY_SSH_COMMAND", remote().ssh_command)
         .timeout(LIMIT);
-    cmd
 }
 
 /// `bare`, as if alacrity ran on a laptop: in a mount namespace of its own where the engine's data
@@ -110,17 +114,7 @@ fn laptop(config: &Config, hidden: &Path) -> assert_cmd::Command {
         .arg(assert_cmd::cargo::cargo_bin!("alacrity"))
         .current_dir(repo())
         .env("NO_COLOR", "1");
-    for var in [
-        "DOCKER_HOST",
-        "DOCKER_CONTEXT",
-        "DOCKER_TLS_VERIFY",
-        "DOCKER_CERT_PATH",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("DOCKER_CONFIG", config.path())
-        .env("ALACRITY_SSH_COMMAND", remote().ssh_command)
-        .timeout(LIMIT);
+    only_what_the_test_adds(&mut cmd, config);
     cmd
 }
 
