@@ -224,6 +224,8 @@ mod tests {
             ports: vec![],
             volumes: vec![],
             node: None,
+            resources: Default::default(),
+            restart_policy: Default::default(),
         };
         let pin = pin.map(Pin::new);
         let spec = mapping::service_spec(&app, pin.as_ref());

@@ -7,28 +7,32 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+use std::time::Duration;
+
 use bollard::models::{
     EndpointPortConfig, EndpointPortConfigProtocolEnum, EndpointPortConfigPublishModeEnum,
-    EndpointSpec, EndpointSpecModeEnum, Mount, MountType, MountVolumeOptions,
-    NetworkAttachmentConfig, ServiceSpec, ServiceSpecMode, ServiceSpecModeReplicated,
-    ServiceSpecRollbackConfig, ServiceSpecRollbackConfigFailureActionEnum,
-    ServiceSpecRollbackConfigOrderEnum, ServiceSpecUpdateConfig,
-    ServiceSpecUpdateConfigFailureActionEnum, ServiceSpecUpdateConfigOrderEnum, TaskSpec,
-    TaskSpecContainerSpec, TaskSpecPlacement, TaskSpecRestartPolicy,
-    TaskSpecRestartPolicyConditionEnum,
+    EndpointSpec, EndpointSpecModeEnum, Limit, Mount, MountType, MountVolumeOptions,
+    NetworkAttachmentConfig, ResourceObject, ServiceSpec, ServiceSpecMode,
+    ServiceSpecModeReplicated, ServiceSpecRollbackConfig,
+    ServiceSpecRollbackConfigFailureActionEnum, ServiceSpecRollbackConfigOrderEnum,
+    ServiceSpecUpdateConfig, ServiceSpecUpdateConfigFailureActionEnum,
+    ServiceSpecUpdateConfigOrderEnum, TaskSpec, TaskSpecContainerSpec, TaskSpecPlacement,
+    TaskSpecResources, TaskSpecRestartPolicy, TaskSpecRestartPolicyConditionEnum,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{images, labels};
-use crate::spec::model::label_of;
-use crate::spec::{App, Port, Protocol, Volume, VolumeSource};
+use crate::spec::model::{Cpus, Size, label_of};
+use crate::spec::units::duration_text;
+use crate::spec::{
+    App, Port, Protocol, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume,
+    VolumeSource,
+};
 
 const SECOND_NS: i64 = 1_000_000_000;
 /// How long the swarm watches a new task before it calls an update step good (Docker's default).
 const UPDATE_MONITOR_NS: i64 = 5 * SECOND_NS;
-/// The pause before a stopped task is restarted, so a crashing app does not spin.
-const RESTART_DELAY_NS: i64 = 5 * SECOND_NS;
 
 /// The node a persistent app is pinned to: its swarm node ID.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,12 +104,8 @@ fn label<'a>(labels: Option<&'a HashMap<String, String>>, key: &str) -> Option<&
 fn task_template(app: &App, pin: Option<&Pin>) -> TaskSpec {
     TaskSpec {
         container_spec: Some(container_spec(app)),
-        restart_policy: Some(TaskSpecRestartPolicy {
-            condition: Some(TaskSpecRestartPolicyConditionEnum::ANY),
-            delay: Some(RESTART_DELAY_NS),
-            max_attempts: Some(0),
-            window: Some(0),
-        }),
+        resources: task_resources(&app.resources),
+        restart_policy: Some(restart_policy(&app.restart_policy)),
         placement: pin.map(|pin| TaskSpecPlacement {
             constraints: Some(vec![pin.constraint()]),
             ..Default::default()
@@ -116,6 +116,49 @@ fn task_template(app: &App, pin: Option<&Pin>) -> TaskSpec {
         }]),
         ..Default::default()
     }
+}
+
+/// Limits and reservations; none at all when the app sets none (the spec, and its hash, are
+/// then what they were before alacrity knew of resources).
+fn task_resources(resources: &Resources) -> Option<TaskSpecResources> {
+    if resources.is_empty() {
+        return None;
+    }
+    let nanos = |cpus: Option<Cpus>| cpus.map(|c| c.nanos() as i64);
+    let bytes = |memory: Option<Size>| memory.map(|m| m.bytes() as i64);
+    let (limits, reservations) = (&resources.limits, &resources.reservations);
+    Some(TaskSpecResources {
+        limits: (!limits.is_empty()).then(|| Limit {
+            nano_cpus: nanos(limits.cpus),
+            memory_bytes: bytes(limits.memory),
+            pids: None,
+        }),
+        reservations: (!reservations.is_empty()).then(|| ResourceObject {
+            nano_cpus: nanos(reservations.cpus),
+            memory_bytes: bytes(reservations.memory),
+            generic_resources: None,
+        }),
+        ..Default::default()
+    })
+}
+
+/// The app's restart policy; the default one is what alacrity always wrote (any exit, 5 s
+/// later, without end), so that the hash of an app that sets none stays the same.
+fn restart_policy(policy: &RestartPolicy) -> TaskSpecRestartPolicy {
+    TaskSpecRestartPolicy {
+        condition: Some(match policy.condition {
+            RestartCondition::None => TaskSpecRestartPolicyConditionEnum::NONE,
+            RestartCondition::OnFailure => TaskSpecRestartPolicyConditionEnum::ON_FAILURE,
+            RestartCondition::Any => TaskSpecRestartPolicyConditionEnum::ANY,
+        }),
+        delay: Some(nanoseconds(policy.delay)),
+        max_attempts: Some(policy.max_attempts as i64),
+        window: Some(nanoseconds(policy.window)),
+    }
+}
+
+fn nanoseconds(duration: Duration) -> i64 {
+    i64::try_from(duration.as_nanos()).unwrap_or(i64::MAX)
 }
 
 fn container_spec(app: &App) -> TaskSpecContainerSpec {
@@ -259,9 +302,8 @@ pub fn hash_of<T: Serialize>(value: &T) -> String {
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:
 /// the pin is, see `read_pin`).
 pub(crate) fn read_app(spec: &ServiceSpec) -> App {
-    let container = spec
-        .task_template
-        .as_ref()
+    let task = spec.task_template.as_ref();
+    let container = task
         .and_then(|task| task.container_spec.clone())
         .unwrap_or_default();
     let service_labels = spec.labels.clone().unwrap_or_default();
@@ -285,6 +327,61 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
             .filter_map(read_volume)
             .collect(),
         node: None,
+        resources: read_resources(task.and_then(|task| task.resources.as_ref())),
+        restart_policy: read_restart_policy(task.and_then(|task| task.restart_policy.as_ref())),
+    }
+}
+
+/// Limits and reservations as the engine holds them (0 is none).
+fn read_resources(resources: Option<&TaskSpecResources>) -> Resources {
+    let Some(resources) = resources else {
+        return Resources::default();
+    };
+    let cpus = |nanos: Option<i64>| {
+        nanos
+            .filter(|n| *n > 0)
+            .map(|n| Cpus::from_nanos(n.unsigned_abs()))
+    };
+    let memory = |bytes: Option<i64>| {
+        bytes
+            .filter(|b| *b > 0)
+            .map(|b| Size::from_bytes(b.unsigned_abs()))
+    };
+    let limits = resources.limits.as_ref();
+    let reservations = resources.reservations.as_ref();
+    Resources {
+        limits: ResourceSet {
+            cpus: cpus(limits.and_then(|l| l.nano_cpus)),
+            memory: memory(limits.and_then(|l| l.memory_bytes)),
+        },
+        reservations: ResourceSet {
+            cpus: cpus(reservations.and_then(|r| r.nano_cpus)),
+            memory: memory(reservations.and_then(|r| r.memory_bytes)),
+        },
+    }
+}
+
+/// The restart policy as the engine holds it; what it leaves out is the engine's default (any
+/// exit, 5 s, without end).
+fn read_restart_policy(policy: Option<&TaskSpecRestartPolicy>) -> RestartPolicy {
+    let default = RestartPolicy::default();
+    let Some(policy) = policy else {
+        return default;
+    };
+    let duration = |nanos: Option<i64>, default| {
+        nanos.map_or(default, |n| Duration::from_nanos(n.max(0).unsigned_abs()))
+    };
+    RestartPolicy {
+        condition: match policy.condition {
+            Some(TaskSpecRestartPolicyConditionEnum::NONE) => RestartCondition::None,
+            Some(TaskSpecRestartPolicyConditionEnum::ON_FAILURE) => RestartCondition::OnFailure,
+            _ => RestartCondition::Any,
+        },
+        delay: duration(policy.delay, default.delay),
+        max_attempts: policy
+            .max_attempts
+            .map_or(default.max_attempts, |n| n.max(0).unsigned_abs()),
+        window: duration(policy.window, default.window),
     }
 }
 
@@ -379,11 +476,48 @@ pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
         ("ports", same_items(&deployed.ports, &wanted.ports)),
         ("volumes", deployed.volumes == wanted.volumes),
     ];
+    let nested = NESTED_FIELDS
+        .iter()
+        .filter(|field| field_value(deployed, field) != field_value(wanted, field))
+        .copied();
     checks
         .into_iter()
         .filter(|(_, same)| !same)
         .map(|(field, _)| field)
+        .chain(nested)
         .collect()
+}
+
+/// The fields of `resources` and `restart_policy`, by their paths in the spec: a change names
+/// the one that changes.
+pub const NESTED_FIELDS: [&str; 8] = [
+    "resources.limits.cpus",
+    "resources.limits.memory",
+    "resources.reservations.cpus",
+    "resources.reservations.memory",
+    "restart_policy.condition",
+    "restart_policy.delay",
+    "restart_policy.max_attempts",
+    "restart_policy.window",
+];
+
+/// The value of a field of `resources` or `restart_policy` as the spec writes it (`512M`,
+/// `0.5`, `on-failure`, `5s`; `none` when not set), for plans and drift. `None` for another field.
+pub fn field_value(app: &App, field: &str) -> Option<String> {
+    let (limits, reservations) = (&app.resources.limits, &app.resources.reservations);
+    let policy = &app.restart_policy;
+    let or_none = |value: Option<String>| Some(value.unwrap_or_else(|| "none".to_string()));
+    match field {
+        "resources.limits.cpus" => or_none(limits.cpus.map(|c| c.to_string())),
+        "resources.limits.memory" => or_none(limits.memory.map(|m| m.to_string())),
+        "resources.reservations.cpus" => or_none(reservations.cpus.map(|c| c.to_string())),
+        "resources.reservations.memory" => or_none(reservations.memory.map(|m| m.to_string())),
+        "restart_policy.condition" => Some(policy.condition.to_string()),
+        "restart_policy.delay" => Some(duration_text(policy.delay)),
+        "restart_policy.max_attempts" => Some(policy.max_attempts.to_string()),
+        "restart_policy.window" => Some(duration_text(policy.window)),
+        _ => None,
+    }
 }
 
 fn same_items<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
@@ -414,6 +548,8 @@ mod tests {
             }],
             volumes: vec![],
             node: None,
+            resources: Default::default(),
+            restart_policy: Default::default(),
         }
     }
 
@@ -441,6 +577,8 @@ mod tests {
                 },
             ],
             node: Some("node-1".into()),
+            resources: Default::default(),
+            restart_policy: Default::default(),
         }
     }
 
@@ -610,6 +748,109 @@ mod tests {
             assert_eq!(read_app(&spec), expected);
             assert_eq!(read_pin(&spec), pin);
         }
+    }
+
+    fn limited(mut app: App) -> App {
+        app.resources.limits.cpus = Some("0.5".parse().unwrap());
+        app.resources.limits.memory = Some("256M".parse().unwrap());
+        app.resources.reservations.memory = Some("128M".parse().unwrap());
+        app.restart_policy = RestartPolicy {
+            condition: RestartCondition::OnFailure,
+            delay: Duration::from_secs(10),
+            max_attempts: 3,
+            window: Duration::from_secs(120),
+        };
+        app
+    }
+
+    #[test]
+    fn resources_and_the_restart_policy_go_into_the_task_template() {
+        let spec = service_spec(&limited(web()), None);
+        let task = spec.task_template.as_ref().unwrap();
+        let resources = task.resources.as_ref().unwrap();
+        let limits = resources.limits.as_ref().unwrap();
+        assert_eq!(limits.nano_cpus, Some(500_000_000));
+        assert_eq!(limits.memory_bytes, Some(256 << 20));
+        let reservations = resources.reservations.as_ref().unwrap();
+        assert_eq!(
+            (reservations.nano_cpus, reservations.memory_bytes),
+            (None, Some(128 << 20))
+        );
+        let policy = task.restart_policy.as_ref().unwrap();
+        assert_eq!(
+            policy.condition,
+            Some(TaskSpecRestartPolicyConditionEnum::ON_FAILURE)
+        );
+        assert_eq!(policy.delay, Some(10 * SECOND_NS));
+        assert_eq!(policy.max_attempts, Some(3));
+        assert_eq!(policy.window, Some(120 * SECOND_NS));
+        // Without any: no resources at all, and the restart policy alacrity always wrote.
+        let plain = service_spec(&web(), None);
+        let task = plain.task_template.as_ref().unwrap();
+        assert!(task.resources.is_none());
+        let policy = task.restart_policy.as_ref().unwrap();
+        assert_eq!(
+            policy.condition,
+            Some(TaskSpecRestartPolicyConditionEnum::ANY)
+        );
+        assert_eq!(
+            (policy.delay, policy.max_attempts, policy.window),
+            (Some(5 * SECOND_NS), Some(0), Some(0))
+        );
+    }
+
+    #[test]
+    fn resources_and_the_restart_policy_read_back_and_change_the_hashes() {
+        let app = limited(db());
+        let spec = service_spec(&app, Some(&Pin::new("a")));
+        assert_eq!(read_app(&spec), App { node: None, ..app });
+        let plain = service_spec(&db(), Some(&Pin::new("a")));
+        assert_ne!(spec_hash(&spec), spec_hash(&plain));
+        assert_ne!(
+            template_hash(spec.task_template.as_ref()),
+            template_hash(plain.task_template.as_ref())
+        );
+        // What the engine answers for a service without resources: empty objects.
+        let mut engine_said = plain.clone();
+        if let Some(task) = engine_said.task_template.as_mut() {
+            task.resources = Some(TaskSpecResources {
+                limits: Some(Limit::default()),
+                reservations: Some(ResourceObject::default()),
+                ..Default::default()
+            });
+        }
+        assert_eq!(read_app(&engine_said).resources, Resources::default());
+    }
+
+    #[test]
+    fn changes_of_resources_and_restart_policy_are_named_by_their_path() {
+        let before = web();
+        let after = limited(web());
+        assert_eq!(
+            changed_fields(&before, &after),
+            vec![
+                "resources.limits.cpus",
+                "resources.limits.memory",
+                "resources.reservations.memory",
+                "restart_policy.condition",
+                "restart_policy.delay",
+                "restart_policy.max_attempts",
+                "restart_policy.window",
+            ]
+        );
+        assert_eq!(
+            field_value(&after, "resources.limits.memory").as_deref(),
+            Some("256M")
+        );
+        assert_eq!(
+            field_value(&before, "resources.limits.memory").as_deref(),
+            Some("none")
+        );
+        assert_eq!(
+            field_value(&after, "restart_policy.window").as_deref(),
+            Some("2m")
+        );
+        assert_eq!(field_value(&after, "image"), None);
     }
 
     #[test]

@@ -80,7 +80,8 @@ pub struct Drift {
     /// The spec's name of the field (`instances`, `env`, ...; `node` for the placement,
     /// `update order` for how updates replace tasks).
     pub field: String,
-    /// The values, for the fields that have one short value (instances, image).
+    /// The values, for the fields that have one short value (instances, image, those of
+    /// resources and of the restart policy).
     pub swarm: Option<String>,
     pub spec: Option<String>,
 }
@@ -528,7 +529,10 @@ pub(crate) fn drift_of(field: &str, swarm: &App, spec: &App) -> Drift {
             Some(spec.instances.to_string()),
         ),
         "image" => (Some(swarm.image.clone()), Some(spec.image.clone())),
-        _ => (None, None),
+        _ => (
+            mapping::field_value(swarm, field),
+            mapping::field_value(spec, field),
+        ),
     };
     Drift {
         field: field.to_string(),
@@ -576,6 +580,8 @@ pub(crate) mod tests {
                 })
                 .collect(),
             node: None,
+            resources: Default::default(),
+            restart_policy: Default::default(),
         }
     }
 

@@ -119,6 +119,8 @@ mod tests {
                 })
                 .collect(),
             node: None,
+            resources: Default::default(),
+            restart_policy: Default::default(),
         }
     }
 

@@ -7,10 +7,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::model::{App, Port, Volume, VolumeSource};
+use super::model::{
+    App, Port, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume, VolumeSource,
+};
 use super::paths::normalize_absolute;
-use super::raw::{Entry, RawApp, RawVolume, Span};
+use super::raw::{Entry, RawApp, RawResourceSet, RawRestartPolicy, RawVolume, Span};
 use super::source::Source;
+use super::units::{Cpus, Size, parse_duration};
 use super::{AppOrigin, Origin};
 
 pub fn app(raw: &RawApp) -> App {
@@ -28,7 +31,7 @@ pub fn app(raw: &RawApp) -> App {
             .map_or(1, |f| f.value.max(0).unsigned_abs()),
         command: raw.command.as_ref().map(|f| f.value.clone()),
         entrypoint: raw.entrypoint.as_ref().map(|f| f.value.clone()),
-        env: table(&raw.env),
+        env: environment(raw),
         labels: table(&raw.labels),
         ports: raw
             .ports
@@ -37,6 +40,17 @@ pub fn app(raw: &RawApp) -> App {
             .collect(),
         volumes: raw.volumes().iter().filter_map(volume).collect(),
         node: raw.node.as_ref().map(|f| f.value.clone()),
+        resources: raw
+            .resources
+            .as_ref()
+            .map_or_else(Resources::default, |r| Resources {
+                limits: resource_set(r.limits.as_ref()),
+                reservations: resource_set(r.reservations.as_ref()),
+            }),
+        restart_policy: raw
+            .restart_policy
+            .as_ref()
+            .map_or_else(RestartPolicy::default, restart_policy),
     }
 }
 
@@ -45,6 +59,51 @@ fn table(entries: &[Entry]) -> BTreeMap<String, String> {
         .iter()
         .map(|entry| (entry.key.clone(), entry.value.clone()))
         .collect()
+}
+
+/// The env files' variables in order (a later one wins), then `env` on top, as docker compose
+/// does.
+fn environment(raw: &RawApp) -> BTreeMap<String, String> {
+    let mut env: BTreeMap<String, String> = raw.env_from_files.iter().cloned().collect();
+    env.extend(table(&raw.env));
+    env
+}
+
+fn resource_set(raw: Option<&RawResourceSet>) -> ResourceSet {
+    let Some(raw) = raw else {
+        return ResourceSet::default();
+    };
+    ResourceSet {
+        cpus: raw.cpus.as_ref().and_then(|f| f.value.parse::<Cpus>().ok()),
+        memory: raw
+            .memory
+            .as_ref()
+            .and_then(|f| f.value.parse::<Size>().ok()),
+    }
+}
+
+/// The policy as written, with the default's value for each field not given.
+fn restart_policy(raw: &RawRestartPolicy) -> RestartPolicy {
+    let default = RestartPolicy::default();
+    let duration = |field: &Option<super::raw::Field<String>>, default| {
+        field
+            .as_ref()
+            .and_then(|f| parse_duration(&f.value).ok())
+            .unwrap_or(default)
+    };
+    RestartPolicy {
+        condition: raw
+            .condition
+            .as_ref()
+            .and_then(|f| f.value.parse::<RestartCondition>().ok())
+            .unwrap_or(default.condition),
+        delay: duration(&raw.delay, default.delay),
+        max_attempts: raw
+            .max_attempts
+            .as_ref()
+            .map_or(default.max_attempts, |f| f.value.max(0).unsigned_abs()),
+        window: duration(&raw.window, default.window),
+    }
 }
 
 fn volume(raw: &RawVolume) -> Option<Volume> {

@@ -3,15 +3,21 @@
 //! The pipeline, one module per step:
 //! - `source`: a file's text, and byte offsets -> line:column.
 //! - `parse`: TOML -> `raw` apps with positions; syntax errors, unknown fields, wrong types.
+//! - `envfile`: the env files the apps name (read through `inputs::Inputs`) -> their variables,
+//!   or diagnostics at the env files' own lines.
 //! - `rules`: every rule that needs no engine (ids in `rule_id`), pure, the host seen through
 //!   `paths::HostFs`.
-//! - `build`: raw apps that passed -> the `model` (App, Volume, Port), no positions, no I/O.
+//! - `build`: raw apps that passed -> the `model` (App, Volume, Port), no positions, no I/O;
+//!   `units`: sizes, CPUs and durations.
 //! - `diagnostic`: one problem; `report`: how problems and summaries are shown.
 //!
-//! No I/O here besides reading the spec files and, through `HostFs`, looking at host paths.
+//! No I/O here besides reading the spec files and, through `Inputs`, their env files and
+//! alacrity's environment, and, through `HostFs`, looking at host paths.
 
 mod build;
 pub mod diagnostic;
+mod envfile;
+pub mod inputs;
 pub mod model;
 pub mod parse;
 pub mod paths;
@@ -21,13 +27,19 @@ pub mod rule_id;
 mod rules;
 pub mod source;
 mod suggest;
+pub mod units;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Invalid};
-pub use model::{App, Port, Protocol, Volume, VolumeSource};
+pub use envfile::HIDDEN_VALUE;
+pub use inputs::{FakeInputs, Inputs, RealInputs};
+pub use model::{
+    App, Port, Protocol, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume,
+    VolumeSource,
+};
 pub use paths::{DeferredHostFs, FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;
 pub(crate) use rules::label_problem;
@@ -136,8 +148,17 @@ pub fn load(paths: &[PathBuf]) -> Result<Spec, Invalid> {
     load_with(paths, &RealHostFs)
 }
 
-/// `load`, looking at host paths through `host`.
+/// `load`, looking at host paths through `host`; env files are read from this machine.
 pub fn load_with(paths: &[PathBuf], host: &dyn HostFs) -> Result<Spec, Invalid> {
+    load_with_inputs(paths, host, &RealInputs)
+}
+
+/// `load_with`, reading env files and the environment through `inputs`.
+pub fn load_with_inputs(
+    paths: &[PathBuf],
+    host: &dyn HostFs,
+    inputs: &dyn Inputs,
+) -> Result<Spec, Invalid> {
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
     for path in distinct(paths) {
@@ -146,7 +167,7 @@ pub fn load_with(paths: &[PathBuf], host: &dyn HostFs) -> Result<Spec, Invalid> 
             Err(diagnostic) => unreadable.push(*diagnostic),
         }
     }
-    let checked = load_sources(sources, host);
+    let checked = load_sources_with(sources, host, inputs);
     if unreadable.is_empty() {
         return checked;
     }
@@ -156,8 +177,18 @@ pub fn load_with(paths: &[PathBuf], host: &dyn HostFs) -> Result<Spec, Invalid> 
     Err(Invalid { diagnostics })
 }
 
-/// Parses and validates specs already in memory (tests and fuzzing start here).
+/// Parses and validates specs already in memory (tests and fuzzing start here), with no env
+/// file to read (an app's `env_file` is not found) and an empty environment.
 pub fn load_sources(sources: Vec<Source>, host: &dyn HostFs) -> Result<Spec, Invalid> {
+    load_sources_with(sources, host, &FakeInputs::new())
+}
+
+/// `load_sources`, reading env files and the environment through `inputs`.
+pub fn load_sources_with(
+    sources: Vec<Source>,
+    host: &dyn HostFs,
+    inputs: &dyn Inputs,
+) -> Result<Spec, Invalid> {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     for source in sources {
@@ -165,15 +196,120 @@ pub fn load_sources(sources: Vec<Source>, host: &dyn HostFs) -> Result<Spec, Inv
         diagnostics.append(&mut found);
         files.push(ParsedFile { source, apps });
     }
+    let order = read_env_files(&mut files, inputs, &mut diagnostics);
     diagnostics.extend(rules::check(&files, host));
     if diagnostics.is_empty() {
         return Ok(Spec {
             files: files.iter().map(spec_file).collect(),
         });
     }
-    let order: Vec<PathBuf> = files.iter().map(|f| f.source.path.clone()).collect();
     sort_by_file_order(&mut diagnostics, &order);
     Err(Invalid { diagnostics })
+}
+
+/// Reads the env files each app names, in order, into `RawApp::env_from_files`; an env file
+/// named several times is read once, and its problems are reported once. Returns the order of
+/// the files for diagnostics: each spec file, then the env files it names.
+fn read_env_files(
+    files: &mut [ParsedFile],
+    inputs: &dyn Inputs,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
+    let mut read: HashMap<PathBuf, Option<Vec<(String, String)>>> = HashMap::new();
+    let mut order = Vec::new();
+    let lookup = |name: &str| inputs.var(name);
+    for file in files.iter_mut() {
+        order.push(file.source.path.clone());
+        for app in &mut file.apps {
+            for entry in &app.env_file {
+                let at = |message: String, hint: String| {
+                    Diagnostic::at(
+                        RuleId::EnvFileUnreadable,
+                        &file.source,
+                        entry.span.clone(),
+                        message,
+                    )
+                    .app(&app.name)
+                    .hint(hint)
+                };
+                if entry.value.is_empty() {
+                    diagnostics.push(at(
+                        "`env_file` names an empty path".to_string(),
+                        "name the env file, e.g. env_file = [\"prod.env\"]".to_string(),
+                    ));
+                    continue;
+                }
+                let path = env_file_path(&file.source.path, &entry.value);
+                let variables = read.entry(path.clone()).or_insert_with(|| {
+                    order.push(path.clone());
+                    match inputs.read(&path) {
+                        Ok(bytes) if bytes.len() as u64 > inputs::MAX_ENV_FILE_BYTES => None,
+                        Ok(bytes) => {
+                            let parsed = envfile::parse(&path, &bytes, &app.name, &lookup);
+                            diagnostics.extend(parsed.diagnostics);
+                            Some(parsed.variables)
+                        }
+                        Err(_) => None,
+                    }
+                });
+                match variables {
+                    Some(variables) => app.env_from_files.extend(variables.iter().cloned()),
+                    None => {
+                        let (message, hint) = env_file_unreadable(&path, inputs);
+                        diagnostics.push(at(message, hint));
+                    }
+                }
+            }
+        }
+    }
+    order
+}
+
+/// Where an env file is: a relative path is taken from the spec file's directory, as docker
+/// compose does (`-`, standard input, is in the current directory).
+fn env_file_path(spec: &Path, written: &str) -> PathBuf {
+    let written = Path::new(written);
+    let path = match written.is_absolute() {
+        true => written.to_path_buf(),
+        false => spec.parent().unwrap_or(Path::new("")).join(written),
+    };
+    // `examples/./prod.env` is `examples/prod.env`.
+    path.components().collect()
+}
+
+/// Why an env file cannot be read, and what to do, in words (the file is read again for the
+/// error: only its first reader kept the bytes, and failures are rare).
+fn env_file_unreadable(path: &Path, inputs: &dyn Inputs) -> (String, String) {
+    let shown = path.display();
+    let directory = match path.parent().map(Path::display) {
+        Some(dir) if !dir.to_string().is_empty() => format!("`{dir}/`"),
+        _ => "the current directory".to_string(),
+    };
+    match inputs.read(path) {
+        Ok(_) => (
+            format!(
+                "the env file {shown} is larger than {} MiB, far too large for an env file",
+                inputs::MAX_ENV_FILE_BYTES / 1024 / 1024
+            ),
+            "check the path: an env file holds NAME=value lines, a few kilobytes".to_string(),
+        ),
+        Err(err) => {
+            let hint = match err.kind() {
+                std::io::ErrorKind::NotFound => format!(
+                    "check the path: a relative path is taken from the spec file's directory, \
+                     here {directory}"
+                ),
+                std::io::ErrorKind::PermissionDenied => {
+                    "check the file's permissions: alacrity reads it".to_string()
+                }
+                std::io::ErrorKind::IsADirectory => {
+                    "name a file of NAME=value lines, not a directory".to_string()
+                }
+                _ => "check that the path is a readable file".to_string(),
+            };
+            (format!("cannot read the env file {shown}: {err}"), hint)
+        }
+    }
 }
 
 fn spec_file(file: &ParsedFile) -> SpecFile {
@@ -205,10 +341,20 @@ fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
 /// Parses and validates one spec file given as bytes, as if read from `path` (which only names
 /// it in diagnostics): the whole pipeline but the reading, for the fuzzer and tests.
 pub fn load_bytes(path: &Path, bytes: Vec<u8>, host: &dyn HostFs) -> Result<Spec, Invalid> {
+    load_bytes_with(path, bytes, host, &FakeInputs::new())
+}
+
+/// `load_bytes`, reading env files and the environment through `inputs`.
+pub fn load_bytes_with(
+    path: &Path,
+    bytes: Vec<u8>,
+    host: &dyn HostFs,
+    inputs: &dyn Inputs,
+) -> Result<Spec, Invalid> {
     let source = source_of(path, bytes).map_err(|diagnostic| Invalid {
         diagnostics: vec![*diagnostic],
     })?;
-    load_sources(vec![source], host)
+    load_sources_with(vec![source], host, inputs)
 }
 
 /// The largest spec file read. Real specs are kilobytes; a bigger file is the wrong file (a
@@ -390,6 +536,128 @@ mod tests {
         let err = load(&[big]).unwrap_err();
         assert_eq!(err.diagnostics[0].rule, RuleId::UnreadableFile);
         assert!(err.diagnostics[0].message.contains("larger than 16 MiB"));
+    }
+
+    fn load_env(text: &str, inputs: &FakeInputs) -> Result<Spec, Invalid> {
+        load_sources_with(
+            vec![Source::new("deploy/app.toml", text)],
+            &FakeHostFs::new(),
+            inputs,
+        )
+    }
+
+    #[test]
+    fn env_files_apply_in_order_and_env_wins() {
+        let inputs = FakeInputs::new()
+            .file("deploy/base.env", "LOG_LEVEL=info\nREGION=eu\nPASSED\n")
+            .file("deploy/prod.env", "LOG_LEVEL=warn\nAPI_TOKEN=t0k3n\n")
+            .file("/etc/shared.env", "SHARED=yes\n")
+            .var("PASSED", "from the environment");
+        let spec = load_env(
+            "[apps.web]\nimage = \"x\"\n\
+             env_file = [\"base.env\", \"./prod.env\", \"/etc/shared.env\"]\n\
+             env = { REGION = \"us\" }\n\
+             [apps.worker]\nimage = \"x\"\nenv_file = \"prod.env\"\n",
+            &inputs,
+        )
+        .unwrap();
+        let web = &spec.app("web").unwrap().env;
+        let pairs: Vec<(&str, &str)> = web.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("API_TOKEN", "t0k3n"),
+                ("LOG_LEVEL", "warn"),
+                ("PASSED", "from the environment"),
+                ("REGION", "us"),
+                ("SHARED", "yes"),
+            ]
+        );
+        assert_eq!(spec.app("worker").unwrap().env.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_env_file_is_an_error_at_its_entry_and_a_bad_line_at_its_own_line() {
+        let inputs = FakeInputs::new().file("deploy/bad.env", "OK=1\nNOT OK=secret\n");
+        let err = load_env(
+            "[apps.web]\nimage = \"x\"\nenv_file = [\"bad.env\", \"missing.env\", \"\"]\n\
+             instances = -1\n\
+             [apps.api]\nimage = \"x\"\nenv_file = [\"bad.env\"]\n",
+            &inputs,
+        )
+        .unwrap_err();
+        let found: Vec<(String, RuleId, usize, usize)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.location(), d.rule, d.line, d.column))
+            .collect();
+        let at = |file: &str, line, column| format!("{file}:{line}:{column}");
+        assert_eq!(
+            found,
+            [
+                (
+                    at("deploy/app.toml", 3, 24),
+                    RuleId::EnvFileUnreadable,
+                    3,
+                    24
+                ),
+                (
+                    at("deploy/app.toml", 3, 39),
+                    RuleId::EnvFileUnreadable,
+                    3,
+                    39
+                ),
+                (
+                    at("deploy/app.toml", 4, 13),
+                    RuleId::InstancesNegative,
+                    4,
+                    13
+                ),
+                (at("deploy/bad.env", 2, 1), RuleId::EnvFileFormat, 2, 1),
+            ],
+            "the spec's errors first, then its env files' (bad.env once, though named twice)"
+        );
+        let missing = &err.diagnostics[0];
+        assert!(
+            missing.message.contains("deploy/missing.env"),
+            "{}",
+            missing.message
+        );
+        assert!(missing.hint.as_deref().unwrap().contains("`deploy/`"));
+        assert!(
+            err.diagnostics
+                .iter()
+                .all(|d| !format!("{d:?}").contains("secret"))
+        );
+    }
+
+    #[test]
+    fn env_files_are_read_from_this_machine_relative_to_the_spec() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("app.env"), "FROM_FILE=1\n").unwrap();
+        std::fs::create_dir(dir.path().join("a-directory.env")).unwrap();
+        let spec_path = dir.path().join("app.toml");
+        std::fs::write(
+            &spec_path,
+            "[apps.web]\nimage = \"x\"\nenv_file = [\"app.env\"]\n",
+        )
+        .unwrap();
+        let spec = load(std::slice::from_ref(&spec_path)).unwrap();
+        assert_eq!(spec.app("web").unwrap().env["FROM_FILE"], "1");
+        std::fs::write(
+            &spec_path,
+            "[apps.web]\nimage = \"x\"\nenv_file = [\"a-directory.env\"]\n",
+        )
+        .unwrap();
+        let err = load(&[spec_path]).unwrap_err();
+        assert_eq!(err.diagnostics[0].rule, RuleId::EnvFileUnreadable);
+        assert!(
+            err.diagnostics[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("directory")
+        );
     }
 
     #[test]

@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Duration;
 
 use serde::Serialize;
+
+pub use super::units::{Cpus, Size};
 
 /// The prefix of every Docker volume alacrity manages: label `my-volume` is volume `alacran--my-volume`.
 pub const VOLUME_PREFIX: &str = "alacran--";
@@ -29,6 +32,8 @@ pub struct App {
     pub command: Option<Vec<String>>,
     /// Overrides the image's ENTRYPOINT.
     pub entrypoint: Option<Vec<String>>,
+    /// The environment: the env files' variables in their order (a later file wins), then the
+    /// spec's `env` on top.
     pub env: BTreeMap<String, String>,
     /// User labels put on the service (alacrity's own labels are added on top).
     pub labels: BTreeMap<String, String>,
@@ -36,6 +41,112 @@ pub struct App {
     pub volumes: Vec<Volume>,
     /// The node a persistent app is pinned to, by hostname or ID, as the spec says it.
     pub node: Option<String>,
+    /// CPU and memory limits and reservations (none by default).
+    pub resources: Resources,
+    /// When the swarm restarts the app's containers.
+    pub restart_policy: RestartPolicy,
+}
+
+/// CPU and memory for each container of an app, as docker compose's `deploy.resources`: limits
+/// are enforced on the node (a container over its memory limit is killed), reservations are what
+/// the swarm sets aside on a node before it places a container there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Resources {
+    pub limits: ResourceSet,
+    pub reservations: ResourceSet,
+}
+
+impl Resources {
+    pub fn is_empty(&self) -> bool {
+        self.limits.is_empty() && self.reservations.is_empty()
+    }
+}
+
+/// A number of CPUs and an amount of memory, each optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct ResourceSet {
+    pub cpus: Option<Cpus>,
+    pub memory: Option<Size>,
+}
+
+impl ResourceSet {
+    pub fn is_empty(&self) -> bool {
+        self.cpus.is_none() && self.memory.is_none()
+    }
+}
+
+/// When the swarm restarts a container that stopped, as docker compose's
+/// `deploy.restart_policy`. The default is what alacrity always did: restart whatever the exit,
+/// 5 seconds after it, without end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RestartPolicy {
+    pub condition: RestartCondition,
+    /// The pause before a restart.
+    pub delay: Duration,
+    /// How many restarts before giving up; 0: no limit.
+    pub max_attempts: u64,
+    /// How long a restarted container must run to count as a successful restart; 0: at once.
+    pub window: Duration,
+}
+
+/// The pause before a restart when the spec gives none, so that a crashing app does not spin.
+pub const DEFAULT_RESTART_DELAY: Duration = Duration::from_secs(5);
+
+impl Default for RestartPolicy {
+    fn default() -> Self {
+        RestartPolicy {
+            condition: RestartCondition::Any,
+            delay: DEFAULT_RESTART_DELAY,
+            max_attempts: 0,
+            window: Duration::ZERO,
+        }
+    }
+}
+
+/// Which exits the swarm restarts a container after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestartCondition {
+    /// Never: a container that stops stays stopped.
+    None,
+    /// Only after a non-zero exit.
+    OnFailure,
+    /// Whatever the exit.
+    Any,
+}
+
+impl RestartCondition {
+    pub const ALL: [RestartCondition; 3] = [
+        RestartCondition::None,
+        RestartCondition::OnFailure,
+        RestartCondition::Any,
+    ];
+
+    /// The word of the spec (and of docker compose).
+    pub fn word(self) -> &'static str {
+        match self {
+            RestartCondition::None => "none",
+            RestartCondition::OnFailure => "on-failure",
+            RestartCondition::Any => "any",
+        }
+    }
+}
+
+impl fmt::Display for RestartCondition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+impl FromStr for RestartCondition {
+    type Err = ();
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|condition| condition.word() == text)
+            .ok_or(())
+    }
 }
 
 /// A published port: `published:target[/tcp|/udp]`.

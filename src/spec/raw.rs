@@ -42,6 +42,13 @@ pub struct RawApp {
     pub ports: Vec<Field<String>>,
     pub volumes: Option<Field<Vec<RawVolume>>>,
     pub node: Option<Field<String>>,
+    /// `env_file`, each path as written (a single string is a list of one).
+    pub env_file: Vec<Field<String>>,
+    /// The variables the env files give, in their order, once the loader has read the files
+    /// (see `envfile`): names and values, the values never shown.
+    pub env_from_files: Vec<(String, String)>,
+    pub resources: Option<RawResources>,
+    pub restart_policy: Option<RawRestartPolicy>,
     /// Keys present with a value of the wrong type (already reported).
     pub invalid: Vec<&'static str>,
 }
@@ -70,6 +77,38 @@ pub struct RawVolume {
     pub host_path: Option<Field<String>>,
     pub container_path: Option<Field<String>>,
     pub read_only: Option<Field<bool>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}
+
+/// `[apps.NAME.resources]`, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawResources {
+    pub limits: Option<RawResourceSet>,
+    pub reservations: Option<RawResourceSet>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}
+
+/// `limits` or `reservations`, as written: each value's text (a number written without quotes
+/// is its text too), judged by the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawResourceSet {
+    /// The `limits` or `reservations` key.
+    pub key: Span,
+    pub cpus: Option<Field<String>>,
+    pub memory: Option<Field<String>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}
+
+/// `[apps.NAME.restart_policy]`, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawRestartPolicy {
+    pub condition: Option<Field<String>>,
+    pub delay: Option<Field<String>>,
+    pub max_attempts: Option<Field<i64>>,
+    pub window: Option<Field<String>>,
     /// Keys present with a value of the wrong type (already reported).
     pub invalid: Vec<&'static str>,
 }

@@ -60,6 +60,16 @@ rule_ids! {
     PortFormat = "port-format": "ports are published:target with an optional /tcp or /udp, each from 1 to 65535",
     NodeNeedsPersistent = "node-needs-persistent": "only a persistent app is pinned to a node",
     NodeFormat = "node-format": "a node is a hostname or node ID: not empty, no whitespace or invisible characters",
+    // Env files, resources and the restart policy of one app.
+    EnvFileUnreadable = "env-file-unreadable": "every env_file can be read (a path is relative to the spec file)",
+    EnvFileFormat = "env-file-format": "env file lines are NAME=value, NAME alone, # comments or blank, in UTF-8, names without whitespace",
+    MemoryFormat = "memory-format": "a memory size is a number with an optional unit b, k, m, g or t, e.g. \"512M\"",
+    CpusFormat = "cpus-format": "cpus is a positive number of CPUs, e.g. \"0.5\", with at most 9 decimals",
+    ResourcesMinimum = "resources-minimum": "a limit is at least what docker runs (memory 6M, cpus 0.01), a reservation at least what the swarm takes (memory 4M, cpus 0.001)",
+    LimitBelowReservation = "limit-below-reservation": "a limit (memory or cpus) is not below the reservation of the same resource",
+    RestartCondition = "restart-condition": "a restart condition is none, on-failure or any",
+    RestartDuration = "restart-duration": "a restart delay or window is a duration such as \"5s\", \"500ms\" or \"1m30s\"",
+    RestartMaxAttempts = "restart-max-attempts": "a restart policy's max_attempts is not negative",
     // The persistent directories of one app.
     VolumesNeedPersistent = "volumes-need-persistent": "only a persistent app has persistent directories",
     VolumeSource = "volume-source": "a volume has exactly one of label or host_path",

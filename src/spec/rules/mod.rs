@@ -4,11 +4,13 @@
 //! stable id (`RuleId`), a message saying what is wrong and a hint saying how to fix it.
 //!
 //! - `app`: one app's fields (name, image, instances, command, env, labels, ports, node).
+//! - `resources`: one app's resources and restart policy (sizes, CPUs, durations, conditions).
 //! - `volume`: one app's persistent directories (labels, host paths, container paths).
 //! - `across`: what must be unique across every app of every file (names, labels, host paths, ports).
 
 mod across;
 mod app;
+mod resources;
 mod volume;
 
 /// Why a volume label is not one Docker accepts (`volumes rm` checks names with it too).
@@ -41,6 +43,7 @@ pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
                 diagnostics: &mut diagnostics,
             };
             app::check(app, &mut report);
+            resources::check(app, &mut report);
             volume::check(app, host, &mut report);
         }
     }
