@@ -16,6 +16,7 @@ use alacrity::commands::plan::{self, PlanView, PlannedApp, PlannedDrift};
 use alacrity::commands::retained::ListedUser;
 use alacrity::commands::table;
 use alacrity::commands::volumes::ls::{self as volumes_ls, ListedVolume, VolumesView};
+use alacrity::core::env::{EnvChange, env_changes};
 use alacrity::printer::{Captured, Printer};
 
 const FORMATS: [(OutputFormat, &str); 2] =
@@ -115,6 +116,19 @@ fn table() {
     check("table.txt", &buffers.take());
 }
 
+/// A variable whose value is shown, one whose name looks secret, one removed.
+fn db_env_changes() -> Vec<EnvChange> {
+    let swarm = [("LOG_LEVEL", "info"), ("DB_PASSWORD", "old"), ("GONE", "x")];
+    let spec = [("LOG_LEVEL", "debug"), ("DB_PASSWORD", "new")];
+    let map = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    env_changes(&map(&swarm), &map(&spec))
+}
+
 fn plan_view() -> PlanView {
     PlanView {
         apps: vec![
@@ -123,6 +137,7 @@ fn plan_view() -> PlanView {
                 action: "create".into(),
                 changes: Vec::new(),
                 drift: Vec::new(),
+                env_changes: Vec::new(),
                 node: None,
                 new_data: Vec::new(),
                 kept_data: Vec::new(),
@@ -131,27 +146,41 @@ fn plan_view() -> PlanView {
             PlannedApp {
                 app: "db".into(),
                 action: "update".into(),
-                changes: strings(&["image", "instances", "volumes"]),
+                changes: strings(&[
+                    "image",
+                    "instances",
+                    "env",
+                    "volumes",
+                    "resources.limits.memory",
+                ]),
                 drift: vec![PlannedDrift {
                     field: "instances".into(),
                     swarm: Some("3".into()),
                     spec: Some("1".into()),
                 }],
+                env_changes: db_env_changes(),
                 node: Some("node1".into()),
                 new_data: strings(&["alacran--logs"]),
                 kept_data: strings(&["/srv/db/old"]),
-                details: strings(&[
+                details: [
                     "instances 3 -> 1, changed outside alacrity: this deploy sets it back to \
-                     the spec",
+                     the spec"
+                        .to_string(),
+                ]
+                .into_iter()
+                .chain(db_env_changes().iter().map(plan::env_line))
+                .chain(strings(&[
                     "alacran--logs: a new, empty volume",
                     "/srv/db/old: no longer mounted; kept with its data (see `alacrity binds ls`)",
-                ]),
+                ]))
+                .collect(),
             },
             PlannedApp {
                 app: "cache".into(),
                 action: "unchanged".into(),
                 changes: Vec::new(),
                 drift: Vec::new(),
+                env_changes: Vec::new(),
                 node: Some("node2".into()),
                 new_data: Vec::new(),
                 kept_data: Vec::new(),

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::table;
 use crate::cli::PlanArgs;
+use crate::core::env::{EnvChange, EnvChangeKind};
 use crate::core::plan::Action;
 use crate::core::plan::AppPlan;
 use crate::core::plan::Drift;
@@ -36,6 +37,9 @@ pub struct PlannedApp {
     pub changes: Vec<String>,
     /// Fields changed outside alacrity, which the deploy undoes.
     pub drift: Vec<PlannedDrift>,
+    /// The environment variables an update adds, removes or changes, by name; a value is
+    /// `null` where the name looks secret (`hidden`), and a URL's password is masked.
+    pub env_changes: Vec<EnvChange>,
     /// The node a persistent app is (to be) pinned to.
     pub node: Option<String>,
     /// Persistent directories an update adds (a new label is a new, empty volume) and leaves
@@ -135,6 +139,7 @@ fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
         action: app.action.to_string(),
         changes: app.changes.clone(),
         drift: app.drift.iter().map(PlannedDrift::from).collect(),
+        env_changes: app.env_changes.clone(),
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
         new_data: names(&app.new_data),
         kept_data: names(&app.left_data),
@@ -142,8 +147,8 @@ fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
     }
 }
 
-/// What the CHANGES column cannot say: changes made outside alacrity, and what a change of
-/// persistent directories means for the data.
+/// What the CHANGES column cannot say: changes made outside alacrity, the environment
+/// variables that change, and what a change of persistent directories means for the data.
 pub fn details(app: &AppPlan) -> Vec<String> {
     let mut lines = Vec::new();
     for drift in &app.drift {
@@ -156,6 +161,7 @@ pub fn details(app: &AppPlan) -> Vec<String> {
             drift.field
         ));
     }
+    lines.extend(app.env_changes.iter().map(env_line));
     for source in &app.new_data {
         lines.push(match source {
             VolumeSource::Label(_) => format!("{source}: a new, empty volume"),
@@ -174,6 +180,39 @@ pub fn details(app: &AppPlan) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// `env LOG_LEVEL: "info" -> "debug"`, `env API_TOKEN: changed (value not shown: ...)`.
+pub fn env_line(change: &EnvChange) -> String {
+    let name = quoted_text(&change.name);
+    let what = match (change.change, change.hidden) {
+        (EnvChangeKind::Removed, _) => "removed".to_string(),
+        (EnvChangeKind::Added, true) => "added (value not shown: the name looks secret)".into(),
+        (EnvChangeKind::Changed, true) => "changed (value not shown: the name looks secret)".into(),
+        (EnvChangeKind::Added, false) => {
+            format!("added, {}", quoted(change.spec.as_deref()))
+        }
+        (EnvChangeKind::Changed, false) if change.swarm == change.spec => {
+            "changed, in a part not shown (a URL's password)".to_string()
+        }
+        (EnvChangeKind::Changed, false) => format!(
+            "{} -> {}",
+            quoted(change.swarm.as_deref()),
+            quoted(change.spec.as_deref())
+        ),
+    };
+    format!("env {name}: {what}")
+}
+
+/// A value in a line of text: quoted, control and invisible characters escaped, long ones cut.
+fn quoted(value: Option<&str>) -> String {
+    format!("\"{}\"", quoted_text(value.unwrap_or_default()))
+}
+
+fn quoted_text(text: &str) -> String {
+    crate::spec::diagnostic::shorten(text)
+        .escape_debug()
+        .to_string()
 }
 
 fn plan_table(apps: &[PlannedApp]) -> String {
@@ -281,4 +320,47 @@ pub fn load_apps(
         .filter(|app| names.is_empty() || names.contains(&app.name))
         .collect();
     Ok((spec, selected))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::core::env::env_changes;
+
+    #[test]
+    fn env_changes_in_words_never_show_a_secret_value() {
+        let swarm: BTreeMap<String, String> = [
+            ("LOG_LEVEL", "info"),
+            ("API_TOKEN", "old-token"),
+            ("OLD", "x"),
+            ("DATABASE_URL", "postgres://app:one@db/app"),
+            ("MOTD", "line one\nline two\u{1b}[31m"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let mut spec = swarm.clone();
+        spec.insert("LOG_LEVEL".into(), "debug".into());
+        spec.insert("API_TOKEN".into(), "new-token".into());
+        spec.remove("OLD");
+        spec.insert("NEW_SECRET".into(), "hunter2".into());
+        spec.insert("NEW".into(), "".into());
+        spec.insert("DATABASE_URL".into(), "postgres://app:two@db/app".into());
+        spec.insert("MOTD".into(), "hi".into());
+        let lines: Vec<String> = env_changes(&swarm, &spec).iter().map(env_line).collect();
+        assert_eq!(
+            lines,
+            [
+                "env API_TOKEN: changed (value not shown: the name looks secret)",
+                "env DATABASE_URL: changed, in a part not shown (a URL's password)",
+                "env LOG_LEVEL: \"info\" -> \"debug\"",
+                "env MOTD: \"line one\\nline two\\u{1b}[31m\" -> \"hi\"",
+                "env NEW: added, \"\"",
+                "env NEW_SECRET: added (value not shown: the name looks secret)",
+                "env OLD: removed",
+            ]
+        );
+    }
 }

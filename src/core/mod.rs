@@ -11,6 +11,7 @@
 //! - `records`: the records of persistent data, read from swarm configs, and when one is
 //!   replaced.
 //! - `plan`: what a deploy does, app by app, from a snapshot of the swarm, with every refusal.
+//! - `env`: the environment variables a deploy changes, and which values may be shown.
 //! - `apply`: the writes a plan needs.
 //! - `writers`: one writer on persistent data (the containers still on an app's data).
 //! - `tasks`: swarm tasks and service updates as facts (a task that may still run, its reason).
@@ -25,6 +26,7 @@
 
 pub mod apply;
 pub mod converge;
+pub mod env;
 pub mod health;
 pub mod host_paths;
 pub mod images;

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use bollard::models::ServiceSpec;
 use serde::Serialize;
 
+use super::env::{self, EnvChange};
 use super::images::{ImageResolution, ResolveFailure};
 use super::mapping::{self, Pin};
 use super::nodes::{self, Node, NodeLookup};
@@ -52,6 +53,9 @@ pub struct AppPlan {
     /// For an update: fields the swarm has that differ from what alacrity last deployed (a
     /// change made outside alacrity, e.g. `docker service scale`), which this deploy undoes.
     pub drift: Vec<Drift>,
+    /// For an update: the environment variables it adds, removes or changes (values hidden
+    /// where the name looks secret).
+    pub env_changes: Vec<EnvChange>,
     /// For an update of a persistent app: persistent directories it gets that it did not have
     /// (a new label starts on a new, empty volume), and those it no longer mounts (kept).
     pub new_data: Vec<VolumeSource>,
@@ -323,6 +327,10 @@ pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>
         (Some(current), Action::Update) if app.persistent => data_change(&current.app, app),
         _ => (Vec::new(), Vec::new()),
     };
+    let env_changes = match (&current, action) {
+        (Some(current), Action::Update) => env::env_changes(&current.app.env, &app.env),
+        _ => Vec::new(),
+    };
     Ok(AppPlan {
         app: app.clone(),
         action,
@@ -330,6 +338,7 @@ pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>
         pin,
         node_move,
         drift,
+        env_changes,
         new_data,
         left_data,
         spec,
@@ -678,6 +687,50 @@ pub(crate) mod tests {
         let plan = plan_with(&changed, &services).unwrap();
         assert_eq!(plan.action, Action::Update);
         assert_eq!(plan.changes, vec!["image", "env"]);
+    }
+
+    #[test]
+    fn an_update_names_the_variables_it_changes_and_a_new_limit_by_its_path() {
+        let mut web = app("web", false, &[]);
+        web.env.insert("LOG_LEVEL".into(), "info".into());
+        web.env.insert("API_KEY".into(), "k1".into());
+        let services = HashMap::from([("web".to_string(), deployed(&web, None))]);
+        web.env.insert("LOG_LEVEL".into(), "debug".into());
+        web.env.insert("API_KEY".into(), "k2".into());
+        web.resources.limits.memory = Some("64M".parse().unwrap());
+        let plan = plan_with(&web, &services).unwrap();
+        assert_eq!(plan.changes, vec!["env", "resources.limits.memory"]);
+        let names: Vec<(&str, bool)> = plan
+            .env_changes
+            .iter()
+            .map(|c| (c.name.as_str(), c.hidden))
+            .collect();
+        assert_eq!(names, [("API_KEY", true), ("LOG_LEVEL", false)]);
+        assert!(!format!("{:?}", plan.env_changes).contains("k2"));
+        // A new app has nothing to compare with.
+        let created = plan_with(&web, &HashMap::new()).unwrap();
+        assert!(created.env_changes.is_empty());
+    }
+
+    #[test]
+    fn a_limit_changed_outside_alacrity_is_drift_with_its_values() {
+        let mut web = app("web", false, &[]);
+        web.resources.limits.memory = Some("64M".parse().unwrap());
+        let edited = edited(&web, None, |spec| {
+            let task = spec.task_template.as_mut().unwrap();
+            let limits = task.resources.as_mut().unwrap().limits.as_mut().unwrap();
+            limits.memory_bytes = Some(128 << 20);
+        });
+        let services = HashMap::from([("web".to_string(), edited)]);
+        let plan = plan_with(&web, &services).unwrap();
+        assert_eq!(
+            plan.drift,
+            vec![Drift {
+                field: "resources.limits.memory".into(),
+                swarm: Some("128M".into()),
+                spec: Some("64M".into()),
+            }]
+        );
     }
 
     #[test]
