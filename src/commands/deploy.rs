@@ -21,7 +21,7 @@ use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
 use crate::core::plan::Plan;
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
-use crate::core::tasks::humanize;
+use crate::core::tasks::{humanize, is_out_of_memory};
 use crate::core::writers::Writer;
 use crate::engine::Connector;
 use crate::engine::Engine;
@@ -466,6 +466,14 @@ fn failed_error(failed: &[AppProgress]) -> anyhow::Error {
     if failed.iter().any(|app| is_missing_bind_source(&app.state)) {
         text.push_str(MISSING_BIND_SOURCE_HINT);
     }
+    let out_of_memory = |app: &&AppProgress| matches!(&app.state, ProgressState::Failed(reason) if is_out_of_memory(reason));
+    if let Some(app) = failed.iter().find(out_of_memory) {
+        text.push_str(&format!(
+            "\n  `{}` was killed for lack of memory: give it more with resources.limits.memory \
+             in its spec (on nodes that have it), or make the app use less",
+            app.name
+        ));
+    }
     let first = &failed[0].name;
     text.push_str(&format!(
         "\n  the swarm keeps retrying; fix the cause and deploy again \
@@ -557,5 +565,27 @@ mod tests {
         };
         let text = failed_error(&[other]).to_string();
         assert!(!text.contains("host_path"), "{text}");
+    }
+
+    #[test]
+    fn a_container_killed_for_memory_says_how_to_give_it_more() {
+        let killed = AppProgress {
+            name: "web".into(),
+            running: 0,
+            desired: 1,
+            stopping: 0,
+            state: ProgressState::Failed(
+                "failed: task: non-zero exit (137): out of memory: the kernel killed it at its \
+                 memory limit of 16M (OOMKilled)"
+                    .into(),
+            ),
+        };
+        let text = failed_error(&[killed]).to_string();
+        assert!(
+            text.contains(
+                "`web` was killed for lack of memory: give it more with resources.limits.memory"
+            ),
+            "{text}"
+        );
     }
 }

@@ -191,7 +191,7 @@ pub(crate) fn evaluate(
     // replaced it, and it is not waited for.
     let stopping = stopping_tasks.len() as u64 + excess;
     let state = |state| progress_of(target, running, stopping, state);
-    if let Some(failed) = latest(ours.iter().copied().filter(|t| is_new_failure(target, t))) {
+    if let Some(failed) = failed_task(target, tasks) {
         return state(ProgressState::Failed(task_reason(failed)));
     }
     let update = match update_of_this_deploy(target, service) {
@@ -369,6 +369,19 @@ pub(crate) fn is_known(target: &Target, task: &Task) -> bool {
     target
         .known_tasks
         .contains(task.id.as_deref().unwrap_or_default())
+}
+
+/// The latest task of this deploy's spec that the swarm rejected or that failed, if any: what
+/// fails the wait.
+pub(crate) fn failed_task<'a>(target: &Target, tasks: &'a [Task]) -> Option<&'a Task> {
+    let ours =
+        |task: &&Task| mapping::template_hash(task.spec.as_ref()) == Some(&target.template_hash);
+    latest(
+        tasks
+            .iter()
+            .filter(ours)
+            .filter(|task| is_new_failure(target, task)),
+    )
 }
 
 /// A task of this deploy that the swarm rejected or that failed.
@@ -817,6 +830,61 @@ mod tests {
         assert_eq!(
             progress.state,
             ProgressState::Failed("failed: task: non-zero exit (1)".into())
+        );
+    }
+
+    /// A container that exits 137 (SIGKILL) under a memory limit, as Docker 20.10 to 28 put it
+    /// in the task: the exit code and nothing else.
+    fn killed(limit: Option<i64>) -> Task {
+        let mut killed = on(
+            "n1",
+            task(
+                "a",
+                "new",
+                SHUTDOWN,
+                FAILED,
+                Some("task: non-zero exit (137)"),
+                7,
+            ),
+        );
+        if let Some(status) = killed.status.as_mut() {
+            status.container_status = Some(bollard::models::ContainerStatus {
+                container_id: Some("c0ffee".into()),
+                pid: Some(0),
+                exit_code: Some(137),
+            });
+        }
+        if let (Some(spec), Some(bytes)) = (killed.spec.as_mut(), limit) {
+            spec.resources = Some(bollard::models::TaskSpecResources {
+                limits: Some(bollard::models::Limit {
+                    memory_bytes: Some(bytes),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            });
+        }
+        killed
+    }
+
+    #[test]
+    fn a_container_killed_under_a_memory_limit_is_likely_out_of_memory() {
+        let tasks = [killed(Some(16 << 20))];
+        let progress = eval(&wanting(1), &service(None, ""), &tasks);
+        let reason = "failed: task: non-zero exit (137): killed, likely out of memory (its \
+                      memory limit is 16M)";
+        assert_eq!(progress.state, ProgressState::Failed(reason.into()));
+        assert_eq!(failed_task(&wanting(1), &tasks), Some(&tasks[0]));
+        assert_eq!(
+            crate::core::tasks::out_of_memory_reason(&tasks[0]),
+            "failed: task: non-zero exit (137): out of memory: the kernel killed it at its \
+             memory limit of 16M (OOMKilled)"
+        );
+        // Without a limit, a SIGKILL is only what the engine says.
+        let tasks = [killed(None)];
+        let progress = eval(&wanting(1), &service(None, ""), &tasks);
+        assert_eq!(
+            progress.state,
+            ProgressState::Failed("failed: task: non-zero exit (137)".into())
         );
     }
 

@@ -156,7 +156,14 @@ mod tests {
             ("SAME", "1"),
         ]);
         let changes = env_changes(&swarm, &spec);
-        let summary: Vec<(&str, EnvChangeKind, Option<&str>, Option<&str>, bool)> = changes
+        type Summary<'a> = (
+            &'a str,
+            EnvChangeKind,
+            Option<&'a str>,
+            Option<&'a str>,
+            bool,
+        );
+        let summary: Vec<Summary> = changes
             .iter()
             .map(|c| {
                 (

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskState};
 
+use crate::spec::units::Size;
+
 /// Whether a task's state is one a container may be in (from `new` to `running`), as opposed to
 /// a final one (`complete`, `shutdown`, `failed`, `rejected`, `remove`, `orphaned`).
 pub(crate) fn is_live_state(state: Option<TaskState>) -> bool {
@@ -25,9 +27,68 @@ pub(crate) fn is_live_state(state: Option<TaskState>) -> bool {
     )
 }
 
-/// A task's state and the engine's reason: its error, else its status message (alone when it
-/// already says the state, as in "pending task scheduling").
+/// A task's state and the engine's reason (see `engine_reason`); for a container killed while
+/// the app has a memory limit (exit code 137: SIGKILL, which the kernel's out-of-memory killer
+/// sends), the likely cause, which the task's status does not say.
 pub(crate) fn task_reason(task: &Task) -> String {
+    let reason = engine_reason(task);
+    match (exit_code(task), memory_limit(task)) {
+        (Some(KILLED_EXIT_CODE), Some(limit)) => {
+            format!("{reason}: killed, likely out of memory (its memory limit is {limit})")
+        }
+        _ => reason,
+    }
+}
+
+/// The reason of a task whose container the engine says the kernel killed for memory
+/// (`OOMKilled`, which only the node's engine knows).
+pub(crate) fn out_of_memory_reason(task: &Task) -> String {
+    let reason = engine_reason(task);
+    match memory_limit(task) {
+        Some(limit) => format!(
+            "{reason}: out of memory: the kernel killed it at its memory limit of {limit} \
+             (OOMKilled)"
+        ),
+        None => format!(
+            "{reason}: out of memory: the kernel killed it (OOMKilled) with no memory limit \
+             set: its node is short of memory"
+        ),
+    }
+}
+
+/// Whether a reason says that a container was killed for memory (likely or for sure).
+pub fn is_out_of_memory(reason: &str) -> bool {
+    reason.contains("out of memory")
+}
+
+/// The exit code of a process killed by SIGKILL (128 + 9), which is how a container killed by
+/// the kernel's out-of-memory killer exits.
+pub(crate) const KILLED_EXIT_CODE: i64 = 137;
+
+/// The exit code of a task's container, once it exited.
+pub(crate) fn exit_code(task: &Task) -> Option<i64> {
+    let status = task.status.as_ref()?.container_status.as_ref()?;
+    status.exit_code.filter(|code| *code != 0)
+}
+
+/// The ID of a task's container, once it has one.
+pub(crate) fn container_id(task: &Task) -> Option<&str> {
+    let status = task.status.as_ref()?.container_status.as_ref()?;
+    status.container_id.as_deref().filter(|id| !id.is_empty())
+}
+
+/// The memory limit of a task's containers, if any.
+pub(crate) fn memory_limit(task: &Task) -> Option<Size> {
+    let limits = task.spec.as_ref()?.resources.as_ref()?.limits.as_ref()?;
+    limits
+        .memory_bytes
+        .filter(|bytes| *bytes > 0)
+        .map(|bytes| Size::from_bytes(bytes.unsigned_abs()))
+}
+
+/// A task's state and the engine's own reason: its error, else its status message (alone when
+/// it already says the state, as in "pending task scheduling").
+fn engine_reason(task: &Task) -> String {
     let status = task.status.clone().unwrap_or_default();
     let state = status
         .state

@@ -6,6 +6,7 @@ use crate::core::converge::*;
 use super::{Engine, engine_error, is_not_found};
 use crate::core::mapping::Pin;
 use crate::core::nodes::hostname_of;
+use crate::core::tasks::{KILLED_EXIT_CODE, container_id, exit_code, out_of_memory_reason};
 use crate::core::writers::*;
 use crate::spec::App;
 use anyhow::Context;
@@ -38,7 +39,9 @@ impl Engine {
                 first_seen: &first_seen,
                 now,
             };
-            let progress = progress_of_all(targets, &look, &watch);
+            let mut progress = progress_of_all(targets, &look, &watch);
+            self.confirm_out_of_memory(targets, &look.tasks, &mut progress)
+                .await;
             on_progress(&progress);
             let failed: Vec<AppProgress> = progress
                 .iter()
@@ -61,6 +64,52 @@ impl Engine {
                 return Ok(Err(WaitEnd::TimedOut { progress, timeout }));
             }
             tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// Whether the kernel killed a failed container for memory is not in its task (only its
+    /// exit code, 137, which any SIGKILL gives), but in the container (`OOMKilled`), which
+    /// only the engine of its node can inspect: for a container killed on this engine's node,
+    /// look, and say so for sure. Once per failure (a failure ends the wait); anything that
+    /// cannot be looked at keeps the task's own reason.
+    async fn confirm_out_of_memory(
+        &self,
+        targets: &[Target],
+        tasks: &[Task],
+        progress: &mut [AppProgress],
+    ) {
+        for app in progress.iter_mut() {
+            if !matches!(app.state, ProgressState::Failed(_)) {
+                continue;
+            }
+            let Some(target) = targets.iter().find(|target| target.name == app.name) else {
+                continue;
+            };
+            let own: Vec<Task> = tasks
+                .iter()
+                .filter(|task| task.service_id.as_deref() == Some(target.service_id.as_str()))
+                .cloned()
+                .collect();
+            let Some(task) = failed_task(target, &own) else {
+                continue;
+            };
+            let Some(container) =
+                container_id(task).filter(|_| exit_code(task) == Some(KILLED_EXIT_CODE))
+            else {
+                continue;
+            };
+            let Ok(here) = self.local_node_id().await else {
+                continue;
+            };
+            if task.node_id.as_deref() != Some(here) {
+                continue;
+            }
+            let Ok(inspected) = self.docker.inspect_container(container, None).await else {
+                continue;
+            };
+            if inspected.state.and_then(|state| state.oom_killed) == Some(true) {
+                app.state = ProgressState::Failed(out_of_memory_reason(task));
+            }
         }
     }
 

@@ -406,11 +406,11 @@ impl Parser<'_> {
             }
             "resources" => {
                 let table = typed.get(subtable);
-                app.resources = table.map(|field| self.resources(&name, &field.value));
+                app.resources = table.map(|field| self.resources(&name, field.value));
             }
             "restart_policy" => {
                 let table = typed.get(subtable);
-                app.restart_policy = table.map(|field| self.restart_policy(&name, &field.value));
+                app.restart_policy = table.map(|field| self.restart_policy(&name, field.value));
             }
             _ => self.unknown_field(Some(&name), key, APP_FIELDS, "in an app"),
         }
@@ -436,7 +436,7 @@ impl Parser<'_> {
                 }
             };
             if let Some(field) = typed.get(subtable) {
-                *set = Some(self.resource_set(app, key.span(), &field.value));
+                *set = Some(self.resource_set(app, key.span(), field.value));
             }
         }
         resources

@@ -30,6 +30,20 @@ const ALIASES: &[(&str, &str)] = &[
     ("directory", "host_path"),
     ("readonly", "read_only"),
     ("ro", "read_only"),
+    ("env_files", "env_file"),
+    ("envfile", "env_file"),
+    ("environment_file", "env_file"),
+    ("restart", "restart_policy"),
+    ("restartpolicy", "restart_policy"),
+    ("requests", "reservations"),
+    ("reserve", "reservations"),
+    ("mem", "memory"),
+    ("memory_bytes", "memory"),
+    ("nano_cpus", "cpus"),
+    ("cpu", "cpus"),
+    ("attempts", "max_attempts"),
+    ("retries", "max_attempts"),
+    ("max_retries", "max_attempts"),
 ];
 
 /// The hint for an unknown field `unknown` where `known` are the valid names, if one is close.
@@ -47,6 +61,18 @@ fn special(normalized: &str, known: &[&str]) -> Option<&'static str> {
     let in_volume = known.contains(&"container_path");
     match normalized {
         "name" if in_app => Some("an app's name is the key of its table: [apps.NAME]"),
+        "deploy" if in_app => Some(
+            "docker compose's `deploy` settings are fields of the app here: `instances` (for \
+             replicas), `resources`, `restart_policy`",
+        ),
+        "cpus" | "memory" | "mem_limit" | "mem_reservation" | "memory_limit" | "cpu_limit"
+            if in_app =>
+        {
+            Some(
+                "CPU and memory go in the app's resources: [apps.NAME.resources] with \
+                 limits = { cpus = \"0.5\", memory = \"512M\" }",
+            )
+        }
         "source" | "src" if in_volume => {
             Some("did you mean `label` (a managed volume) or `host_path` (a host directory)?")
         }
@@ -120,6 +146,33 @@ mod tests {
         assert!(hint("name", APP).unwrap().contains("[apps.NAME]"));
         // An alias whose target is not a field here is not offered.
         assert_eq!(hint("target", APP), None);
+    }
+
+    #[test]
+    fn compose_words_for_resources_and_restarts_point_at_ours() {
+        let app = &["image", "env_file", "resources", "restart_policy"];
+        assert_eq!(
+            hint("restart", app).unwrap(),
+            "did you mean `restart_policy`?"
+        );
+        assert_eq!(hint("env-files", app).unwrap(), "did you mean `env_file`?");
+        assert!(hint("deploy", app).unwrap().contains("`resources`"));
+        assert!(hint("mem_limit", app).unwrap().contains("resources"));
+        assert!(hint("cpus", app).unwrap().contains("limits = {"));
+        let resources = &["limits", "reservations"];
+        assert_eq!(hint("limit", resources).unwrap(), "did you mean `limits`?");
+        assert_eq!(
+            hint("requests", resources).unwrap(),
+            "did you mean `reservations`?"
+        );
+        let set = &["cpus", "memory"];
+        assert_eq!(hint("cpu", set).unwrap(), "did you mean `cpus`?");
+        assert_eq!(hint("mem", set).unwrap(), "did you mean `memory`?");
+        let policy = &["condition", "delay", "max_attempts", "window"];
+        assert_eq!(
+            hint("retries", policy).unwrap(),
+            "did you mean `max_attempts`?"
+        );
     }
 
     #[test]
