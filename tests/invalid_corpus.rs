@@ -13,10 +13,12 @@
 //! # expect: rule=port-format line=7 column=10
 //! ```
 //!
-//! `line=0` is a diagnostic about the whole file (no position). `# expect: none` marks a file of a
-//! multi-file case that is fine on its own. A fixture is a `.toml` file, or a directory whose
-//! files are validated together (in name order); an entry of such a directory that is itself a
-//! directory (a directory named like a spec file) is expected to be `unreadable-file`.
+//! `line=0` is a diagnostic about the whole file (no position). `file=NAME` puts the diagnostic
+//! in another file than the spec, relative to the spec's directory: an env file the spec names.
+//! `# expect: none` marks a file of a multi-file case that is fine on its own. A fixture is a
+//! `.toml` file, or a directory whose `.toml` files are validated together (in name order; its
+//! other files are what they name, e.g. env files); a `.toml` entry of such a directory that is
+//! itself a directory is expected to be `unreadable-file`.
 
 mod common;
 
@@ -208,11 +210,12 @@ fn expectations(path: &Path, file: &str) -> Result<Vec<Expected>, String> {
     }
 }
 
-/// `rule=ID line=N [column=N]`.
+/// `rule=ID line=N [column=N] [file=NAME]`.
 fn expectation(spec: &str, file: &str) -> Result<Expected, String> {
     let mut rule = None;
     let mut line = None;
     let mut column = None;
+    let mut in_file = file.to_string();
     for field in spec.split_whitespace() {
         let number = |value: &str| {
             value
@@ -223,6 +226,10 @@ fn expectation(spec: &str, file: &str) -> Result<Expected, String> {
             Some(("rule", value)) => rule = Some(value.to_string()),
             Some(("line", value)) => line = Some(number(value)?),
             Some(("column", value)) => column = Some(number(value)?),
+            Some(("file", value)) => {
+                let dir = Path::new(file).parent().unwrap_or(Path::new(""));
+                in_file = dir.join(value).display().to_string();
+            }
             _ => return Err(format!("`{field}` in `# expect: {spec}`")),
         }
     }
@@ -232,7 +239,7 @@ fn expectation(spec: &str, file: &str) -> Result<Expected, String> {
         return Err(format!("`{rule}` is no rule id"));
     }
     Ok(Expected {
-        file: file.to_string(),
+        file: in_file,
         rule,
         line: line.ok_or_else(|| format!("no line= in `# expect: {spec}`"))?,
         column,
@@ -256,6 +263,7 @@ fn fixture_case(entry: &Path) -> Case {
         let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(entry))
             .unwrap()
             .map(|file| entry.join(file.unwrap().file_name()))
+            .filter(|file| file.extension().is_some_and(|ext| ext == "toml"))
             .collect();
         files.sort();
         files

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use alacrity::spec::report::Report;
-use alacrity::spec::{Source, load_sources};
+use alacrity::spec::{Source, load_sources_with};
 use common::spec_check;
 
 /// xorshift64*: a tiny deterministic generator, enough to pick mutations.
@@ -185,7 +185,7 @@ fn mutated_pairs_of_specs_never_panic() {
         let first = mutate(&seeds[rng.below(seeds.len())], &mut rng);
         let second = mutate(&seeds[rng.below(seeds.len())], &mut rng);
         let sources = vec![Source::new("a.toml", first), Source::new("b.toml", second)];
-        if let Err(invalid) = load_sources(sources, &host) {
+        if let Err(invalid) = load_sources_with(sources, &host, &spec_check::fake_inputs()) {
             assert!(!invalid.diagnostics.is_empty(), "round {round}");
             for diagnostic in &invalid.diagnostics {
                 assert!(!diagnostic.to_string().is_empty());

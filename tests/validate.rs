@@ -205,7 +205,8 @@ fn validate_needs_a_file() {
 }
 
 /// Each rule id has a fixture under tests/fixtures/invalid, named after it (a file, or a
-/// directory of files validated together), which breaks that rule and no other.
+/// directory of `.toml` files validated together, with the env files they name), which breaks
+/// that rule and no other.
 #[test]
 fn every_rule_has_a_fixture_that_breaks_it_and_only_it() {
     host_fixtures();
@@ -252,9 +253,11 @@ fn rule_fixture(id: &str) -> Option<Vec<PathBuf>> {
         return Some(vec![file]);
     }
     let dir = fixture(&format!("invalid/{id}"));
+    // Its spec files; the others (env files) are what they name.
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(&dir))
         .ok()?
         .map(|entry| dir.join(entry.unwrap().file_name()))
+        .filter(|file| file.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
     Some(files)
@@ -391,8 +394,9 @@ fn the_rules_doc_documents_every_rule() {
 #[test]
 fn the_readme_documents_every_field() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    let fields =
-        alacrity::spec::parse::app_field_names().chain(alacrity::spec::parse::volume_field_names());
+    let fields = alacrity::spec::parse::app_field_names()
+        .chain(alacrity::spec::parse::volume_field_names())
+        .chain(alacrity::spec::parse::nested_field_names());
     for field in fields {
         assert!(
             readme.contains(&format!("| `{field}` |")),

@@ -29,6 +29,10 @@ pub struct Diagnostic {
     /// The offending source line, to show with a caret under the fault.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// For a problem in an env file: the spec file that names it (the count of spec files with
+    /// errors counts that one).
+    #[serde(skip)]
+    pub spec_file: Option<PathBuf>,
 }
 
 impl Diagnostic {
@@ -43,6 +47,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            spec_file: None,
         }
     }
 
@@ -110,8 +115,11 @@ pub struct Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.diagnostics.len();
-        let files: std::collections::BTreeSet<&Path> =
-            self.diagnostics.iter().map(|d| d.file.as_path()).collect();
+        let files: std::collections::BTreeSet<&Path> = self
+            .diagnostics
+            .iter()
+            .map(|d| d.spec_file.as_deref().unwrap_or(&d.file))
+            .collect();
         write!(
             f,
             "{count} error{} in {} app spec file{}",

@@ -246,7 +246,10 @@ fn read_env_files(
                         Ok(bytes) if bytes.len() as u64 > inputs::MAX_ENV_FILE_BYTES => None,
                         Ok(bytes) => {
                             let parsed = envfile::parse(&path, &bytes, &app.name, &lookup);
-                            diagnostics.extend(parsed.diagnostics);
+                            diagnostics.extend(parsed.diagnostics.into_iter().map(|mut d| {
+                                d.spec_file = Some(file.source.path.clone());
+                                d
+                            }));
                             Some(parsed.variables)
                         }
                         Err(_) => None,

@@ -5,11 +5,12 @@
 //! - an invalid spec has diagnostics, each with a position inside the file (or none at all), a
 //!   message and a hint, a snippet whose caret lies on the text shown, and text that is safe to
 //!   print on a terminal (no control characters but newlines, no invisible or reordering ones);
-//!   the JSON report holds them all;
+//!   the JSON report holds them all; no value of an env file shows in any of them;
 //! - a valid spec keeps every rule: app names are DNS labels and unique, a persistent app runs at
 //!   most one instance, only persistent apps have volumes and a node, paths are clean and not
 //!   system paths, labels are Docker volume names, ports are unique, no NUL reaches a process,
-//!   and no volume was dropped on the way to the model.
+//!   no volume was dropped on the way to the model, and resources are what the engine takes
+//!   (limits and reservations above their minimums, a limit not below its reservation).
 //!
 //! Standalone (no `super::`), so that the fuzz crate can include it with `#[path]`.
 
@@ -20,10 +21,44 @@ use std::path::Path;
 
 use alacrity::spec::paths::system_path;
 use alacrity::spec::report::Report;
-use alacrity::spec::{Diagnostic, FakeHostFs, HostFs, Invalid, Spec, VolumeSource, load_bytes};
+use alacrity::spec::{
+    Diagnostic, FakeHostFs, FakeInputs, HostFs, Invalid, Spec, VolumeSource, load_bytes_with,
+};
 
 /// The file name diagnostics carry.
 pub const FILE: &str = "spec.toml";
+
+/// The env files a spec can name (beside it): a good one, one with every kind of bad line, the
+/// example's. Their values hold `CANARY`, which no diagnostic may show.
+pub const ENV_FILES: &[(&str, &[u8])] = &[
+    (
+        "app.env",
+        b"# settings\nLOG_LEVEL=leak-canary-1\n  PASSED\nUNSET\nEMPTY=\n",
+    ),
+    (
+        "bad.env",
+        b"GOOD=leak-canary-2\n=leak-canary-3\nexport TOKEN=leak-canary-4\nBAD NAME=leak-canary-5\r\n\
+          LATIN=leak-canary-6\xe9\nNUL=leak-canary-7\x00\nwords alone\n\xff=leak-canary-8\n",
+    ),
+    (
+        "web-limits.env",
+        b"LOG_LEVEL=info\nCACHE_URL=redis://u:leak-canary-9@cache:6379/0\nSESSION_SECRET\n",
+    ),
+];
+
+/// What no diagnostic may show: it is in every value of the env files.
+pub const CANARY: &str = "leak-canary";
+
+/// The env files above, and an environment where `PASSED` and `SESSION_SECRET` are set.
+pub fn fake_inputs() -> FakeInputs {
+    ENV_FILES
+        .iter()
+        .fold(FakeInputs::new(), |inputs, (name, bytes)| {
+            inputs.file(*name, *bytes)
+        })
+        .var("PASSED", "leak-canary-10")
+        .var("SESSION_SECRET", "leak-canary-11")
+}
 
 /// The host the rules see: a few directories, a file, and symlinks to a system path, to the root
 /// and to another directory (specs name them to hit every host-path rule).
@@ -44,7 +79,7 @@ pub fn fake_host() -> FakeHostFs {
 /// Parses and validates `bytes` as a spec file and checks everything above; panics otherwise.
 pub fn check(bytes: &[u8]) {
     let host = fake_host();
-    match load_bytes(Path::new(FILE), bytes.to_vec(), &host) {
+    match load_bytes_with(Path::new(FILE), bytes.to_vec(), &host, &fake_inputs()) {
         Ok(spec) => check_valid(&spec, &host),
         Err(invalid) => check_invalid(bytes, &invalid),
     }
@@ -55,9 +90,24 @@ fn check_invalid(bytes: &[u8], invalid: &Invalid) {
         !invalid.diagnostics.is_empty(),
         "invalid, but no diagnostic"
     );
-    let text = String::from_utf8_lossy(bytes);
-    let lines: Vec<&str> = text.split('\n').collect();
+    let spec_text = String::from_utf8_lossy(bytes);
     for diagnostic in &invalid.diagnostics {
+        // A diagnostic is in the spec, or in one of the env files it names.
+        let text = match ENV_FILES
+            .iter()
+            .find(|(name, _)| diagnostic.file == Path::new(name))
+        {
+            Some((_, env_file)) => {
+                let shown = diagnostic.to_string();
+                assert!(
+                    !shown.contains(CANARY),
+                    "an env file's value shown: {shown}"
+                );
+                String::from_utf8_lossy(env_file)
+            }
+            None => spec_text.clone(),
+        };
+        let lines: Vec<&str> = text.split('\n').collect();
         check_diagnostic(diagnostic, &lines);
     }
     let json = serde_json::to_string(&Report::invalid(invalid)).expect("the JSON report");
@@ -70,7 +120,10 @@ fn check_invalid(bytes: &[u8], invalid: &Invalid) {
 
 fn check_diagnostic(diagnostic: &Diagnostic, lines: &[&str]) {
     let shown = format!("{diagnostic:?}");
-    assert_eq!(diagnostic.file, Path::new(FILE), "{shown}");
+    let env_file = ENV_FILES
+        .iter()
+        .any(|(name, _)| diagnostic.file == Path::new(name));
+    assert!(diagnostic.file == Path::new(FILE) || env_file, "{shown}");
     assert!(!diagnostic.message.is_empty(), "no message: {shown}");
     assert!(
         diagnostic
@@ -150,6 +203,7 @@ fn check_valid(spec: &Spec, host: &dyn HostFs) {
                 app.env.keys().all(|k| !k.is_empty() && !k.contains('=')),
                 "{app:?}"
             );
+            check_resources(app);
             for port in &app.ports {
                 assert!(port.published >= 1 && port.target >= 1, "{app:?}");
                 assert!(ports.insert((port.published, port.protocol)), "{app:?}");
@@ -183,6 +237,30 @@ fn check_valid(spec: &Spec, host: &dyn HostFs) {
         }
     }
     serde_json::to_string(&Report::valid(&spec.files, &[])).expect("the JSON summary");
+}
+
+/// Limits and reservations the engine takes: above its minimums, a limit not below its
+/// reservation.
+fn check_resources(app: &alacrity::spec::App) {
+    let (limits, reservations) = (&app.resources.limits, &app.resources.reservations);
+    if let Some(memory) = limits.memory {
+        assert!(memory.bytes() >= 6 << 20, "{app:?}");
+    }
+    if let Some(memory) = reservations.memory {
+        assert!(memory.bytes() >= 4 << 20, "{app:?}");
+    }
+    if let Some(cpus) = limits.cpus {
+        assert!(cpus.nanos() >= 10_000_000, "{app:?}");
+    }
+    if let Some(cpus) = reservations.cpus {
+        assert!(cpus.nanos() >= 1_000_000, "{app:?}");
+    }
+    if let (Some(limit), Some(reserved)) = (limits.memory, reservations.memory) {
+        assert!(limit >= reserved, "{app:?}");
+    }
+    if let (Some(limit), Some(reserved)) = (limits.cpus, reservations.cpus) {
+        assert!(limit >= reserved, "{app:?}");
+    }
 }
 
 fn is_dns_label(name: &str) -> bool {
