@@ -25,6 +25,7 @@ mod plan;
 mod registry;
 mod releases;
 mod remote;
+mod resources;
 mod retained;
 mod security;
 mod volumes;

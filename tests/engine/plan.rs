@@ -28,8 +28,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "create", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "create", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": web, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert!(!scope.service_exists(&web), "plan changes nothing");
@@ -43,8 +43,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": web, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
 
@@ -57,8 +57,9 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "update", "changes": ["instances", "env", "ports"], "drift": [], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "node": null, "new_data": [], "kept_data": []},
+            {"app": web, "action": "update", "changes": ["instances", "env", "ports"], "drift": [],
+             "env_changes": [{"name": "A", "change": "added", "swarm": null, "spec": "1", "hidden": false}], "node": null, "new_data": [], "kept_data": []},
+            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert_eq!(
