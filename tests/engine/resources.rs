@@ -56,8 +56,13 @@ fn version(scope: &Scope, service: &str) -> String {
 
 /// Every container of a service on node1, stopped ones too, newest first.
 fn containers(scope: &Scope, service: &str) -> Vec<String> {
+    containers_on(scope, 1, service)
+}
+
+/// Every container of a service on node `node`, stopped ones too, newest first.
+fn containers_on(scope: &Scope, node: usize, service: &str) -> Vec<String> {
     let label = format!("label=com.docker.swarm.service.name={service}");
-    let out = scope.docker_ok(&["ps", "-a", "-q", "--no-trunc", "--filter", &label]);
+    let out = scope.docker_ok_on(node, &["ps", "-a", "-q", "--no-trunc", "--filter", &label]);
     lines(&out).map(str::to_string).collect()
 }
 
@@ -148,6 +153,38 @@ fn a_memory_limit_is_in_the_task_and_a_container_over_it_is_killed_and_said_so()
         })
         .find(|state| state.starts_with("true"));
     assert_eq!(killed, Some(format!("true 137 {}", 16 * MIB)));
+}
+
+/// On another node than the engine alacrity talks to, the container cannot be inspected: the
+/// task's exit code and the app's limit say what most likely happened, and no more.
+#[test]
+fn on_a_cluster_a_container_killed_on_another_node_is_likely_out_of_memory() {
+    let scope = Scope::new(&Swarm::cluster());
+    let hungry = scope.name("hungry");
+    let spec = scope.write_file(
+        "hungry.toml",
+        &format!(
+            "[apps.{hungry}]\nimage = \"{}\"\npersistent = true\nnode = \"node2\"\n\
+             command = [\"tail\", \"/dev/zero\"]\nresources.limits.memory = \"16M\"\n",
+            test_image()
+        ),
+    );
+    let out = deploy(&scope, &spec);
+    let text = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "app `{hungry}` cannot start: failed: task: non-zero exit (137): killed, likely out \
+             of memory (its memory limit is 16M)"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("was killed for lack of memory"), "{text}");
+    let killed = containers_on(&scope, 2, &hungry)
+        .into_iter()
+        .map(|id| scope.docker_ok_on(2, &["inspect", "--format", "{{.State.OOMKilled}}", &id]))
+        .any(|oom| oom == "true");
+    assert!(killed, "the engine of node2 says OOMKilled");
 }
 
 /// An app with resources and a restart policy, as written in the spec below.

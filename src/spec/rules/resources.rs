@@ -267,6 +267,7 @@ mod tests {
              reservations = { cpus = 0.25, memory = 268435456 }",
         ));
         ok(&resources("limits = { cpus = 2, memory = \"6M\" }"));
+        ok(&resources("limits = { cpus = +1_000.5 }"));
         ok(&resources(
             "reservations = { cpus = \"0.001\", memory = \"4MiB\" }",
         ));
