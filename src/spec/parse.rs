@@ -719,7 +719,7 @@ fn number_text(value: &Value<'_>) -> Result<String, Mismatch> {
         DeValue::Integer(number) => integer_value(number)
             .map(|n| n.to_string())
             .ok_or_else(|| Mismatch::of(value)),
-        DeValue::Float(number) => Ok(number.as_str().replace('_', "").replace('+', "")),
+        DeValue::Float(number) => Ok(number.as_str().replace(['_', '+'], "")),
         _ => Err(Mismatch::of(value)),
     }
 }
