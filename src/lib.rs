@@ -15,8 +15,8 @@
 //! - `core`: the decisions, pure (no Docker client, no tokio, no file system): the plan from a
 //!   snapshot of the swarm, the writes it needs, convergence and health verdicts, who uses what
 //!   data, the labels and records contract, the app <-> service mapping, the lock's contract.
-//! - `spec`: the app spec model, its parser and its rules (no I/O but reading the files, and
-//!   looking at host paths through a trait).
+//! - `spec`: the app spec model, its parser and its rules (no I/O but reading the files and
+//!   their env files, and looking at host paths through a trait).
 //! - `hostdir`: the host directories `binds rm` deletes (mount table, symlinks, sizes).
 //! - `exit`: exit codes, mapped from errors in one place; `testhook`: points where engine tests
 //!   hold a command, to make races real.
