@@ -51,6 +51,11 @@ pub const VOLUMES: &str = "io.alacrity.volumes";
 pub const BINDS: &str = "io.alacrity.binds";
 pub const VOLUME_LABEL: &str = "io.alacrity.volume.label";
 pub const BIND_PATH: &str = "io.alacrity.bind.path";
+/// On a secret or config alacrity made: `secret` or `config`, the file's name in the spec, and
+/// the hash of its content (see `core::files`).
+pub const FILE_KIND: &str = "io.alacrity.file.kind";
+pub const FILE_NAME: &str = "io.alacrity.file.name";
+pub const FILE_DIGEST: &str = "io.alacrity.file.digest";
 /// On a probe that looks at a host path on a node (a job or a container that never runs): when
 /// it was made, in seconds since the epoch.
 pub const PROBE: &str = "io.alacrity.probe";

@@ -19,6 +19,7 @@
 //! - `health`: how deployed apps are doing across the nodes.
 //! - `images`: an image's registry, when a tag is resolved to its digest, what a failed
 //!   resolution means.
+//! - `files`: secrets and config files: their swarm objects' names, labels, which are unused.
 //! - `host_paths`: the host paths a plan needs looked at on their node, and from where.
 //! - `usage`: who uses a volume or a host directory.
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
@@ -27,6 +28,7 @@
 pub mod apply;
 pub mod converge;
 pub mod env;
+pub mod files;
 pub mod health;
 pub mod host_paths;
 pub mod images;

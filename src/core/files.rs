@@ -1,0 +1,182 @@
+//! Secrets and config files: files the swarm puts into an app's containers, stored as swarm
+//! secrets and configs. alacrity names each object after the app, the file and a hash of its
+//! content, so a new value is a new object and the service moves to it (rotation without
+//! moby#33808: a swarm secret cannot change), an unchanged value finds its object again (nothing
+//! is written), and an object no deployed app uses any more is one alacrity can remove.
+//!
+//! Pure: the content is hashed by the caller's bytes; the engine adapter creates, lists and
+//! removes the objects. Values never pass through here.
+
+use std::collections::{BTreeMap, HashSet};
+
+use sha2::{Digest, Sha256};
+
+use super::labels;
+
+/// The longest name the swarm takes for a secret or a config.
+pub const MAX_OBJECT_NAME: usize = 64;
+/// How many hex digits of the content's hash a name carries.
+const HASH_IN_NAME: usize = 12;
+
+/// A secret (`/run/secrets/NAME` by default, never written to disk on the node) or a config
+/// file (any path, for files such as nginx.conf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Secret,
+    Config,
+}
+
+impl FileKind {
+    /// Its word in the product and in labels.
+    pub fn word(self) -> &'static str {
+        match self {
+            FileKind::Secret => "secret",
+            FileKind::Config => "config",
+        }
+    }
+
+    /// Where the file goes in the container when the spec does not say.
+    pub fn default_target(self, name: &str) -> String {
+        match self {
+            FileKind::Secret => format!("/run/secrets/{name}"),
+            FileKind::Config => format!("/{name}"),
+        }
+    }
+}
+
+/// The hash of a file's content, as names and labels carry it (hex SHA-256).
+pub fn content_digest(content: &[u8]) -> String {
+    let digest = Sha256::digest(content);
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The swarm object of an app's file with this content: `APP--FILE--HASH12`, the app and file
+/// parts shortened (each keeps at least its first characters) when the whole would exceed the
+/// swarm's 64 characters. Two contents never share a name; the labels say the rest.
+pub fn object_name(app: &str, file: &str, digest: &str) -> String {
+    let hash = &digest[..HASH_IN_NAME.min(digest.len())];
+    let room = MAX_OBJECT_NAME - hash.len() - 4;
+    let (mut app_len, mut file_len) = (app.chars().count(), file.chars().count());
+    while app_len + file_len > room {
+        if app_len >= file_len {
+            app_len -= 1;
+        } else {
+            file_len -= 1;
+        }
+    }
+    let app: String = app.chars().take(app_len).collect();
+    let file: String = file.chars().take(file_len).collect();
+    format!("{app}--{file}--{hash}")
+}
+
+/// The labels of an app's file object: alacrity's, the app, the file's name in the spec, and
+/// the full hash of the content.
+pub fn object_labels(
+    kind: FileKind,
+    app: &str,
+    file: &str,
+    digest: &str,
+) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        (labels::MANAGED.to_string(), "true".to_string()),
+        (labels::APP.to_string(), app.to_string()),
+        (labels::FILE_KIND.to_string(), kind.word().to_string()),
+        (labels::FILE_NAME.to_string(), file.to_string()),
+        (labels::FILE_DIGEST.to_string(), digest.to_string()),
+    ])
+}
+
+/// A secret or config of the swarm that alacrity made (it has alacrity's label).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManagedObject {
+    pub kind: FileKind,
+    pub id: String,
+    pub name: String,
+    /// The app it was made for.
+    pub app: String,
+}
+
+/// The objects alacrity made that no service refers to (by ID): once a deploy converged, or an
+/// app was removed, they serve nobody, and a secret is not data: they go. An object in use by any
+/// service, alacrity's or not, stays.
+pub fn unused<'a>(objects: &'a [ManagedObject], in_use: &HashSet<&str>) -> Vec<&'a ManagedObject> {
+    objects
+        .iter()
+        .filter(|object| !in_use.contains(object.id.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_carries_the_app_the_file_and_the_content() {
+        let digest = content_digest(b"s3cret");
+        assert_eq!(digest.len(), 64);
+        assert_eq!(
+            object_name("db", "db-password", &digest),
+            format!("db--db-password--{}", &digest[..12])
+        );
+        assert_ne!(
+            object_name("db", "db-password", &content_digest(b"other")),
+            object_name("db", "db-password", &digest)
+        );
+    }
+
+    #[test]
+    fn a_long_name_is_shortened_to_what_the_swarm_takes_keeping_the_hash() {
+        let digest = content_digest(b"x");
+        let app = "a".repeat(63);
+        let file = "f".repeat(40);
+        let name = object_name(&app, &file, &digest);
+        assert_eq!(name.chars().count(), MAX_OBJECT_NAME);
+        assert!(name.ends_with(&digest[..12]), "{name}");
+        assert!(
+            name.starts_with("aaaa") && name.contains("--ffff"),
+            "{name}"
+        );
+        let short = object_name("db", &"f".repeat(60), &digest);
+        assert_eq!(short.chars().count(), MAX_OBJECT_NAME);
+        assert!(
+            short.starts_with("db--"),
+            "the short part is kept whole: {short}"
+        );
+    }
+
+    #[test]
+    fn labels_say_whose_object_it_is_without_the_value() {
+        let digest = content_digest(b"s3cret");
+        let labels = object_labels(FileKind::Secret, "db", "db-password", &digest);
+        assert_eq!(labels[labels::MANAGED], "true");
+        assert_eq!(labels[labels::APP], "db");
+        assert_eq!(labels[labels::FILE_KIND], "secret");
+        assert!(labels.values().all(|v| !v.contains("s3cret")));
+    }
+
+    #[test]
+    fn only_objects_no_service_refers_to_are_unused() {
+        let object = |id: &str| ManagedObject {
+            kind: FileKind::Secret,
+            id: id.into(),
+            name: format!("db--pw--{id}"),
+            app: "db".into(),
+        };
+        let objects = [object("a"), object("b"), object("c")];
+        let in_use = HashSet::from(["b"]);
+        let unused: Vec<&str> = unused(&objects, &in_use)
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        assert_eq!(unused, ["a", "c"]);
+    }
+
+    #[test]
+    fn default_targets() {
+        assert_eq!(
+            FileKind::Secret.default_target("db-password"),
+            "/run/secrets/db-password"
+        );
+        assert_eq!(FileKind::Config.default_target("nginx.conf"), "/nginx.conf");
+    }
+}
