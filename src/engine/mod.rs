@@ -22,6 +22,7 @@ mod credentials;
 mod data;
 mod disk_usage;
 mod error;
+mod files;
 mod health;
 mod host_paths;
 mod images;
