@@ -13,7 +13,7 @@ use toml_parser::lexer::TokenKind;
 
 use super::diagnostic::{Diagnostic, shorten};
 use super::raw::{
-    Entry, Field, RawApp, RawResourceSet, RawResources, RawRestartPolicy, RawVolume, Span,
+    Entry, Field, RawApp, RawFile, RawResourceSet, RawResources, RawRestartPolicy, RawVolume, Span,
 };
 use super::rule_id::RuleId;
 use super::source::Source;
@@ -85,6 +85,16 @@ const APP_FIELDS: &[FieldSpec] = &[
         "a table",
         "[apps.NAME.restart_policy] with condition = \"on-failure\"",
     ),
+    field(
+        "secrets",
+        "an array of tables",
+        "[[apps.NAME.secrets]] with name, and file or env",
+    ),
+    field(
+        "configs",
+        "an array of tables",
+        "[[apps.NAME.configs]] with name, file, and target",
+    ),
 ];
 
 const RESOURCES_FIELDS: &[FieldSpec] = &[
@@ -110,6 +120,28 @@ const RESTART_POLICY_FIELDS: &[FieldSpec] = &[
     field("delay", "a duration as a string", "delay = \"5s\""),
     field("max_attempts", "a whole number", "max_attempts = 3"),
     field("window", "a duration as a string", "window = \"2m\""),
+];
+
+const FILE_FIELDS: &[FieldSpec] = &[
+    field("name", "a string", "name = \"db-password\""),
+    field(
+        "file",
+        "a string (a path)",
+        "file = \"secrets/db-password\"",
+    ),
+    field(
+        "env",
+        "a string (a variable's name)",
+        "env = \"DB_PASSWORD\"",
+    ),
+    field(
+        "target",
+        "a string (a path)",
+        "target = \"/run/secrets/db-password\"",
+    ),
+    field("uid", "a string", "uid = \"999\""),
+    field("gid", "a string", "gid = \"999\""),
+    field("mode", "a whole number", "mode = 0o400"),
 ];
 
 const VOLUME_FIELDS: &[FieldSpec] = &[
@@ -404,6 +436,14 @@ impl Parser<'_> {
                 let tables = typed.get(table_list);
                 app.volumes = tables.map(|field| self.volumes(&name, field));
             }
+            "secrets" => {
+                let tables = typed.get(table_list);
+                app.secrets = tables.map(|field| self.files(&name, field, "a secret"));
+            }
+            "configs" => {
+                let tables = typed.get(table_list);
+                app.configs = tables.map(|field| self.files(&name, field, "a config file"));
+            }
             "resources" => {
                 let table = typed.get(subtable);
                 app.resources = table.map(|field| self.resources(&name, field.value));
@@ -534,6 +574,52 @@ impl Parser<'_> {
             }
         }
         volume
+    }
+
+    fn files(
+        &mut self,
+        app: &str,
+        tables: Field<Vec<Spanned<&DeTable<'_>>>>,
+        place: &str,
+    ) -> Field<Vec<RawFile>> {
+        let files = tables
+            .value
+            .iter()
+            .map(|table| self.file(app, table, place))
+            .collect();
+        Field {
+            key: tables.key,
+            span: tables.span,
+            value: files,
+        }
+    }
+
+    fn file(&mut self, app: &str, table: &Spanned<&DeTable<'_>>, place: &str) -> RawFile {
+        let mut file = RawFile {
+            span: table.span(),
+            ..RawFile::default()
+        };
+        for (key, value) in table.get_ref().iter() {
+            let mut typed = Typed {
+                parser: self,
+                app,
+                key,
+                value,
+                fields: FILE_FIELDS,
+                invalid: &mut file.invalid,
+            };
+            match key.get_ref().as_ref() {
+                "name" => file.name = typed.get(string),
+                "file" => file.file = typed.get(string),
+                "env" => file.env = typed.get(string),
+                "target" => file.target = typed.get(string),
+                "uid" => file.uid = typed.get(string),
+                "gid" => file.gid = typed.get(string),
+                "mode" => file.mode = typed.get(integer),
+                _ => self.unknown_field(Some(app), key, FILE_FIELDS, &format!("in {place}")),
+            }
+        }
+        file
     }
 
     fn unknown_field(
@@ -805,6 +891,33 @@ mod tests {
 
     /// toml stops at its recursion limit instead of overflowing the stack; the error says
     /// where and what, in plain words.
+    #[test]
+    fn secrets_and_configs_are_read_with_their_positions() {
+        let text = "[apps.db]\nimage = \"postgres:16\"\n\
+                    [[apps.db.secrets]]\nname = \"db-password\"\nfile = \"pw.txt\"\nmode = 0o400\n\
+                    [[apps.db.configs]]\nname = \"conf\"\nenv = \"CONF\"\ntarget = \"/etc/c\"\nuid = 7\n\
+                    [[apps.db.configs]]\nnmae = \"x\"\n";
+        let (apps, diagnostics) = parse(&Source::new("a.toml", text));
+        let secrets = &apps[0].secrets.as_ref().unwrap().value;
+        assert_eq!(secrets.len(), 1);
+        assert_eq!(secrets[0].name.as_ref().unwrap().value, "db-password");
+        assert_eq!(secrets[0].file.as_ref().unwrap().value, "pw.txt");
+        assert_eq!(secrets[0].mode.as_ref().unwrap().value, 0o400);
+        let configs = &apps[0].configs.as_ref().unwrap().value;
+        assert_eq!(configs.len(), 2);
+        assert_eq!(configs[0].env.as_ref().unwrap().value, "CONF");
+        assert_eq!(configs[0].invalid, ["uid"]);
+        let rules: Vec<(RuleId, usize)> = diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(rules, [(RuleId::WrongType, 11), (RuleId::UnknownField, 13)]);
+        assert!(
+            diagnostics[1]
+                .hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("name")
+        );
+    }
+
     #[test]
     fn values_nested_thousands_deep_are_a_syntax_error_at_the_right_place() {
         let deep = 10_000;

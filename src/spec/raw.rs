@@ -49,6 +49,10 @@ pub struct RawApp {
     pub env_from_files: Vec<(String, String)>,
     pub resources: Option<RawResources>,
     pub restart_policy: Option<RawRestartPolicy>,
+    /// `[[apps.NAME.secrets]]` and `[[apps.NAME.configs]]`: files the swarm puts into the
+    /// containers.
+    pub secrets: Option<Field<Vec<RawFile>>>,
+    pub configs: Option<Field<Vec<RawFile>>>,
     /// Keys present with a value of the wrong type (already reported).
     pub invalid: Vec<&'static str>,
 }
@@ -66,6 +70,24 @@ impl RawApp {
     pub fn volumes(&self) -> &[RawVolume] {
         self.volumes.as_ref().map_or(&[], |field| &field.value)
     }
+}
+
+/// One secret or config file, `[[apps.NAME.secrets]]` or `[[apps.NAME.configs]]`, as written:
+/// its name, where its content comes from (`file`, relative to the spec, or `env`, a variable of
+/// the environment alacrity runs in), and where and how it goes in the container.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawFile {
+    /// The table, or its `[[...]]` header.
+    pub span: Span,
+    pub name: Option<Field<String>>,
+    pub file: Option<Field<String>>,
+    pub env: Option<Field<String>>,
+    pub target: Option<Field<String>>,
+    pub uid: Option<Field<String>>,
+    pub gid: Option<Field<String>>,
+    pub mode: Option<Field<i64>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
 }
 
 /// One persistent directory, `[[apps.NAME.volumes]]`, as written.
