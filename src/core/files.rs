@@ -9,64 +9,17 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use sha2::{Digest, Sha256};
-
 use super::labels;
+pub use crate::spec::FileKind;
+pub use crate::spec::model::{MAX_OBJECT_NAME, content_digest, object_name};
 
-/// The longest name the swarm takes for a secret or a config.
-pub const MAX_OBJECT_NAME: usize = 64;
-/// How many hex digits of the content's hash a name carries.
-const HASH_IN_NAME: usize = 12;
-
-/// A secret (`/run/secrets/NAME` by default, never written to disk on the node) or a config
-/// file (any path, for files such as nginx.conf).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKind {
-    Secret,
-    Config,
-}
-
-impl FileKind {
-    /// Its word in the product and in labels.
-    pub fn word(self) -> &'static str {
-        match self {
-            FileKind::Secret => "secret",
-            FileKind::Config => "config",
-        }
-    }
-
-    /// Where the file goes in the container when the spec does not say.
-    pub fn default_target(self, name: &str) -> String {
-        match self {
-            FileKind::Secret => format!("/run/secrets/{name}"),
-            FileKind::Config => format!("/{name}"),
-        }
-    }
-}
-
-/// The hash of a file's content, as names and labels carry it (hex SHA-256).
-pub fn content_digest(content: &[u8]) -> String {
-    let digest = Sha256::digest(content);
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// The swarm object of an app's file with this content: `APP--FILE--HASH12`, the app and file
-/// parts shortened (each keeps at least its first characters) when the whole would exceed the
-/// swarm's 64 characters. Two contents never share a name; the labels say the rest.
-pub fn object_name(app: &str, file: &str, digest: &str) -> String {
-    let hash = &digest[..HASH_IN_NAME.min(digest.len())];
-    let room = MAX_OBJECT_NAME - hash.len() - 4;
-    let (mut app_len, mut file_len) = (app.chars().count(), file.chars().count());
-    while app_len + file_len > room {
-        if app_len >= file_len {
-            app_len -= 1;
-        } else {
-            file_len -= 1;
-        }
-    }
-    let app: String = app.chars().take(app_len).collect();
-    let file: String = file.chars().take(file_len).collect();
-    format!("{app}--{file}--{hash}")
+/// The file name an object's name carries (`APP--FILE--HASH`), for a mount read back from the
+/// swarm; the object's name itself when it was shortened or is not alacrity's form.
+pub fn file_name_of(app: &str, object: &str) -> String {
+    object
+        .strip_prefix(&format!("{app}--"))
+        .and_then(|rest| rest.rsplit_once("--"))
+        .map_or_else(|| object.to_string(), |(file, _)| file.to_string())
 }
 
 /// The labels of an app's file object: alacrity's, the app, the file's name in the spec, and
@@ -142,6 +95,17 @@ mod tests {
             short.starts_with("db--"),
             "the short part is kept whole: {short}"
         );
+    }
+
+    #[test]
+    fn a_file_name_is_read_back_from_its_object() {
+        let digest = content_digest(b"x");
+        assert_eq!(
+            file_name_of("db", &object_name("db", "db-password", &digest)),
+            "db-password"
+        );
+        let long = object_name(&"a".repeat(63), "pw", &digest);
+        assert_eq!(file_name_of(&"a".repeat(63), &long), long);
     }
 
     #[test]

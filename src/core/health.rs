@@ -226,6 +226,7 @@ mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            files: Vec::new(),
         };
         let pin = pin.map(Pin::new);
         let spec = mapping::service_spec(&app, pin.as_ref());

@@ -16,18 +16,20 @@ use bollard::models::{
     ServiceSpecModeReplicated, ServiceSpecRollbackConfig,
     ServiceSpecRollbackConfigFailureActionEnum, ServiceSpecRollbackConfigOrderEnum,
     ServiceSpecUpdateConfig, ServiceSpecUpdateConfigFailureActionEnum,
-    ServiceSpecUpdateConfigOrderEnum, TaskSpec, TaskSpecContainerSpec, TaskSpecPlacement,
-    TaskSpecResources, TaskSpecRestartPolicy, TaskSpecRestartPolicyConditionEnum,
+    ServiceSpecUpdateConfigOrderEnum, TaskSpec, TaskSpecContainerSpec,
+    TaskSpecContainerSpecConfigs, TaskSpecContainerSpecFile, TaskSpecContainerSpecFile1,
+    TaskSpecContainerSpecSecrets, TaskSpecPlacement, TaskSpecResources, TaskSpecRestartPolicy,
+    TaskSpecRestartPolicyConditionEnum,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{images, labels};
+use super::{files, images, labels};
 use crate::spec::model::{Cpus, Size, label_of};
 use crate::spec::units::duration_text;
 use crate::spec::{
-    App, Port, Protocol, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume,
-    VolumeSource,
+    App, FileKind, FileMount, Port, Protocol, ResourceSet, Resources, RestartCondition,
+    RestartPolicy, Volume, VolumeSource,
 };
 
 const SECOND_NS: i64 = 1_000_000_000;
@@ -172,8 +174,108 @@ fn container_spec(app: &App) -> TaskSpecContainerSpec {
         args: app.command.clone(),
         env: (!env.is_empty()).then_some(env),
         mounts: (!mounts.is_empty()).then_some(mounts),
+        secrets: secret_refs(&app.files),
+        configs: config_refs(&app.files),
         ..Default::default()
     }
+}
+
+/// The secrets of the container, by object name. The engine wants each object's ID too: the
+/// deploy fills it in when it has made the object (`with_file_ids`); the hashes never see it.
+fn secret_refs(files: &[FileMount]) -> Option<Vec<TaskSpecContainerSpecSecrets>> {
+    let refs: Vec<_> = files
+        .iter()
+        .filter(|file| file.kind == FileKind::Secret)
+        .map(|file| TaskSpecContainerSpecSecrets {
+            file: Some(TaskSpecContainerSpecFile {
+                name: Some(file.target.clone()),
+                uid: Some(file.uid.clone()),
+                gid: Some(file.gid.clone()),
+                mode: Some(file.mode),
+            }),
+            secret_id: None,
+            secret_name: Some(file.object.clone()),
+        })
+        .collect();
+    (!refs.is_empty()).then_some(refs)
+}
+
+fn config_refs(files: &[FileMount]) -> Option<Vec<TaskSpecContainerSpecConfigs>> {
+    let refs: Vec<_> = files
+        .iter()
+        .filter(|file| file.kind == FileKind::Config)
+        .map(|file| TaskSpecContainerSpecConfigs {
+            file: Some(TaskSpecContainerSpecFile1 {
+                name: Some(file.target.clone()),
+                uid: Some(file.uid.clone()),
+                gid: Some(file.gid.clone()),
+                mode: Some(file.mode),
+            }),
+            config_id: None,
+            config_name: Some(file.object.clone()),
+            ..Default::default()
+        })
+        .collect();
+    (!refs.is_empty()).then_some(refs)
+}
+
+/// `spec` with the IDs of its secrets and configs, by object name.
+pub(crate) fn with_file_ids(mut spec: ServiceSpec, ids: &HashMap<String, String>) -> ServiceSpec {
+    let container = spec
+        .task_template
+        .as_mut()
+        .and_then(|task| task.container_spec.as_mut());
+    if let Some(container) = container {
+        for secret in container.secrets.iter_mut().flatten() {
+            let name = secret.secret_name.as_deref().unwrap_or_default();
+            secret.secret_id = ids.get(name).cloned();
+        }
+        for config in container.configs.iter_mut().flatten() {
+            let name = config.config_name.as_deref().unwrap_or_default();
+            config.config_id = ids.get(name).cloned();
+        }
+    }
+    spec
+}
+
+/// The secrets and configs a container spec mounts.
+fn read_files(container: &TaskSpecContainerSpec, app: &str) -> Vec<FileMount> {
+    let file = |kind, object: Option<&String>, target, uid, gid, mode| {
+        let object = object?.clone();
+        Some(FileMount {
+            kind,
+            name: files::file_name_of(app, &object),
+            object,
+            target,
+            uid,
+            gid,
+            mode,
+            content: None,
+        })
+    };
+    let secrets = container.secrets.iter().flatten().filter_map(|secret| {
+        let f = secret.file.clone().unwrap_or_default();
+        file(
+            FileKind::Secret,
+            secret.secret_name.as_ref(),
+            f.name.unwrap_or_default(),
+            f.uid.unwrap_or_default(),
+            f.gid.unwrap_or_default(),
+            f.mode.unwrap_or_default(),
+        )
+    });
+    let configs = container.configs.iter().flatten().filter_map(|config| {
+        let f = config.file.clone().unwrap_or_default();
+        file(
+            FileKind::Config,
+            config.config_name.as_ref(),
+            f.name.unwrap_or_default(),
+            f.uid.unwrap_or_default(),
+            f.gid.unwrap_or_default(),
+            f.mode.unwrap_or_default(),
+        )
+    });
+    secrets.chain(configs).collect()
 }
 
 fn mount(volume: &Volume, app: &str) -> Mount {
@@ -307,8 +409,11 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
         .and_then(|task| task.container_spec.clone())
         .unwrap_or_default();
     let service_labels = spec.labels.clone().unwrap_or_default();
+    let name = spec.name.clone().unwrap_or_default();
+    let files = read_files(&container, &name);
     App {
-        name: spec.name.clone().unwrap_or_default(),
+        files,
+        name,
         image: container.image.unwrap_or_default(),
         persistent: service_labels.get(labels::PERSISTENT).map(String::as_str) == Some("true"),
         instances: read_replicas(spec),
@@ -550,6 +655,7 @@ mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            files: Vec::new(),
         }
     }
 
@@ -579,6 +685,7 @@ mod tests {
             node: Some("node-1".into()),
             resources: Default::default(),
             restart_policy: Default::default(),
+            files: Vec::new(),
         }
     }
 

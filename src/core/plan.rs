@@ -591,6 +591,7 @@ pub(crate) mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            files: Vec::new(),
         }
     }
 

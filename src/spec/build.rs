@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::model::{
-    App, Port, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume, VolumeSource,
+    App, DEFAULT_FILE_MODE, FileKind, FileMount, Port, ResourceSet, Resources, RestartCondition,
+    RestartPolicy, Volume, VolumeSource, object_name,
 };
 use super::paths::normalize_absolute;
-use super::raw::{Entry, RawApp, RawResourceSet, RawRestartPolicy, RawVolume, Span};
+use super::raw::{Entry, RawApp, RawFile, RawResourceSet, RawRestartPolicy, RawVolume, Span};
 use super::source::Source;
 use super::units::{Cpus, Size, parse_duration};
 use super::{AppOrigin, Origin};
@@ -51,7 +52,34 @@ pub fn app(raw: &RawApp) -> App {
             .restart_policy
             .as_ref()
             .map_or_else(RestartPolicy::default, restart_policy),
+        files: raw
+            .files()
+            .filter_map(|(kind, file)| file_mount(&raw.name, kind, file))
+            .collect(),
     }
+}
+
+/// A secret or config whose content was read (the others were reported).
+fn file_mount(app: &str, kind: FileKind, raw: &RawFile) -> Option<FileMount> {
+    let name = raw.name.as_ref()?.value.clone();
+    let content = raw.content.clone()?;
+    let text = |field: &Option<super::raw::Field<String>>, default: &str| {
+        field
+            .as_ref()
+            .map_or_else(|| default.to_string(), |f| f.value.clone())
+    };
+    Some(FileMount {
+        kind,
+        object: object_name(app, &name, &content.digest),
+        target: text(&raw.target, &kind.default_target(&name)),
+        uid: text(&raw.uid, "0"),
+        gid: text(&raw.gid, "0"),
+        mode: raw.mode.as_ref().map_or(DEFAULT_FILE_MODE, |f| {
+            u32::try_from(f.value).unwrap_or(DEFAULT_FILE_MODE)
+        }),
+        name,
+        content: Some(content),
+    })
 }
 
 fn table(entries: &[Entry]) -> BTreeMap<String, String> {

@@ -37,8 +37,8 @@ pub use diagnostic::{Diagnostic, Invalid};
 pub use envfile::HIDDEN_VALUE;
 pub use inputs::{FakeInputs, Inputs, RealInputs};
 pub use model::{
-    App, Port, Protocol, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume,
-    VolumeSource,
+    App, Content, FileKind, FileMount, Port, Protocol, ResourceSet, Resources, RestartCondition,
+    RestartPolicy, Volume, VolumeSource,
 };
 pub use paths::{DeferredHostFs, FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;
@@ -197,6 +197,7 @@ pub fn load_sources_with(
         files.push(ParsedFile { source, apps });
     }
     let order = read_env_files(&mut files, inputs, &mut diagnostics);
+    read_file_contents(&mut files, inputs, &mut diagnostics);
     diagnostics.extend(rules::check(&files, host));
     if diagnostics.is_empty() {
         return Ok(Spec {
@@ -266,6 +267,106 @@ fn read_env_files(
         }
     }
     order
+}
+
+/// Reads the content of each secret and config file, from its `file` (relative to the spec
+/// file) or its `env` variable, into `RawFile::content`; one that cannot be had is a diagnostic
+/// at its `file` or `env` (the content itself is never shown).
+fn read_file_contents(
+    files: &mut [ParsedFile],
+    inputs: &dyn Inputs,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for parsed in files.iter_mut() {
+        let source = &parsed.source;
+        for app in &mut parsed.apps {
+            let name = app.name.clone();
+            for (kind, file) in [&mut app.secrets, &mut app.configs]
+                .into_iter()
+                .zip([FileKind::Secret, FileKind::Config])
+                .flat_map(|(files, kind)| {
+                    files
+                        .iter_mut()
+                        .flat_map(|field| field.value.iter_mut())
+                        .map(move |file| (kind, file))
+                })
+            {
+                let what = match &file.name {
+                    Some(field) => format!("the {} `{}`", kind.word(), field.value),
+                    None => format!("a {}", kind.word()),
+                };
+                let read = match (&file.file, &file.env) {
+                    (Some(path), None) => {
+                        let full = env_file_path(&source.path, &path.value);
+                        let got = match path.value.is_empty() {
+                            true => Err((
+                                format!("{what} names an empty `file`"),
+                                "name the file that holds it, e.g. file = \"secrets/db-password\""
+                                    .to_string(),
+                            )),
+                            false => inputs.read(&full).map_err(|err| {
+                                (
+                                    format!("{what}: cannot read {} ({err})", full.display()),
+                                    format!(
+                                        "check the path: it is relative to the spec file's directory \
+                                         ({}); create the file, or point `file` at it",
+                                        full.parent().map_or(String::new(), |d| d.display().to_string())
+                                    ),
+                                )
+                            }),
+                        };
+                        Some((path.span.clone(), got))
+                    }
+                    (None, Some(variable)) => {
+                        let got = inputs
+                            .var(&variable.value)
+                            .map(|value| value.into_encoded_bytes())
+                            .ok_or_else(|| {
+                                (
+                                    format!(
+                                        "{what}: the variable {} is not set in alacrity's environment",
+                                        variable.value
+                                    ),
+                                    format!(
+                                        "set it where alacrity runs (a CI job's secret, or `export {}=...`), \
+                                         or use `file` instead",
+                                        variable.value
+                                    ),
+                                )
+                            });
+                        Some((variable.span.clone(), got))
+                    }
+                    // Neither or both: the file-source rule says so.
+                    _ => None,
+                };
+                let Some((span, got)) = read else { continue };
+                let got = got.and_then(|bytes| match bytes.len() > model::MAX_FILE_BYTES {
+                    true => Err((
+                        format!(
+                            "{what} holds {} bytes; the swarm takes at most {} KiB",
+                            bytes.len(),
+                            model::MAX_FILE_BYTES / 1024
+                        ),
+                        "keep secrets and config files small: a large file belongs in the image \
+                         or a volume"
+                            .to_string(),
+                    )),
+                    false => Ok(bytes),
+                });
+                match got {
+                    Ok(bytes) => {
+                        let digest = model::content_digest(&bytes);
+                        file.content = Some(model::Content::new(bytes, digest));
+                    }
+                    Err((message, hint)) => diagnostics.push(
+                        Diagnostic::at(RuleId::FileSourceMissing, source, span, message)
+                            .app(&name)
+                            .hint(hint),
+                    ),
+                }
+            }
+        }
+    }
 }
 
 /// Where an env file is: a relative path is taken from the spec file's directory, as docker
@@ -547,6 +648,61 @@ mod tests {
             &FakeHostFs::new(),
             inputs,
         )
+    }
+
+    #[test]
+    fn secrets_and_configs_are_read_from_files_and_variables_and_never_shown() {
+        let text = "[apps.db]\nimage = \"postgres:16\"\n\
+                    [[apps.db.secrets]]\nname = \"db-password\"\nfile = \"secrets/pw\"\nmode = 0o400\n\
+                    [[apps.db.configs]]\nname = \"conf\"\nenv = \"DB_CONF\"\ntarget = \"/etc/db.conf\"\n";
+        let inputs = FakeInputs::new()
+            .file("deploy/secrets/pw", "s3cret-value")
+            .var("DB_CONF", "max_connections=5");
+        let spec = load_env(text, &inputs).unwrap();
+        let files = &spec.app("db").unwrap().files;
+        assert_eq!(files.len(), 2);
+        let secret = &files[0];
+        assert_eq!(secret.kind, FileKind::Secret);
+        assert_eq!(secret.target, "/run/secrets/db-password");
+        assert_eq!(secret.mode, 0o400);
+        assert_eq!(secret.content.as_ref().unwrap().bytes(), b"s3cret-value");
+        let digest = model::content_digest(b"s3cret-value");
+        assert_eq!(
+            secret.object,
+            model::object_name("db", "db-password", &digest)
+        );
+        assert_eq!(files[1].target, "/etc/db.conf");
+        assert_eq!(
+            files[1].content.as_ref().unwrap().bytes(),
+            b"max_connections=5"
+        );
+        // Neither Debug nor JSON shows a content.
+        let shown = format!(
+            "{spec:?}{}",
+            serde_json::to_string(spec.app("db").unwrap()).unwrap()
+        );
+        assert!(
+            !shown.contains("s3cret-value") && !shown.contains("max_connections"),
+            "{shown}"
+        );
+
+        // A file that is not there, a variable that is not set: at their lines.
+        let err = load_env(text, &FakeInputs::new()).unwrap_err();
+        let found: Vec<(RuleId, usize)> =
+            err.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(
+            found,
+            [
+                (RuleId::FileSourceMissing, 5),
+                (RuleId::FileSourceMissing, 9)
+            ]
+        );
+        assert!(
+            err.diagnostics[0]
+                .message
+                .contains("cannot read deploy/secrets/pw")
+        );
+        assert!(err.diagnostics[1].message.contains("DB_CONF is not set"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 pub use super::units::{Cpus, Size};
 
@@ -45,6 +46,8 @@ pub struct App {
     pub resources: Resources,
     /// When the swarm restarts the app's containers.
     pub restart_policy: RestartPolicy,
+    /// Secrets, then config files: files the swarm puts into the containers.
+    pub files: Vec<FileMount>,
 }
 
 /// CPU and memory for each container of an app, as docker compose's `deploy.resources`: limits
@@ -146,6 +149,136 @@ impl FromStr for RestartCondition {
             .into_iter()
             .find(|condition| condition.word() == text)
             .ok_or(())
+    }
+}
+
+/// A secret (kept in the swarm's encrypted store, in memory on the node) or a config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Secret,
+    Config,
+}
+
+impl FileKind {
+    /// Its word for people and labels: `secret`, `config`.
+    pub fn word(self) -> &'static str {
+        match self {
+            FileKind::Secret => "secret",
+            FileKind::Config => "config",
+        }
+    }
+
+    /// Where the file goes in the container when the spec does not say: as docker does.
+    pub fn default_target(self, name: &str) -> String {
+        match self {
+            FileKind::Secret => format!("/run/secrets/{name}"),
+            FileKind::Config => format!("/{name}"),
+        }
+    }
+}
+
+/// A secret or config file of an app: which swarm object holds its content (named after the
+/// app, the file and the content's hash, see `core::files`), and where and how it is in the
+/// container. Two mounts are the same when they mount the same object the same way: `name` is
+/// for people, and the content (known for a spec's app only) is compared through the object.
+#[derive(Debug, Clone, Eq, Serialize)]
+pub struct FileMount {
+    pub kind: FileKind,
+    /// The file's name in the spec (`name = "db-password"`).
+    pub name: String,
+    /// The swarm object's name.
+    pub object: String,
+    /// Absolute path in the container.
+    pub target: String,
+    pub uid: String,
+    pub gid: String,
+    pub mode: u32,
+    /// The content, for the deploy that creates the object; `None` when read from the swarm.
+    #[serde(skip)]
+    pub content: Option<Content>,
+}
+
+impl PartialEq for FileMount {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.kind,
+            &self.object,
+            &self.target,
+            &self.uid,
+            &self.gid,
+            self.mode,
+        ) == (
+            other.kind,
+            &other.object,
+            &other.target,
+            &other.uid,
+            &other.gid,
+            other.mode,
+        )
+    }
+}
+
+/// A secret's or config's mode in the container when the spec does not say: readable by all,
+/// as docker does (the container's user is rarely root).
+pub const DEFAULT_FILE_MODE: u32 = 0o444;
+/// The largest secret or config the swarm takes.
+pub const MAX_FILE_BYTES: usize = 500 * 1024;
+
+/// The longest name the swarm takes for a secret or a config.
+pub const MAX_OBJECT_NAME: usize = 64;
+/// How many hex digits of the content's hash a name carries.
+const HASH_IN_NAME: usize = 12;
+
+/// The hash of a file's content, as names and labels carry it (hex SHA-256).
+pub fn content_digest(content: &[u8]) -> String {
+    let digest = Sha256::digest(content);
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The swarm object of an app's file with this content: `APP--FILE--HASH12`, the app and file
+/// parts shortened (each keeps at least its first characters) when the whole would exceed the
+/// swarm's 64 characters. Two contents never share a name; the labels say the rest.
+pub fn object_name(app: &str, file: &str, digest: &str) -> String {
+    let hash = &digest[..HASH_IN_NAME.min(digest.len())];
+    let room = MAX_OBJECT_NAME - hash.len() - 4;
+    let (mut app_len, mut file_len) = (app.chars().count(), file.chars().count());
+    while app_len + file_len > room {
+        if app_len >= file_len {
+            app_len -= 1;
+        } else {
+            file_len -= 1;
+        }
+    }
+    let app: String = app.chars().take(app_len).collect();
+    let file: String = file.chars().take(file_len).collect();
+    format!("{app}--{file}--{hash}")
+}
+
+/// A file's content: never shown (its `Debug` says how long it is), never serialized.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Content {
+    bytes: std::sync::Arc<[u8]>,
+    /// Hex SHA-256 of the bytes.
+    pub digest: String,
+}
+
+impl Content {
+    pub fn new(bytes: Vec<u8>, digest: String) -> Self {
+        Content {
+            bytes: bytes.into(),
+            digest,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl fmt::Debug for Content {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Content({} bytes, not shown)", self.bytes.len())
     }
 }
 

@@ -66,6 +66,20 @@ impl RawApp {
         Some(self.persistent.as_ref().is_some_and(|field| field.value))
     }
 
+    /// The secrets and configs, with their kind, in that order.
+    pub fn files(&self) -> impl Iterator<Item = (crate::spec::FileKind, &RawFile)> {
+        fn of(field: &Option<Field<Vec<RawFile>>>) -> &[RawFile] {
+            field.as_ref().map_or(&[][..], |field| &field.value[..])
+        }
+        let secrets = of(&self.secrets)
+            .iter()
+            .map(|file| (crate::spec::FileKind::Secret, file));
+        let configs = of(&self.configs)
+            .iter()
+            .map(|file| (crate::spec::FileKind::Config, file));
+        secrets.chain(configs)
+    }
+
     /// The volumes, empty when there are none.
     pub fn volumes(&self) -> &[RawVolume] {
         self.volumes.as_ref().map_or(&[], |field| &field.value)
@@ -86,6 +100,9 @@ pub struct RawFile {
     pub uid: Option<Field<String>>,
     pub gid: Option<Field<String>>,
     pub mode: Option<Field<i64>>,
+    /// The content, once the loader has read it from `file` or `env` (`None`: not read, and
+    /// reported).
+    pub content: Option<crate::spec::model::Content>,
     /// Keys present with a value of the wrong type (already reported).
     pub invalid: Vec<&'static str>,
 }

@@ -70,6 +70,13 @@ rule_ids! {
     RestartCondition = "restart-condition": "a restart condition is none, on-failure or any",
     RestartDuration = "restart-duration": "a restart delay or window is a duration such as \"5s\", \"500ms\" or \"1m30s\"",
     RestartMaxAttempts = "restart-max-attempts": "a restart policy's max_attempts is not negative",
+    // Secrets and config files of one app.
+    FileName = "file-name": "a secret or config has a name of letters, digits, -, _ and . (at most 64), once per kind in an app",
+    FileSource = "file-source": "a secret or config has exactly one of file and env",
+    FileSourceMissing = "file-source-missing": "a secret's or config's file can be read (relative to the spec file), or its variable is set, and holds at most 500 KiB",
+    FileTarget = "file-target": "a secret's or config's target is an absolute path, not /, without .. components",
+    FileTargetDuplicate = "file-target-duplicate": "an app puts one file on each target, and none inside one of its volumes",
+    FileMode = "file-mode": "a secret's or config's mode is from 0 to 0o777, its uid and gid are numbers",
     // The persistent directories of one app.
     VolumesNeedPersistent = "volumes-need-persistent": "only a persistent app has persistent directories",
     VolumeSource = "volume-source": "a volume has exactly one of label or host_path",

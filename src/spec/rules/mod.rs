@@ -10,6 +10,7 @@
 
 mod across;
 mod app;
+mod files;
 mod resources;
 mod volume;
 
@@ -45,6 +46,7 @@ pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
             app::check(app, &mut report);
             resources::check(app, &mut report);
             volume::check(app, host, &mut report);
+            files::check(app, &mut report);
         }
     }
     across::check(files, host, &mut diagnostics);
