@@ -95,7 +95,36 @@ pub async fn run(
     };
     display.finish();
     render_report(&report(&plan, &applied, &display.last), printer);
-    result.map(|_| ExitStatus::Success)
+    result?;
+    // Converged: the secrets and configs of contents the updated apps no longer use go (an
+    // unchanged app made none, and reads nothing more).
+    let apps: Vec<&str> = plan
+        .apps
+        .iter()
+        .filter(|app| app.action != Action::Unchanged)
+        .map(|app| app.app.name.as_str())
+        .collect();
+    let removed = match apps.is_empty() {
+        true => Ok(Vec::new()),
+        false => engine.remove_unused_files(&apps).await,
+    };
+    match removed {
+        Ok(removed) => {
+            for object in removed {
+                printer.detail(format!(
+                    "{}: removed the {} {} (no longer used)",
+                    object.app,
+                    object.kind.word(),
+                    object.name
+                ));
+            }
+        }
+        Err(err) => printer.warn(format!(
+            "the apps run, but old secrets or configs are left: {err:#}; the next deploy \
+             removes them"
+        )),
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// One deploy's plan and writes, with what they need.

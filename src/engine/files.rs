@@ -3,18 +3,20 @@
 //! content's hash); one removed when no service uses it. The content goes to the engine in the
 //! create call's body only: never into a trace (methods and paths), a label or an error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use bollard::models::{ConfigSpec, SecretSpec};
-use bollard::query_parameters::{ListConfigsOptions, ListSecretsOptions};
+use bollard::models::{ConfigSpec, SecretSpec, ServiceSpec};
+use bollard::query_parameters::{ListConfigsOptions, ListSecretsOptions, ListServicesOptions};
+use futures_util::future::try_join_all;
 
 use super::Engine;
 use super::error::{engine_error, is_conflict, is_not_found};
-use crate::core::files::{FileKind, ManagedObject, object_labels, object_name};
-use crate::core::labels;
+use crate::core::files::{FileKind, ManagedObject, object_labels, object_name, unused};
+use crate::core::{labels, mapping};
+use crate::spec::App;
 
 impl Engine {
     /// Every secret and config alacrity made, with the app each was made for.
@@ -118,6 +120,93 @@ impl Engine {
             }
             Err(err) => Err(engine_error(err)).with_context(|| format!("cannot create {what}")),
         }
+    }
+
+    /// `spec` of `app` with the IDs of its secrets and configs, each object made first when it
+    /// is not there yet (a new content is a new object: the service moves to it).
+    pub(crate) async fn with_files(
+        &self,
+        app: &App,
+        spec: ServiceSpec,
+    ) -> anyhow::Result<ServiceSpec> {
+        if app.files.is_empty() {
+            return Ok(spec);
+        }
+        let made = try_join_all(app.files.iter().map(|file| async move {
+            let content = file.content.as_ref().with_context(|| {
+                format!(
+                    "the content of the {} {} of `{}` is not known",
+                    file.kind.word(),
+                    file.name,
+                    app.name
+                )
+            })?;
+            self.file_object(
+                file.kind,
+                &app.name,
+                &file.name,
+                &content.digest,
+                content.bytes(),
+            )
+            .await
+            .map(|(id, name)| (name, id))
+        }))
+        .await?;
+        let ids: HashMap<String, String> = made.into_iter().collect();
+        Ok(mapping::with_file_ids(spec, &ids))
+    }
+
+    /// Removes the secrets and configs alacrity made for `apps` that no service uses any more
+    /// (after a deploy converged: the old contents; after `apps rm`: all of theirs). Returns
+    /// the objects removed.
+    pub async fn remove_unused_files(&self, apps: &[&str]) -> anyhow::Result<Vec<ManagedObject>> {
+        let objects: Vec<ManagedObject> = self
+            .managed_files()
+            .await?
+            .into_iter()
+            .filter(|object| apps.contains(&object.app.as_str()))
+            .collect();
+        if objects.is_empty() {
+            return Ok(Vec::new());
+        }
+        let in_use = self.referenced_files().await?;
+        let in_use: HashSet<&str> = in_use.iter().map(String::as_str).collect();
+        let unused: Vec<ManagedObject> = unused(&objects, &in_use).into_iter().cloned().collect();
+        try_join_all(unused.iter().map(|object| self.remove_file_object(object))).await?;
+        Ok(unused)
+    }
+
+    /// The IDs of the secrets and configs every service of the swarm refers to.
+    async fn referenced_files(&self) -> anyhow::Result<Vec<String>> {
+        let services = self
+            .docker
+            .list_services(None::<ListServicesOptions>)
+            .await
+            .map_err(engine_error)
+            .context("cannot list the swarm's services")?;
+        let mut ids = Vec::new();
+        for service in services {
+            let container = service
+                .spec
+                .and_then(|spec| spec.task_template)
+                .and_then(|task| task.container_spec);
+            let Some(container) = container else { continue };
+            ids.extend(
+                container
+                    .secrets
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s.secret_id),
+            );
+            ids.extend(
+                container
+                    .configs
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c.config_id),
+            );
+        }
+        Ok(ids)
     }
 
     /// Removes an object alacrity made; one gone already is fine.

@@ -115,12 +115,14 @@ impl Engine {
         let (service_id, warnings) = match (service, &plan.current) {
             (None, _) => (current_id(plan), Vec::new()),
             (Some(ServiceWrite::Create(spec)), _) => {
+                let spec = self.with_files(&plan.app, spec).await?;
                 let credentials = self.service_credentials(&plan.app.image).await?;
                 self.create_service(spec, credentials)
                     .await
                     .with_context(|| format!("cannot deploy `{name}`"))?
             }
             (Some(ServiceWrite::Update { service_id, spec }), Some(current)) => {
+                let spec = self.with_files(&plan.app, spec).await?;
                 let credentials = self.service_credentials(&plan.app.image).await?;
                 let warnings = self
                     .update_service(current, spec, credentials)

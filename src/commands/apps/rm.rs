@@ -26,6 +26,8 @@ struct Removed {
     kept_paths: Vec<String>,
     /// Where a container of the app may still run (none once they all stopped).
     still_runs: Vec<StillRuns>,
+    /// Its secrets and configs, removed with it (a secret is not data): the swarm objects' names.
+    removed_files: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,17 +65,40 @@ pub async fn run(
             anyhow::bail!("not removed: nothing was changed");
         }
     }
-    let removing = async { Ok(engine.remove_apps(&found).await) };
-    let results = match found.is_empty() {
-        true => Vec::new(),
+    let removing = async {
+        let results = engine.remove_apps(&found).await;
+        let gone: Vec<&str> = found
+            .iter()
+            .zip(&results)
+            .filter(|(_, result)| result.is_ok())
+            .map(|(app, _)| app.name())
+            .collect();
+        let files = engine.remove_unused_files(&gone).await;
+        Ok((results, files))
+    };
+    let (results, files) = match found.is_empty() {
+        true => (Vec::new(), Ok(Vec::new())),
         false => locked(&engine, connector, "apps rm", printer, removing).await?,
     };
+    let files = files.unwrap_or_else(|err| {
+        printer.warn(format!(
+            "the apps are removed, but not their secrets and configs: {err:#}; run the same \
+             command again to remove them"
+        ));
+        Vec::new()
+    });
     let mut data_at_risk = false;
     for (app, result) in found.iter().zip(results) {
         match result {
             Ok(still_runs) => {
                 data_at_risk |= app.app.persistent && !still_runs.is_empty();
-                report.removed.push(kept(app, still_runs));
+                let mut removed = kept(app, still_runs);
+                removed.removed_files = files
+                    .iter()
+                    .filter(|object| object.app == app.name())
+                    .map(|object| object.name.clone())
+                    .collect();
+                report.removed.push(removed);
             }
             Err(err) => report.failed.push(failed(app.name(), &err)),
         }
@@ -126,6 +151,7 @@ fn kept(app: &DeployedApp, still_runs: Vec<StillRuns>) -> Removed {
         kept_volumes: Vec::new(),
         kept_paths: Vec::new(),
         still_runs,
+        removed_files: Vec::new(),
     };
     for volume in &app.app.volumes {
         match &volume.source {
@@ -150,6 +176,12 @@ fn print(report: &Report, printer: &Printer) {
     }
     for removed in &report.removed {
         printer.data(format!("removed {}", removed.name));
+        if !removed.removed_files.is_empty() {
+            printer.info(format!(
+                "  and its secrets and configs: {}",
+                removed.removed_files.join(", ")
+            ));
+        }
         print_kept(removed, printer);
     }
 }
