@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::table;
 use crate::cli::PlanArgs;
 use crate::core::env::{EnvChange, EnvChangeKind};
+use crate::core::files::{FileChange, FileChangeKind};
 use crate::core::plan::Action;
 use crate::core::plan::AppPlan;
 use crate::core::plan::Drift;
@@ -147,6 +148,17 @@ fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
     }
 }
 
+/// A secret or config that an update adds, removes or changes: its name, never its content.
+pub fn file_line(change: &FileChange) -> String {
+    let how = match change.how {
+        FileChangeKind::Added => "added",
+        FileChangeKind::Removed => "removed (the app no longer gets it)",
+        FileChangeKind::Content => "changed (a new content, not shown)",
+        FileChangeKind::Mount => "mounted otherwise (target, owner or mode)",
+    };
+    format!("{} {} {how}", change.kind.word(), change.name)
+}
+
 /// What the CHANGES column cannot say: changes made outside alacrity, the environment
 /// variables that change, and what a change of persistent directories means for the data.
 pub fn details(app: &AppPlan) -> Vec<String> {
@@ -162,6 +174,7 @@ pub fn details(app: &AppPlan) -> Vec<String> {
         ));
     }
     lines.extend(app.env_changes.iter().map(env_line));
+    lines.extend(app.file_changes.iter().map(file_line));
     for source in &app.new_data {
         lines.push(match source {
             VolumeSource::Label(_) => format!("{source}: a new, empty volume"),

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::labels;
 pub use crate::spec::FileKind;
+use crate::spec::FileMount;
 pub use crate::spec::model::{MAX_OBJECT_NAME, content_digest, object_name};
 
 /// The file name an object's name carries (`APP--FILE--HASH`), for a mount read back from the
@@ -59,6 +60,56 @@ pub fn unused<'a>(objects: &'a [ManagedObject], in_use: &HashSet<&str>) -> Vec<&
         .collect()
 }
 
+/// How an app's secret or config changes in an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub kind: FileKind,
+    pub name: String,
+    pub how: FileChangeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileChangeKind {
+    Added,
+    Removed,
+    /// A new content (never shown).
+    Content,
+    /// The same content, mounted elsewhere or otherwise (target, owner, mode).
+    Mount,
+}
+
+/// The secrets and configs an update adds, removes or changes, by kind and name.
+pub fn file_changes(deployed: &[FileMount], wanted: &[FileMount]) -> Vec<FileChange> {
+    let find = |files: &[FileMount], file: &FileMount| {
+        files
+            .iter()
+            .find(|other| other.kind == file.kind && other.name == file.name)
+            .cloned()
+    };
+    let change = |file: &FileMount, how| FileChange {
+        kind: file.kind,
+        name: file.name.clone(),
+        how,
+    };
+    let mut changes = Vec::new();
+    for file in wanted {
+        match find(deployed, file) {
+            None => changes.push(change(file, FileChangeKind::Added)),
+            Some(before) if before.object != file.object => {
+                changes.push(change(file, FileChangeKind::Content));
+            }
+            Some(before) if before != *file => changes.push(change(file, FileChangeKind::Mount)),
+            Some(_) => {}
+        }
+    }
+    for file in deployed {
+        if find(wanted, file).is_none() {
+            changes.push(change(file, FileChangeKind::Removed));
+        }
+    }
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +146,48 @@ mod tests {
             short.starts_with("db--"),
             "the short part is kept whole: {short}"
         );
+    }
+
+    fn mount(kind: FileKind, name: &str, content: &[u8], target: &str) -> FileMount {
+        FileMount {
+            kind,
+            name: name.into(),
+            object: object_name("db", name, &content_digest(content)),
+            target: target.into(),
+            uid: "0".into(),
+            gid: "0".into(),
+            mode: 0o444,
+            content: None,
+        }
+    }
+
+    #[test]
+    fn an_update_names_each_file_that_changes_never_its_content() {
+        let before = [
+            mount(FileKind::Secret, "pw", b"old", "/run/secrets/pw"),
+            mount(FileKind::Config, "conf", b"c", "/etc/c"),
+            mount(FileKind::Config, "gone", b"g", "/etc/g"),
+        ];
+        let after = [
+            mount(FileKind::Secret, "pw", b"new", "/run/secrets/pw"),
+            mount(FileKind::Config, "conf", b"c", "/etc/c2"),
+            mount(FileKind::Secret, "added", b"a", "/run/secrets/added"),
+        ];
+        let changes = file_changes(&before, &after);
+        let found: Vec<(FileKind, &str, FileChangeKind)> = changes
+            .iter()
+            .map(|c| (c.kind, c.name.as_str(), c.how))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (FileKind::Secret, "pw", FileChangeKind::Content),
+                (FileKind::Config, "conf", FileChangeKind::Mount),
+                (FileKind::Secret, "added", FileChangeKind::Added),
+                (FileKind::Config, "gone", FileChangeKind::Removed),
+            ]
+        );
+        assert!(file_changes(&before, &before).is_empty());
     }
 
     #[test]

@@ -570,7 +570,14 @@ pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
         true => "image (new digest)",
         false => "image",
     };
-    let checks: [(&'static str, bool); 9] = [
+    let files = |app: &App, kind: FileKind| -> Vec<FileMount> {
+        app.files
+            .iter()
+            .filter(|f| f.kind == kind)
+            .cloned()
+            .collect()
+    };
+    let checks: [(&'static str, bool); 11] = [
         (image, deployed.image == wanted.image),
         ("persistent", deployed.persistent == wanted.persistent),
         ("instances", deployed.instances == wanted.instances),
@@ -580,6 +587,14 @@ pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
         ("labels", deployed.labels == wanted.labels),
         ("ports", same_items(&deployed.ports, &wanted.ports)),
         ("volumes", deployed.volumes == wanted.volumes),
+        (
+            "secrets",
+            files(deployed, FileKind::Secret) == files(wanted, FileKind::Secret),
+        ),
+        (
+            "configs",
+            files(deployed, FileKind::Config) == files(wanted, FileKind::Config),
+        ),
     ];
     let nested = NESTED_FIELDS
         .iter()

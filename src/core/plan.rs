@@ -11,6 +11,7 @@ use bollard::models::ServiceSpec;
 use serde::Serialize;
 
 use super::env::{self, EnvChange};
+use super::files::{self, FileChange};
 use super::images::{ImageResolution, ResolveFailure};
 use super::mapping::{self, Pin};
 use super::nodes::{self, Node, NodeLookup};
@@ -56,6 +57,8 @@ pub struct AppPlan {
     /// For an update: the environment variables it adds, removes or changes (values hidden
     /// where the name looks secret).
     pub env_changes: Vec<EnvChange>,
+    /// For an update: the secrets and configs it adds, removes or changes (by name only).
+    pub file_changes: Vec<FileChange>,
     /// For an update of a persistent app: persistent directories it gets that it did not have
     /// (a new label starts on a new, empty volume), and those it no longer mounts (kept).
     pub new_data: Vec<VolumeSource>,
@@ -327,6 +330,10 @@ pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>
         (Some(current), Action::Update) if app.persistent => data_change(&current.app, app),
         _ => (Vec::new(), Vec::new()),
     };
+    let file_changes = match (&current, action) {
+        (Some(current), Action::Update) => files::file_changes(&current.app.files, &app.files),
+        _ => Vec::new(),
+    };
     let env_changes = match (&current, action) {
         (Some(current), Action::Update) => env::env_changes(&current.app.env, &app.env),
         _ => Vec::new(),
@@ -339,6 +346,7 @@ pub(crate) fn plan_app(app: &App, swarm: &Swarm) -> Result<AppPlan, Vec<Problem>
         node_move,
         drift,
         env_changes,
+        file_changes,
         new_data,
         left_data,
         spec,
