@@ -18,6 +18,7 @@ mod concurrency;
 mod data_safety;
 mod deploy;
 mod faults;
+mod files;
 mod harness;
 mod images;
 mod multinode;
