@@ -348,6 +348,16 @@ fn examples_that_need_a_host_directory_say_how_to_create_it() {
 #[test]
 fn the_cli_validates_every_example() {
     let temp = tempfile::tempdir().unwrap();
+    // The secrets' files, relative to the specs, go along.
+    std::fs::create_dir_all(temp.path().join("secrets")).unwrap();
+    for entry in std::fs::read_dir(repo().join("examples/secrets")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            temp.path().join("secrets").join(entry.file_name()),
+        )
+        .unwrap();
+    }
     let mut files = Vec::new();
     for path in examples() {
         let text = std::fs::read_to_string(&path).unwrap();

@@ -310,7 +310,10 @@ fn read_file_contents(
                                     format!(
                                         "check the path: it is relative to the spec file's directory \
                                          ({}); create the file, or point `file` at it",
-                                        full.parent().map_or(String::new(), |d| d.display().to_string())
+                                        match source.path.parent().map(Path::display) {
+                                            Some(dir) if !dir.to_string().is_empty() => dir.to_string(),
+                                            _ => "the current directory".to_string(),
+                                        }
                                     ),
                                 )
                             }),
