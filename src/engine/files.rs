@@ -21,10 +21,15 @@ use crate::spec::App;
 impl Engine {
     /// Every secret and config alacrity made, with the app each was made for.
     pub(crate) async fn managed_files(&self) -> anyhow::Result<Vec<ManagedObject>> {
+        // Only secrets and configs of apps: alacrity's other configs (the records of
+        // persistent data, the lock) carry its label too, and are never these.
         let filters = || {
             Some(HashMap::from([(
                 "label".to_string(),
-                vec![format!("{}=true", labels::MANAGED)],
+                vec![
+                    format!("{}=true", labels::MANAGED),
+                    labels::FILE_KIND.to_string(),
+                ],
             )]))
         };
         let (secrets, configs) = tokio::join!(

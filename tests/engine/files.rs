@@ -84,6 +84,22 @@ fn secrets_and_configs_reach_the_app_rotate_and_leave_with_it() {
     );
     let labels = scope.docker_ok(&["service", "inspect", &name]);
     assert!(!labels.contains(&value), "the service holds no content");
+    for args in [
+        &["-vv", "apps", "ls", "-o", "json"][..],
+        &["-vv", "plan"][..],
+    ] {
+        let mut cmd = scope.alacrity();
+        cmd.args(args);
+        if args.contains(&"plan") {
+            cmd.arg(&spec);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(
+            !all_output(&out).contains(&value),
+            "{args:?} shows no content"
+        );
+    }
 
     // Unchanged: nothing written.
     let version = service_version(&scope, &name);
