@@ -9,7 +9,7 @@ use anyhow::Context;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use bollard::models::{ConfigSpec, SecretSpec, ServiceSpec};
-use bollard::query_parameters::{ListConfigsOptions, ListSecretsOptions, ListServicesOptions};
+use bollard::query_parameters::{ListConfigsOptions, ListSecretsOptions};
 use futures_util::future::try_join_all;
 
 use super::Engine;
@@ -183,12 +183,7 @@ impl Engine {
 
     /// The IDs of the secrets and configs every service of the swarm refers to.
     async fn referenced_files(&self) -> anyhow::Result<Vec<String>> {
-        let services = self
-            .docker
-            .list_services(None::<ListServicesOptions>)
-            .await
-            .map_err(engine_error)
-            .context("cannot list the swarm's services")?;
+        let services = self.every_service().await?;
         let mut ids = Vec::new();
         for service in services {
             let container = service

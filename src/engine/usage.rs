@@ -19,14 +19,18 @@ impl Engine {
             .collect())
     }
 
-    /// The mounts of every service of the swarm (this engine must be a manager).
-    pub(crate) async fn service_uses(&self) -> anyhow::Result<Vec<ServiceUse>> {
-        let services = self
-            .docker
+    /// Every service of the swarm, as the engine has it (this engine must be a manager).
+    pub(crate) async fn every_service(&self) -> anyhow::Result<Vec<bollard::models::Service>> {
+        self.docker
             .list_services(None::<ListServicesOptions>)
             .await
             .map_err(engine_error)
-            .context("cannot list the swarm's services")?;
+            .context("cannot list the swarm's services")
+    }
+
+    /// The mounts of every service of the swarm (this engine must be a manager).
+    pub(crate) async fn service_uses(&self) -> anyhow::Result<Vec<ServiceUse>> {
+        let services = self.every_service().await?;
         Ok(services.into_iter().filter_map(service_use).collect())
     }
 

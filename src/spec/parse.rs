@@ -539,15 +539,20 @@ impl Parser<'_> {
         app: &str,
         tables: Field<Vec<Spanned<&DeTable<'_>>>>,
     ) -> Field<Vec<RawVolume>> {
-        let volumes = tables
-            .value
-            .iter()
-            .map(|table| self.volume(app, table))
-            .collect();
+        self.each_table(tables, |parser, table| parser.volume(app, table))
+    }
+
+    /// Each table of an array of tables (`[[apps.NAME.volumes]]`), read by `read`.
+    fn each_table<'t, 'i: 't, T>(
+        &mut self,
+        tables: Field<Vec<Spanned<&'t DeTable<'i>>>>,
+        mut read: impl FnMut(&mut Self, &Spanned<&'t DeTable<'i>>) -> T,
+    ) -> Field<Vec<T>> {
+        let value = tables.value.iter().map(|table| read(self, table)).collect();
         Field {
             key: tables.key,
             span: tables.span,
-            value: volumes,
+            value,
         }
     }
 
@@ -582,16 +587,7 @@ impl Parser<'_> {
         tables: Field<Vec<Spanned<&DeTable<'_>>>>,
         place: &str,
     ) -> Field<Vec<RawFile>> {
-        let files = tables
-            .value
-            .iter()
-            .map(|table| self.file(app, table, place))
-            .collect();
-        Field {
-            key: tables.key,
-            span: tables.span,
-            value: files,
-        }
+        self.each_table(tables, |parser, table| parser.file(app, table, place))
     }
 
     fn file(&mut self, app: &str, table: &Spanned<&DeTable<'_>>, place: &str) -> RawFile {
