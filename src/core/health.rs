@@ -226,6 +226,7 @@ mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            healthcheck: Default::default(),
             files: Vec::new(),
         };
         let pin = pin.map(Pin::new);

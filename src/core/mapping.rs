@@ -434,6 +434,8 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
         node: None,
         resources: read_resources(task.and_then(|task| task.resources.as_ref())),
         restart_policy: read_restart_policy(task.and_then(|task| task.restart_policy.as_ref())),
+        // TODO(healthcheck): read back from the container spec's health config.
+        healthcheck: Default::default(),
     }
 }
 
@@ -670,6 +672,7 @@ mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            healthcheck: Default::default(),
             files: Vec::new(),
         }
     }
@@ -700,6 +703,7 @@ mod tests {
             node: Some("node-1".into()),
             resources: Default::default(),
             restart_policy: Default::default(),
+            healthcheck: Default::default(),
             files: Vec::new(),
         }
     }

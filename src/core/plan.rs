@@ -599,6 +599,7 @@ pub(crate) mod tests {
             node: None,
             resources: Default::default(),
             restart_policy: Default::default(),
+            healthcheck: Default::default(),
             files: Vec::new(),
         }
     }

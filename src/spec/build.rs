@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::model::{
     App, DEFAULT_FILE_MODE, FileKind, FileMount, Port, ResourceSet, Resources, RestartCondition,
-    RestartPolicy, Volume, VolumeSource, object_name,
+    RestartPolicy, Volume, VolumeSource, object_name, Healthcheck,
 };
 use super::paths::normalize_absolute;
 use super::raw::{Entry, RawApp, RawFile, RawResourceSet, RawRestartPolicy, RawVolume, Span};
@@ -56,6 +56,7 @@ pub fn app(raw: &RawApp) -> App {
             .files()
             .filter_map(|(kind, file)| file_mount(&raw.name, kind, file))
             .collect(),
+        healthcheck: Healthcheck::Image,
     }
 }
 

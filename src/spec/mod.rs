@@ -38,7 +38,7 @@ pub use envfile::HIDDEN_VALUE;
 pub use inputs::{FakeInputs, Inputs, RealInputs};
 pub use model::{
     App, Content, FileKind, FileMount, Port, Protocol, ResourceSet, Resources, RestartCondition,
-    RestartPolicy, Volume, VolumeSource,
+    HealthCheck, Healthcheck, RestartPolicy, Volume, VolumeSource,
 };
 pub use paths::{DeferredHostFs, FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;

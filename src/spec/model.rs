@@ -48,6 +48,55 @@ pub struct App {
     pub restart_policy: RestartPolicy,
     /// Secrets, then config files: files the swarm puts into the containers.
     pub files: Vec<FileMount>,
+    /// How the swarm tells that a container is healthy.
+    pub healthcheck: Healthcheck,
+}
+
+/// How the swarm tells that an app's container is healthy. A container with a health check
+/// counts as running only once healthy (its task stays `starting` until then), and one that turns
+/// unhealthy is stopped and replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Healthcheck {
+    /// Nothing in the spec: the image's own health check applies, if it has one.
+    #[default]
+    Image,
+    /// `healthcheck = false`: none, even if the image has one.
+    Disabled,
+    /// The spec's own check.
+    Check(HealthCheck),
+}
+
+/// A health check of the spec, each field filled (Docker's defaults where the spec gives none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HealthCheck {
+    /// As the engine takes it: `["CMD", program, args...]` or `["CMD-SHELL", command]`.
+    pub test: Vec<String>,
+    /// Between two checks.
+    pub interval: Duration,
+    /// A check that runs longer fails.
+    pub timeout: Duration,
+    /// Failed checks in a row that make the container unhealthy.
+    pub retries: u64,
+    /// Time to start in: failed checks do not count until it passes (a healthy one ends it).
+    pub start_period: Duration,
+}
+
+/// Docker's defaults for the fields a health check leaves out.
+pub const DEFAULT_HEALTH_INTERVAL: Duration = Duration::from_secs(30);
+pub const DEFAULT_HEALTH_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_HEALTH_RETRIES: u64 = 3;
+
+impl HealthCheck {
+    /// The longest a container can take to be found unhealthy: its start period, then `retries`
+    /// failed checks, each up to its interval apart and its timeout long. The swarm must watch a
+    /// new container at least that long before it calls an update good, or a bad release is
+    /// reported as complete (swarmcli#475).
+    pub fn verdict_within(&self) -> Duration {
+        let retries = u32::try_from(self.retries.max(1)).unwrap_or(u32::MAX);
+        self.start_period
+            .saturating_add((self.interval.saturating_add(self.timeout)).saturating_mul(retries))
+    }
 }
 
 /// CPU and memory for each container of an app, as docker compose's `deploy.resources`: limits
