@@ -578,6 +578,7 @@ mod tests {
             running: 0,
             desired: 1,
             stopping: 0,
+            health_checked: false,
             state: ProgressState::Failed(
                 "rejected: invalid mount config for type \"bind\": bind source path does not exist: /x"
                     .into(),
@@ -603,6 +604,7 @@ mod tests {
             running: 0,
             desired: 1,
             stopping: 0,
+            health_checked: false,
             state: ProgressState::Failed(
                 "failed: task: non-zero exit (137): out of memory: the kernel killed it at its \
                  memory limit of 16M (OOMKilled)"

@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use super::mapping;
 use super::nodes::{Node, hostname_of};
-use super::tasks::{humanize, is_live_state, task_reason, update_started};
+use super::tasks::{has_healthcheck, humanize, is_live_state, task_reason, update_started};
 
 /// How often the swarm is asked again while waiting. A task's new state reaches the manager's
 /// store up to 100 ms after its node saw it (the dispatcher batches status updates), so with
@@ -44,6 +44,9 @@ pub struct Target {
     pub(crate) known_tasks: HashSet<String>,
     /// When the update before this deploy started: a status that starts later is ours.
     pub(crate) update_started: Option<String>,
+    /// A rollback: the swarm returns the app to its previous spec (whose template hash this
+    /// target has), and its status says how that goes.
+    pub(crate) rollback: bool,
 }
 
 /// Where an app stands.
@@ -56,6 +59,9 @@ pub struct AppProgress {
     /// Containers that should stop and still run (their app was scaled down, updated or set to
     /// 0 instances).
     pub stopping: u64,
+    /// Its containers have a health check of the spec's: a task runs only once the check passed,
+    /// so the running ones are healthy.
+    pub health_checked: bool,
     pub state: ProgressState,
 }
 
@@ -135,6 +141,7 @@ pub(crate) fn progress_of(
         running,
         desired: target.desired,
         stopping,
+        health_checked: false,
         state,
     }
 }
@@ -190,7 +197,12 @@ pub(crate) fn evaluate(
     // persistent app's fails the wait (below); a non-persistent app's holds no data, the swarm
     // replaced it, and it is not waited for.
     let stopping = stopping_tasks.len() as u64 + excess;
-    let state = |state| progress_of(target, running, stopping, state);
+    let health_checked =
+        has_healthcheck(service.spec.as_ref().and_then(|s| s.task_template.as_ref()));
+    let state = |state| AppProgress {
+        health_checked,
+        ..progress_of(target, running, stopping, state)
+    };
     if let Some(failed) = failed_task(target, tasks) {
         return state(ProgressState::Failed(task_reason(failed)));
     }
@@ -242,6 +254,7 @@ pub(crate) fn evaluate(
             format!("node {node} is down (a task of the app is there; the swarm moves it)")
         }
         Some(task) => task_reason(task),
+        None if update == Update::InProgress && target.rollback => "rolling back".to_string(),
         None if update == Update::InProgress => "updating".to_string(),
         None => "waiting for the swarm to schedule its tasks".to_string(),
     };
@@ -312,6 +325,16 @@ pub(crate) fn update_of_this_deploy(target: &Target, service: &Service) -> Updat
         return Update::None;
     }
     let message = status.and_then(|u| u.message.clone()).unwrap_or_default();
+    if target.rollback {
+        return match status.and_then(|u| u.state) {
+            Some(ServiceUpdateStatusStateEnum::ROLLBACK_COMPLETED) => Update::Done,
+            Some(ServiceUpdateStatusStateEnum::ROLLBACK_PAUSED) => Update::Failed(format!(
+                "the rollback failed too, and the swarm paused it: {message}"
+            )),
+            // Started, or the failed update's status before the rollback's replaces it.
+            _ => Update::InProgress,
+        };
+    }
     match status.and_then(|u| u.state) {
         Some(ServiceUpdateStatusStateEnum::UPDATING) => Update::InProgress,
         Some(ServiceUpdateStatusStateEnum::PAUSED) => {
@@ -471,6 +494,7 @@ mod tests {
             template_hash: "new".into(),
             known_tasks: known.iter().map(|s| s.to_string()).collect(),
             update_started: Some("2024-01-01T00:00:00Z".into()),
+            rollback: false,
         }
     }
 

@@ -17,6 +17,7 @@
 //! - `tasks`: swarm tasks and service updates as facts (a task that may still run, its reason).
 //! - `converge`: whether deployed apps have converged (verdicts from services and tasks).
 //! - `health`: how deployed apps are doing across the nodes.
+//! - `rollback`: whether an app may return to its previous spec, and what to wait for then.
 //! - `images`: an image's registry, when a tag is resolved to its digest, what a failed
 //!   resolution means.
 //! - `files`: secrets and config files: their swarm objects' names, labels, which are unused.
@@ -39,6 +40,7 @@ pub mod nodes;
 pub mod plan;
 pub mod records;
 pub mod resources;
+pub mod rollback;
 pub mod services;
 pub mod tasks;
 pub mod usage;

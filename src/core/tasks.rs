@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskState};
+use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskSpec, TaskState};
 
 use crate::spec::units::Size;
 
@@ -31,6 +31,9 @@ pub(crate) fn is_live_state(state: Option<TaskState>) -> bool {
 /// the app has a memory limit (exit code 137: SIGKILL, which the kernel's out-of-memory killer
 /// sends), the likely cause, which the task's status does not say.
 pub(crate) fn task_reason(task: &Task) -> String {
+    if is_unhealthy(task) {
+        return unhealthy_reason(None);
+    }
     let reason = engine_reason(task);
     match (exit_code(task), memory_limit(task)) {
         (Some(KILLED_EXIT_CODE), Some(limit)) => {
@@ -103,6 +106,66 @@ fn engine_reason(task: &Task) -> String {
         Some(detail) => format!("{state}: {detail}"),
         None => state,
     }
+}
+
+/// Whether a task's containers have a health check of the spec's (one that is not `NONE`). An
+/// image's own check is not in the task: only its container says so.
+pub(crate) fn has_healthcheck(spec: Option<&TaskSpec>) -> bool {
+    let test = spec
+        .and_then(|spec| spec.container_spec.as_ref())
+        .and_then(|container| container.health_check.as_ref())
+        .and_then(|check| check.test.as_ref());
+    match test.and_then(|test| test.first()) {
+        None => false,
+        Some(first) => first != "NONE",
+    }
+}
+
+/// Whether a task failed because its container turned unhealthy: the node's agent stopped it
+/// (its error says "unhealthy container").
+pub(crate) fn is_unhealthy(task: &Task) -> bool {
+    task.status
+        .as_ref()
+        .and_then(|status| status.err.as_deref())
+        .is_some_and(|err| err.contains("unhealthy container"))
+}
+
+/// The reason of a task stopped as unhealthy, with the last output of its check when its node's
+/// engine could tell (one line, at most [`CHECK_OUTPUT_CHARS`] characters of it).
+pub(crate) fn unhealthy_reason(last_check: Option<&CheckResult>) -> String {
+    match last_check {
+        None => "unhealthy: its health check failed".to_string(),
+        Some(check) => {
+            let output: String = check
+                .output
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut output: String = output.chars().take(CHECK_OUTPUT_CHARS).collect();
+            if output.is_empty() {
+                output = "no output".into();
+            }
+            format!(
+                "unhealthy: its health check failed (exit {}: {output})",
+                check.exit_code
+            )
+        }
+    }
+}
+
+/// What a health check printed last, as far as it is shown.
+pub(crate) const CHECK_OUTPUT_CHARS: usize = 200;
+
+/// The result of one health check of a container, as its engine keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CheckResult {
+    pub exit_code: i64,
+    pub output: String,
+}
+
+/// Whether a reason says that a container failed its health check.
+pub fn is_unhealthy_reason(reason: &str) -> bool {
+    reason.starts_with("unhealthy")
 }
 
 pub(crate) fn update_started(

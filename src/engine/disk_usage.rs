@@ -1,21 +1,17 @@
 //! The sizes of a node's volumes, from the engine's disk usage (`GET /system/df`).
 //!
-//! The one request alacrity makes without bollard's types: engines before API 1.52 answer with a
-//! `Volumes` list that bollard's current response type has no field for (it expects the newer
-//! `VolumeUsage.Items`), so the answer is read as plain JSON and both shapes are understood. It
-//! goes through hyper, as bollard's own requests do, over the same transport (socket, TCP, TLS,
-//! SSH), and is traced like them (`-vv`).
+//! Made without bollard's types (see `raw`): engines before API 1.52 answer with a `Volumes` list
+//! that bollard's current response type has no field for (it expects the newer
+//! `VolumeUsage.Items`), so the answer is read as plain JSON and both shapes are understood.
 //! It is slow (the engine measures every volume), hence only on request (`volumes ls --size`).
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use anyhow::{Context, anyhow, bail};
-use http_body_util::BodyExt;
+use anyhow::Context;
 use serde_json::Value;
 
 use super::Engine;
-use super::transport::Dialer;
 
 /// Measuring every volume can take a while on a big node.
 const DF_TIMEOUT: Duration = Duration::from_secs(300);
@@ -24,18 +20,9 @@ impl Engine {
     /// The size in bytes of each volume of this engine's node, by name (volumes the engine did
     /// not measure are left out).
     pub(crate) async fn volume_sizes(&self) -> anyhow::Result<HashMap<String, u64>> {
-        let version = self.docker.client_version();
-        let path = format!(
-            "/v{}.{}/system/df?type=volume&verbose=1",
-            version.major_version, version.minor_version
-        );
-        if let Some(tracer) = &self.tracer {
-            tracer(&format!("engine: GET {path}"));
-        }
-        let body = tokio::time::timeout(DF_TIMEOUT, get(&self.dialer, &path))
+        let body = self
+            .raw_get("/system/df?type=volume&verbose=1", DF_TIMEOUT)
             .await
-            .map_err(|_| anyhow!("no answer within {} seconds", DF_TIMEOUT.as_secs()))
-            .and_then(|result| result)
             .with_context(|| {
                 format!(
                     "cannot read the volumes' sizes from the engine at {} (`docker system df -v` \
@@ -66,34 +53,6 @@ fn sizes_of(usage: &Value) -> HashMap<String, u64> {
             Some((name.to_string(), u64::try_from(size).ok()?))
         })
         .collect()
-}
-
-/// The body of a GET, over a connection of its own, with hyper (as bollard uses it).
-async fn get(dialer: &Dialer, path: &str) -> anyhow::Result<Vec<u8>> {
-    exchange(dialer.dial().await?, path).await
-}
-
-async fn exchange(
-    stream: impl tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
-    path: &str,
-) -> anyhow::Result<Vec<u8>> {
-    let (mut sender, connection) =
-        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
-    let connection = tokio::spawn(connection);
-    let request = hyper::Request::get(path)
-        .header(hyper::header::HOST, "docker")
-        .body(http_body_util::Empty::<bytes::Bytes>::new())?;
-    let response = sender.send_request(request).await?;
-    let status = response.status();
-    let body = response.into_body().collect().await?.to_bytes();
-    connection.abort();
-    if !status.is_success() {
-        bail!(
-            "the engine answered {status}: {}",
-            String::from_utf8_lossy(&body).trim()
-        );
-    }
-    Ok(body.to_vec())
 }
 
 #[cfg(test)]

@@ -174,23 +174,33 @@ impl Engine {
         if objects.is_empty() {
             return Ok(Vec::new());
         }
-        let in_use = self.referenced_files().await?;
+        let in_use = self.referenced_files(apps).await?;
         let in_use: HashSet<&str> = in_use.iter().map(String::as_str).collect();
         let unused: Vec<ManagedObject> = unused(&objects, &in_use).into_iter().cloned().collect();
         try_join_all(unused.iter().map(|object| self.remove_file_object(object))).await?;
         Ok(unused)
     }
 
-    /// The IDs of the secrets and configs every service of the swarm refers to.
-    async fn referenced_files(&self) -> anyhow::Result<Vec<String>> {
+    /// The IDs of the secrets and configs every service of the swarm refers to, in its spec or,
+    /// for an app of these, in its previous spec (what `apps rollback` and the swarm's own
+    /// rollback return to).
+    async fn referenced_files(&self, apps: &[&str]) -> anyhow::Result<Vec<String>> {
         let services = self.every_service().await?;
-        let mut ids = Vec::new();
+        let mut specs = Vec::new();
         for service in services {
-            let container = service
-                .spec
-                .and_then(|spec| spec.task_template)
-                .and_then(|task| task.container_spec);
-            let Some(container) = container else { continue };
+            let name = service.spec.as_ref().and_then(|spec| spec.name.clone());
+            if let (Some(id), Some(name)) = (&service.id, name)
+                && apps.contains(&name.as_str())
+            {
+                specs.extend(self.previous_spec(id).await?);
+            }
+            specs.extend(service.spec);
+        }
+        let mut ids = Vec::new();
+        for container in specs
+            .into_iter()
+            .filter_map(|spec| spec.task_template?.container_spec)
+        {
             ids.extend(
                 container
                     .secrets

@@ -29,6 +29,7 @@ mod images;
 mod lock;
 mod machine;
 mod nodes;
+mod raw;
 mod records;
 mod resources;
 mod services;

@@ -6,7 +6,10 @@ use crate::core::converge::*;
 use super::{Engine, engine_error, is_not_found};
 use crate::core::mapping::Pin;
 use crate::core::nodes::hostname_of;
-use crate::core::tasks::{KILLED_EXIT_CODE, container_id, exit_code, out_of_memory_reason};
+use crate::core::tasks::{
+    CheckResult, KILLED_EXIT_CODE, container_id, exit_code, is_unhealthy, out_of_memory_reason,
+    unhealthy_reason,
+};
 use crate::core::writers::*;
 use crate::spec::App;
 use anyhow::Context;
@@ -40,7 +43,7 @@ impl Engine {
                 now,
             };
             let mut progress = progress_of_all(targets, &look, &watch);
-            self.confirm_out_of_memory(targets, &look.tasks, &mut progress)
+            self.explain_failures(targets, &look.tasks, &mut progress)
                 .await;
             on_progress(&progress);
             let failed: Vec<AppProgress> = progress
@@ -67,12 +70,12 @@ impl Engine {
         }
     }
 
-    /// Whether the kernel killed a failed container for memory is not in its task (only its
-    /// exit code, 137, which any SIGKILL gives), but in the container (`OOMKilled`), which
-    /// only the engine of its node can inspect: for a container killed on this engine's node,
-    /// look, and say so for sure. Once per failure (a failure ends the wait); anything that
-    /// cannot be looked at keeps the task's own reason.
-    async fn confirm_out_of_memory(
+    /// Why a failed container stopped is not all in its task: whether the kernel killed it for
+    /// memory (only its exit code, 137, which any SIGKILL gives) and what its health check said
+    /// last are in the container, which only the engine of its node can inspect. For a container
+    /// that failed on this engine's node, look, and say so for sure. Once per failure (a failure
+    /// ends the wait); anything that cannot be looked at keeps the task's own reason.
+    async fn explain_failures(
         &self,
         targets: &[Target],
         tasks: &[Task],
@@ -93,8 +96,9 @@ impl Engine {
             let Some(task) = failed_task(target, &own) else {
                 continue;
             };
-            let Some(container) =
-                container_id(task).filter(|_| exit_code(task) == Some(KILLED_EXIT_CODE))
+            let unhealthy = is_unhealthy(task);
+            let Some(container) = container_id(task)
+                .filter(|_| unhealthy || exit_code(task) == Some(KILLED_EXIT_CODE))
             else {
                 continue;
             };
@@ -107,7 +111,20 @@ impl Engine {
             let Ok(inspected) = self.docker.inspect_container(container, None).await else {
                 continue;
             };
-            if inspected.state.and_then(|state| state.oom_killed) == Some(true) {
+            let state = inspected.state.unwrap_or_default();
+            if unhealthy {
+                let last = state
+                    .health
+                    .and_then(|health| health.log)
+                    .and_then(|log| log.into_iter().last())
+                    .map(|result| CheckResult {
+                        exit_code: result.exit_code.unwrap_or_default(),
+                        output: result.output.unwrap_or_default(),
+                    });
+                if last.is_some() {
+                    app.state = ProgressState::Failed(unhealthy_reason(last.as_ref()));
+                }
+            } else if state.oom_killed == Some(true) {
                 app.state = ProgressState::Failed(out_of_memory_reason(task));
             }
         }

@@ -148,6 +148,7 @@ impl Engine {
                 template_hash,
                 known_tasks,
                 update_started: plan.current.as_ref().and_then(|c| c.update_started.clone()),
+                rollback: false,
             },
         })
     }
@@ -209,6 +210,7 @@ impl Engine {
                 .to_string(),
             known_tasks,
             update_started: app.update_started.clone(),
+            rollback: false,
         }
     }
 }

@@ -146,9 +146,24 @@ fn secrets_and_configs_reach_the_app_rotate_and_leave_with_it() {
         exec_in(swarm, 1, &container, "cat /run/secrets/pw"),
         rotated
     );
+    // The old secret stays while the previous version may come back (`apps rollback`); the one
+    // before it goes with the next rotation.
     let after = objects_of(&scope, "secret", &name);
-    assert_eq!(after.len(), 1, "the old secret went: {after:?}");
-    assert_ne!(after, before);
+    assert_eq!(
+        after.len(),
+        2,
+        "the previous version's secret is kept: {after:?}"
+    );
+    assert!(after.contains(&before[0]), "{after:?}");
+    std::fs::write(spec_dir.join("pw.txt"), format!("{rotated}-2")).unwrap();
+    let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let last = objects_of(&scope, "secret", &name);
+    assert_eq!(last.len(), 2, "{last:?}");
+    assert!(
+        !last.contains(&before[0]),
+        "the oldest secret went: {last:?}"
+    );
     assert_eq!(objects_of(&scope, "config", &name).len(), 1);
 
     // apps rm: the app's secrets and configs go, the foreign one stays.
