@@ -168,6 +168,11 @@ pub struct DeployArgs {
     #[arg(long)]
     pub move_node: bool,
 
+    /// Leave a failed update as it failed, for debugging, instead of rolling the app back to its
+    /// previous version
+    #[arg(long)]
+    pub no_rollback: bool,
+
     #[command(flatten)]
     pub images: ImageArgs,
 }
@@ -205,6 +210,8 @@ pub enum AppsCommand {
     Scale(AppsScaleArgs),
     /// Remove apps; their volumes and host directories are kept
     Rm(AppsRmArgs),
+    /// Return an app to the spec it ran before its last deploy, and wait until it runs
+    Rollback(AppsRollbackArgs),
 }
 
 #[derive(Debug, Args)]
@@ -221,6 +228,21 @@ pub struct AppsScaleArgs {
     /// as soon as they run)
     // 2 s catches a container that crashes right after it starts, far sooner than the docker
     // CLI's 5 s.
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub monitor: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct AppsRollbackArgs {
+    /// The app
+    pub app: String,
+
+    /// How long to wait for the app to run its previous version (e.g. 90s, 5m)
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// How long returned containers must stay up before the app counts as running (e.g. 2s;
+    /// 0: as soon as they run)
     #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
     pub monitor: Duration,
 }

@@ -11,6 +11,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use super::lock::locked;
+use super::rollback::{self, AfterFailure};
 use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::core::apply::ApplyFailure;
@@ -40,10 +41,13 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let (spec, apps) = plan::load_apps(&args.files, &args.apps, engine)?;
     let connector = engine;
-    let engine = connector
+    let mut engine = connector
         .connect()
         .await?
         .with_images(super::images::options(&args.images));
+    if args.no_rollback {
+        engine = engine.without_rollback();
+    }
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
     // of its data there), the deploy writes nothing at all, not even the lock.
     let first = plan::checked_plan(&engine, &spec, &apps, printer).await?;
@@ -88,14 +92,44 @@ pub async fn run(
     let waiting = engine.wait(&targets, args.timeout, args.monitor, |progress| {
         display.show(progress)
     });
-    let result = tokio::select! {
+    let ended = tokio::select! {
         biased;
         _ = tokio::signal::ctrl_c() => Err(interrupted_while_waiting(&applied)),
-        result = waiting => result.map(|ended| ended.map_err(wait_error)).and_then(|r| r),
+        ended = waiting => ended,
     };
     display.finish();
+    let ended = match ended {
+        Ok(ended) => ended,
+        Err(err) => {
+            render_report(&report(&plan, &applied, &display.last), printer);
+            return Err(err);
+        }
+    };
+    if let Err(end) = ended {
+        // A failed update returns to the version before it (or says why not).
+        let failed = rollback::failed_apps(&end);
+        let outcomes = rollback::return_failed(
+            &engine,
+            &plan,
+            &applied,
+            &failed,
+            (args.timeout, args.monitor),
+            printer,
+        )
+        .await;
+        let mut report = report(&plan, &applied, &display.last);
+        if let Ok(outcomes) = &outcomes {
+            for (name, outcome) in outcomes {
+                let app = report.apps.iter_mut().find(|app| &app.name == name);
+                if let (Some(app), Some(state)) = (app, outcome.state()) {
+                    app.state = state.to_string();
+                }
+            }
+        }
+        render_report(&report, printer);
+        return Err(deploy_error(end, &outcomes?));
+    }
     render_report(&report(&plan, &applied, &display.last), printer);
-    result?;
     // Converged: the secrets and configs of contents the updated apps no longer use go (an
     // unchanged app made none, and reads nothing more).
     let apps: Vec<&str> = plan
@@ -355,10 +389,17 @@ impl<'a> Display<'a> {
     }
 }
 
-/// `web: 2/2 running, ready`, `web: 2/2 running, watching for 2s`, `db: 0/0 running, 1 stopping
+/// `web: 2/2 running, ready`, `web: 2/2 healthy, ready` (with a health check), `web: 0/2
+/// healthy (starting)`, `web: 2/2 running, watching for 2s`, `db: 0/0 running, 1 stopping
 /// (1 container still runs on node2)`, `web: 0/2 running (preparing)`.
 pub(crate) fn progress_line(app: &AppProgress) -> String {
-    let mut counts = format!("{}/{} running", app.running, app.desired);
+    // With a health check, a task runs only once healthy.
+    let word = if app.health_checked {
+        "healthy"
+    } else {
+        "running"
+    };
+    let mut counts = format!("{}/{} {word}", app.running, app.desired);
     if app.stopping > 0 {
         counts.push_str(&format!(", {} stopping", app.stopping));
     }
@@ -478,14 +519,49 @@ fn failures_error(failures: &[ApplyFailure]) -> anyhow::Error {
 
 /// A wait that ended without every app converging, in words: what failed and why, what to do.
 pub fn wait_error(end: WaitEnd) -> anyhow::Error {
-    match end {
-        WaitEnd::Failed(failed) => failed_error(&failed),
-        WaitEnd::Superseded(app) => superseded_error(&app),
-        WaitEnd::TimedOut { progress, timeout } => timeout_error(&progress, timeout),
-    }
+    deploy_error(end, &[])
 }
 
-fn failed_error(failed: &[AppProgress]) -> anyhow::Error {
+/// A deploy's wait that ended without every app converging, in words: what failed and why, what
+/// became of each failed app (rolled back, or why not), and what to do.
+fn deploy_error(end: WaitEnd, outcomes: &[(String, AfterFailure)]) -> anyhow::Error {
+    let mut text = match &end {
+        WaitEnd::Failed(failed) => failed_error(failed),
+        WaitEnd::Superseded(app) => return superseded_error(app),
+        WaitEnd::TimedOut { progress, timeout } => timeout_error(progress, *timeout),
+    };
+    for (app, outcome) in outcomes {
+        write!(text, "\n  {}", outcome.words(app)).unwrap_or_default();
+    }
+    let first = match &end {
+        WaitEnd::Failed(failed) => failed.first().map(|app| app.name.as_str()),
+        _ => outcomes.first().map(|(name, _)| name.as_str()),
+    };
+    match (&end, first, outcomes.is_empty()) {
+        (WaitEnd::TimedOut { .. }, _, true) => text.push_str(
+            "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a \
+             longer --timeout",
+        ),
+        (WaitEnd::TimedOut { .. }, _, false) => {
+            text.push_str("\n  fix the cause, or deploy again with a longer --timeout")
+        }
+        (_, Some(first), true) => write!(
+            text,
+            "\n  the swarm keeps retrying; fix the cause and deploy again (every attempt: \
+             `alacrity apps ps {first}`)"
+        )
+        .unwrap_or_default(),
+        (_, Some(first), false) => write!(
+            text,
+            "\n  fix the cause and deploy again (every attempt: `alacrity apps ps {first}`)"
+        )
+        .unwrap_or_default(),
+        (_, None, _) => {}
+    }
+    anyhow::anyhow!(text)
+}
+
+fn failed_error(failed: &[AppProgress]) -> String {
     let mut text = String::from("the deploy failed:");
     for app in failed {
         if let ProgressState::Failed(reason) = &app.state {
@@ -503,12 +579,7 @@ fn failed_error(failed: &[AppProgress]) -> anyhow::Error {
             app.name
         ));
     }
-    let first = &failed[0].name;
-    text.push_str(&format!(
-        "\n  the swarm keeps retrying; fix the cause and deploy again \
-         (every attempt: `docker service ps {first} --no-trunc`)"
-    ));
-    anyhow::anyhow!(text)
+    text
 }
 
 /// `validate` checks host paths where alacrity runs, which on several servers need not be where the
@@ -530,7 +601,7 @@ fn superseded_error(app: &AppProgress) -> anyhow::Error {
     )
 }
 
-fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
+fn timeout_error(progress: &[AppProgress], timeout: Duration) -> String {
     let mut text = format!("the apps did not converge within {}:", humanize(timeout));
     for app in progress {
         if let ProgressState::Waiting(reason) = &app.state {
@@ -540,10 +611,7 @@ fn timeout_error(progress: &[AppProgress], timeout: Duration) -> anyhow::Error {
             ));
         }
     }
-    text.push_str(
-        "\n  the swarm keeps trying; watch with `alacrity apps ls`, or deploy again with a longer --timeout",
-    );
-    anyhow::anyhow!(text)
+    text
 }
 
 #[cfg(test)]
@@ -584,7 +652,7 @@ mod tests {
                     .into(),
             ),
         };
-        let text = failed_error(std::slice::from_ref(&missing)).to_string();
+        let text = failed_error(std::slice::from_ref(&missing));
         assert!(
             text.contains("must exist on the node the app runs on"),
             "{text}"
@@ -593,7 +661,7 @@ mod tests {
             state: ProgressState::Failed("failed: exit 1".into()),
             ..missing.clone()
         };
-        let text = failed_error(&[other]).to_string();
+        let text = failed_error(&[other]);
         assert!(!text.contains("host_path"), "{text}");
     }
 
@@ -611,7 +679,7 @@ mod tests {
                     .into(),
             ),
         };
-        let text = failed_error(&[killed]).to_string();
+        let text = failed_error(&[killed]);
         assert!(
             text.contains(
                 "`web` was killed for lack of memory: give it more with resources.limits.memory"

@@ -10,6 +10,7 @@ pub mod lock;
 pub mod plan;
 pub mod refusals;
 pub mod retained;
+pub mod rollback;
 pub mod table;
 pub mod validate;
 pub mod volumes;

@@ -32,6 +32,7 @@ mod nodes;
 mod raw;
 mod records;
 mod resources;
+mod rollback;
 mod services;
 mod snapshot;
 mod transport;
@@ -52,6 +53,7 @@ pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
 pub use images::ImageOptions;
 pub use lock::now;
+pub use rollback::Returning;
 pub use services::retry_delay;
 pub use transport::TransportFailure;
 
@@ -170,6 +172,8 @@ pub struct Engine {
     images: ImageOptions,
     /// The registries' credentials, by registry, looked up once per command.
     credentials: Arc<tokio::sync::Mutex<CredentialCache>>,
+    /// Whether an update the swarm sees fail is rolled back (else paused: `--no-rollback`).
+    rollback: bool,
 }
 
 type CredentialCache = std::collections::HashMap<String, Result<Option<Credentials>, String>>;
@@ -201,6 +205,7 @@ impl Engine {
             info: Arc::new(OnceCell::new_with(info)),
             images: ImageOptions::default(),
             credentials: Arc::default(),
+            rollback: true,
         }
     }
 

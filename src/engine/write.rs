@@ -122,7 +122,7 @@ impl Engine {
                     .with_context(|| format!("cannot deploy `{name}`"))?
             }
             (Some(ServiceWrite::Update { service_id, spec }), Some(current)) => {
-                let spec = self.with_files(&plan.app, spec).await?;
+                let spec = self.with_failure_action(self.with_files(&plan.app, spec).await?);
                 let credentials = self.service_credentials(&plan.app.image).await?;
                 let warnings = self
                     .update_service(current, spec, credentials)

@@ -1,7 +1,8 @@
-//! `alacrity apps ls|scale|rm`: the deployed apps.
+//! `alacrity apps ls|scale|rm|rollback`: the deployed apps.
 
 pub mod ls;
 pub mod rm;
+pub mod rollback;
 pub mod scale;
 
 use crate::cli::AppsCommand;
@@ -19,5 +20,6 @@ pub async fn run(
         AppsCommand::Ls(args) => ls::run(args, engine, printer).await,
         AppsCommand::Scale(args) => scale::run(args, engine, printer).await,
         AppsCommand::Rm(args) => rm::run(args, engine, printer, yes).await,
+        AppsCommand::Rollback(args) => rollback::run(args, engine, printer).await,
     }
 }
