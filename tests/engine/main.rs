@@ -20,6 +20,7 @@ mod deploy;
 mod faults;
 mod files;
 mod harness;
+mod health;
 mod images;
 mod multinode;
 mod plan;
