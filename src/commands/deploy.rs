@@ -123,6 +123,9 @@ pub async fn run(
                 let app = report.apps.iter_mut().find(|app| &app.name == name);
                 if let (Some(app), Some(state)) = (app, outcome.state()) {
                     app.state = state.to_string();
+                    if let AfterFailure::RolledBack { running, .. } = outcome {
+                        app.running = Some(*running);
+                    }
                 }
             }
         }

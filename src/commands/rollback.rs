@@ -17,8 +17,9 @@ use super::deploy::progress_line;
 /// What became of an app whose update failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterFailure {
-    /// It runs its previous version again; `by_swarm`: the swarm started the rollback itself.
-    RolledBack { by_swarm: bool },
+    /// It runs its previous version again, `running` instances of it; `by_swarm`: the swarm
+    /// started the rollback itself.
+    RolledBack { by_swarm: bool, running: u64 },
     /// Its rollback failed too (the swarm's reason), or did not finish in time.
     RollbackFailed(String),
     /// Created by this deploy: there is no previous version.
@@ -45,10 +46,12 @@ impl AfterFailure {
     /// One line of the deploy's error about the app.
     pub fn words(&self, app: &str) -> String {
         match self {
-            AfterFailure::RolledBack { by_swarm: false } => {
+            AfterFailure::RolledBack {
+                by_swarm: false, ..
+            } => {
                 format!("`{app}` was rolled back: its previous version runs again")
             }
-            AfterFailure::RolledBack { by_swarm: true } => {
+            AfterFailure::RolledBack { by_swarm: true, .. } => {
                 format!("the swarm rolled `{app}` back: its previous version runs again")
             }
             AfterFailure::RollbackFailed(reason) => format!(
@@ -148,7 +151,7 @@ pub async fn return_failed(
     let ends = wait_for_returns(engine, &targets, timeout, monitor, printer).await?;
     for ((target, by_swarm), end) in returning.into_iter().zip(ends) {
         let outcome = match end {
-            Ok(()) => AfterFailure::RolledBack { by_swarm },
+            Ok(running) => AfterFailure::RolledBack { by_swarm, running },
             Err(reason) => AfterFailure::RollbackFailed(reason),
         };
         outcomes.push((target.name, outcome));
@@ -156,8 +159,8 @@ pub async fn return_failed(
     Ok(outcomes)
 }
 
-/// Waits until each target (a returning app) runs its previous version: per target, done or why
-/// not (the swarm's reason, or the time it took). A failing app does not stop the wait for the
+/// Waits until each target (a returning app) runs its previous version: per target, the number
+/// of its instances that run, or why not (the swarm's reason, or the time it took). A failing app does not stop the wait for the
 /// others. Ctrl-C stops the waiting, not the rollbacks.
 pub async fn wait_for_returns(
     engine: &Engine,
@@ -165,8 +168,8 @@ pub async fn wait_for_returns(
     timeout: Duration,
     monitor: Duration,
     printer: &Printer,
-) -> anyhow::Result<Vec<Result<(), String>>> {
-    let mut ends: Vec<Option<Result<(), String>>> = vec![None; targets.len()];
+) -> anyhow::Result<Vec<Result<u64, String>>> {
+    let mut ends: Vec<Option<Result<u64, String>>> = vec![None; targets.len()];
     let deadline = tokio::time::Instant::now() + timeout;
     let mut progress = printer.progress(targets.iter().map(|target| target.name.as_str()));
     let mut last: Vec<AppProgress> = Vec::new();
@@ -198,13 +201,15 @@ pub async fn wait_for_returns(
             }
             ended = wait => ended?,
         };
-        let mut settle = |name: &str, end: Result<(), String>| {
+        let mut settle = |name: &str, end: Result<u64, String>| {
             if let Some(index) = targets.iter().position(|target| target.name == name) {
                 ends[index].get_or_insert(end);
             }
         };
         match ended {
-            Ok(done) => done.iter().for_each(|app| settle(&app.name, Ok(()))),
+            Ok(done) => done
+                .iter()
+                .for_each(|app| settle(&app.name, Ok(app.running))),
             Err(WaitEnd::Failed(failed)) => {
                 for app in failed {
                     if let ProgressState::Failed(reason) = &app.state {
@@ -222,7 +227,7 @@ pub async fn wait_for_returns(
             }) => {
                 for app in progress {
                     let end = match app.state {
-                        ProgressState::Converged => Ok(()),
+                        ProgressState::Converged => Ok(app.running),
                         _ => Err(format!(
                             "the rollback did not finish within {} ({})",
                             crate::core::tasks::humanize(timeout),
@@ -237,7 +242,10 @@ pub async fn wait_for_returns(
     for app in &last {
         progress.finish(&app.name, progress_line(app));
     }
-    Ok(ends.into_iter().map(|end| end.unwrap_or(Ok(()))).collect())
+    Ok(ends
+        .into_iter()
+        .map(|end| end.unwrap_or_else(|| Err("not waited for".into())))
+        .collect())
 }
 
 /// Why `apps rollback` cannot return an app, in words, with what to do.

@@ -363,3 +363,48 @@ fn apps_rollback_never_moves_a_persistent_app_away_from_its_data() {
     assert!(words.contains("away from its data"), "{words}");
     assert_eq!(scope.running_nodes(&name), ["node3"]);
 }
+
+#[test]
+fn a_crashing_update_is_rolled_back_and_an_update_that_cannot_start_is_asked_back() {
+    let scope = Scope::new(&Swarm::single());
+    let name = scope.name("web");
+    let spec = scope.write_file("web.toml", &app(&name, "env = { V = \"1\" }"));
+    assert!(deploy(&scope, &spec, &[]).status.success());
+
+    // The new containers exit: the swarm sees it within its monitor window and rolls back.
+    let crashing = app(&name, "env = { V = \"2\" }")
+        .replace("while true; do sleep 1; done", "sleep 1; exit 3");
+    let spec = scope.write_file("web.toml", &crashing);
+    let (out, report) = deploy_json(&scope, &spec, &[]);
+    let words = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{words}");
+    assert!(words.contains("non-zero exit (3)"), "{words}");
+    assert!(words.contains("previous version runs again"), "{words}");
+    assert_eq!(report["apps"][0]["state"], "rolled-back", "{report}");
+    assert_eq!(report["apps"][0]["running"], 1, "{report}");
+    assert!(env_of(&scope, &name).contains("V=1"));
+
+    // No node can hold the new containers: they stay pending until --timeout, and alacrity asks
+    // the swarm to roll back.
+    let pending = app(
+        &name,
+        "env = { V = \"3\" }\n[apps.NAME.resources.reservations]\nmemory = \"100000G\"",
+    )
+    .replace("NAME", &name);
+    let spec = scope.write_file("web.toml", &pending);
+    let out = scope
+        .alacrity()
+        .args(["deploy", "--timeout", "5s"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    let words = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{words}");
+    assert!(words.contains("did not converge within 5s"), "{words}");
+    assert!(
+        words.contains(&format!("`{name}` was rolled back")),
+        "{words}"
+    );
+    assert!(env_of(&scope, &name).contains("V=1"));
+    assert_eq!(running(&scope, &name), 1);
+}

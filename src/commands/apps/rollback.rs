@@ -23,6 +23,7 @@ struct RolledBack<'a> {
     /// `rolled-back`.
     state: &'static str,
     instances: u64,
+    running: u64,
 }
 
 pub async fn run(
@@ -56,21 +57,24 @@ pub async fn run(
         printer,
     )
     .await?;
-    if let Some(Err(reason)) = ends.into_iter().next() {
-        anyhow::bail!(
+    let running = match ends.into_iter().next() {
+        Some(Ok(running)) => running,
+        Some(Err(reason)) => anyhow::bail!(
             "the rollback of `{}` failed: {reason}\n  see its tasks with `alacrity apps ps {}`",
             app.name(),
             app.name()
-        );
-    }
+        ),
+        None => 0,
+    };
     match printer.is_json() {
         true => printer.json(&RolledBack {
             name: app.name(),
             state: "rolled-back",
             instances,
+            running,
         }),
         false => printer.data(format!(
-            "{}: rolled back, {instances}/{instances} running its previous version",
+            "{}: rolled back, {running}/{instances} running its previous version",
             app.name()
         )),
     }
