@@ -621,6 +621,40 @@ mod tests {
     }
 
     #[test]
+    fn a_rollback_is_waited_for_until_complete_and_fails_when_paused() {
+        let returning = Target {
+            rollback: true,
+            update_started: None,
+            ..target(&[])
+        };
+        let tasks = [
+            task("a", "new", RUNNING, RUNNING, None, 5),
+            task("b", "new", RUNNING, RUNNING, None, 6),
+        ];
+        let status = |state| service(Some(state), "2024-02-01T00:00:00Z");
+        use ServiceUpdateStatusStateEnum::*;
+        for before in [UPDATING, PAUSED, COMPLETED, ROLLBACK_STARTED] {
+            let progress = eval(&returning, &status(before), &tasks);
+            assert!(
+                matches!(progress.state, ProgressState::Waiting(_)),
+                "{before:?}: {progress:?}"
+            );
+        }
+        let progress = eval(&returning, &status(ROLLBACK_STARTED), &[]);
+        assert_eq!(
+            progress.state,
+            ProgressState::Waiting("rolling back".into())
+        );
+        let progress = eval(&returning, &status(ROLLBACK_COMPLETED), &tasks);
+        assert_eq!(progress.state, ProgressState::Converged);
+        let progress = eval(&returning, &status(ROLLBACK_PAUSED), &tasks);
+        assert!(
+            matches!(progress.state, ProgressState::Failed(ref r) if r.contains("the rollback failed too")),
+            "{progress:?}"
+        );
+    }
+
+    #[test]
     fn a_paused_update_fails_with_the_swarms_message() {
         let paused = service(
             Some(ServiceUpdateStatusStateEnum::PAUSED),
