@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use bollard::models::{
     EndpointPortConfig, EndpointPortConfigProtocolEnum, EndpointPortConfigPublishModeEnum,
-    EndpointSpec, EndpointSpecModeEnum, Limit, Mount, MountType, MountVolumeOptions,
+    EndpointSpec, EndpointSpecModeEnum, HealthConfig, Limit, Mount, MountType, MountVolumeOptions,
     NetworkAttachmentConfig, ResourceObject, ServiceSpec, ServiceSpecMode,
     ServiceSpecModeReplicated, ServiceSpecRollbackConfig,
     ServiceSpecRollbackConfigFailureActionEnum, ServiceSpecRollbackConfigOrderEnum,
@@ -26,15 +26,21 @@ use sha2::{Digest, Sha256};
 
 use super::{files, images, labels};
 use crate::spec::model::{Cpus, Size, label_of};
+use crate::spec::model::{
+    DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_RETRIES, DEFAULT_HEALTH_START_PERIOD,
+    DEFAULT_HEALTH_TIMEOUT,
+};
 use crate::spec::units::duration_text;
 use crate::spec::{
-    App, FileKind, FileMount, Port, Protocol, ResourceSet, Resources, RestartCondition,
-    RestartPolicy, Volume, VolumeSource,
+    App, FileKind, FileMount, HealthCheck, Healthcheck, Port, Protocol, ResourceSet, Resources,
+    RestartCondition, RestartPolicy, Volume, VolumeSource,
 };
 
-const SECOND_NS: i64 = 1_000_000_000;
-/// How long the swarm watches a new task before it calls an update step good (Docker's default).
-const UPDATE_MONITOR_NS: i64 = 5 * SECOND_NS;
+/// How long the swarm watches a new task before it calls an update step good (Docker's default),
+/// for an app without a health check of its spec.
+const UPDATE_MONITOR: Duration = Duration::from_secs(5);
+/// The test that turns off the image's health check.
+const HEALTH_NONE: &str = "NONE";
 
 /// The node a persistent app is pinned to: its swarm node ID.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -176,7 +182,40 @@ fn container_spec(app: &App) -> TaskSpecContainerSpec {
         mounts: (!mounts.is_empty()).then_some(mounts),
         secrets: secret_refs(&app.files),
         configs: config_refs(&app.files),
+        health_check: health_config(&app.healthcheck),
         ..Default::default()
+    }
+}
+
+/// The image's check is no health config at all (so that the spec, and its hashes, of an app
+/// without a `healthcheck` are what they were before alacrity knew of health checks); `false`
+/// is the engine's `NONE`; the spec's check has every field, in nanoseconds.
+fn health_config(healthcheck: &Healthcheck) -> Option<HealthConfig> {
+    match healthcheck {
+        Healthcheck::Image => None,
+        Healthcheck::Disabled => Some(HealthConfig {
+            test: Some(vec![HEALTH_NONE.to_string()]),
+            ..Default::default()
+        }),
+        Healthcheck::Check(check) => Some(HealthConfig {
+            test: Some(check.test.clone()),
+            interval: Some(nanoseconds(check.interval)),
+            timeout: Some(nanoseconds(check.timeout)),
+            retries: Some(i64::try_from(check.retries).unwrap_or(i64::MAX)),
+            start_period: Some(nanoseconds(check.start_period)),
+            start_interval: None,
+        }),
+    }
+}
+
+/// How long the swarm watches each new task of an update (or rollback) before it calls the step
+/// good: Docker's 5 s, or, for an app with a health check of its spec, at least as long as the
+/// check can take to find a container unhealthy, so that a bad release cannot be reported
+/// complete before its check could fail (swarmcli#475). The deploy's wait uses it too.
+pub(crate) fn monitor_of(app: &App) -> Duration {
+    match &app.healthcheck {
+        Healthcheck::Check(check) => UPDATE_MONITOR.max(check.verdict_within()),
+        Healthcheck::Image | Healthcheck::Disabled => UPDATE_MONITOR,
     }
 }
 
@@ -343,13 +382,14 @@ fn json_list(items: &[String]) -> String {
 }
 
 /// Stop-first for a persistent app (never two containers on its data), start-first otherwise
-/// (no gap in service); a failed update rolls back.
+/// (no gap in service); a failed update rolls back. The delay between tasks stays 0: a delay
+/// longer than the monitor keeps a failed update from rolling back (moby#37972).
 fn update_config(app: &App) -> ServiceSpecUpdateConfig {
     ServiceSpecUpdateConfig {
         parallelism: Some(1),
         delay: Some(0),
         failure_action: Some(ServiceSpecUpdateConfigFailureActionEnum::ROLLBACK),
-        monitor: Some(UPDATE_MONITOR_NS),
+        monitor: Some(nanoseconds(monitor_of(app))),
         max_failure_ratio: Some(0.0),
         order: Some(if app.persistent {
             ServiceSpecUpdateConfigOrderEnum::STOP_FIRST
@@ -364,7 +404,7 @@ fn rollback_config(app: &App) -> ServiceSpecRollbackConfig {
         parallelism: Some(1),
         delay: Some(0),
         failure_action: Some(ServiceSpecRollbackConfigFailureActionEnum::PAUSE),
-        monitor: Some(UPDATE_MONITOR_NS),
+        monitor: Some(nanoseconds(monitor_of(app))),
         max_failure_ratio: Some(0.0),
         order: Some(if app.persistent {
             ServiceSpecRollbackConfigOrderEnum::STOP_FIRST
@@ -434,9 +474,36 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
         node: None,
         resources: read_resources(task.and_then(|task| task.resources.as_ref())),
         restart_policy: read_restart_policy(task.and_then(|task| task.restart_policy.as_ref())),
-        // TODO(healthcheck): read back from the container spec's health config.
-        healthcheck: Default::default(),
+        healthcheck: read_healthcheck(container.health_check.as_ref()),
     }
+}
+
+/// The health check as the engine holds it: none (or no test) is the image's, `NONE` is
+/// `false`; a field the engine holds as 0 or not at all is its default, as for the engine.
+fn read_healthcheck(config: Option<&HealthConfig>) -> Healthcheck {
+    let Some(config) = config else {
+        return Healthcheck::Image;
+    };
+    let test = config.test.clone().unwrap_or_default();
+    match test.first().map(String::as_str) {
+        None => return Healthcheck::Image,
+        Some(HEALTH_NONE) => return Healthcheck::Disabled,
+        Some(_) => {}
+    }
+    let duration = |nanos: Option<i64>, default| match nanos {
+        Some(n) if n > 0 => Duration::from_nanos(n.unsigned_abs()),
+        _ => default,
+    };
+    Healthcheck::Check(HealthCheck {
+        test,
+        interval: duration(config.interval, DEFAULT_HEALTH_INTERVAL),
+        timeout: duration(config.timeout, DEFAULT_HEALTH_TIMEOUT),
+        retries: config
+            .retries
+            .filter(|n| *n > 0)
+            .map_or(DEFAULT_HEALTH_RETRIES, i64::unsigned_abs),
+        start_period: duration(config.start_period, DEFAULT_HEALTH_START_PERIOD),
+    })
 }
 
 /// Limits and reservations as the engine holds them (0 is none).
@@ -607,8 +674,32 @@ pub fn changed_fields(deployed: &App, wanted: &App) -> Vec<&'static str> {
         .filter(|(_, same)| !same)
         .map(|(field, _)| field)
         .chain(nested)
+        .chain(healthcheck_changes(deployed, wanted))
         .collect()
 }
+
+/// A health check that comes, goes, or turns off the image's is `healthcheck`; a change of the
+/// spec's check names the fields that change (`healthcheck.interval`).
+fn healthcheck_changes(deployed: &App, wanted: &App) -> Vec<&'static str> {
+    match (&deployed.healthcheck, &wanted.healthcheck) {
+        (Healthcheck::Check(_), Healthcheck::Check(_)) => HEALTHCHECK_FIELDS
+            .iter()
+            .filter(|field| field_value(deployed, field) != field_value(wanted, field))
+            .copied()
+            .collect(),
+        (before, after) if before == after => Vec::new(),
+        _ => vec!["healthcheck"],
+    }
+}
+
+/// The fields of a health check of the spec, by their paths in the spec.
+pub const HEALTHCHECK_FIELDS: [&str; 5] = [
+    "healthcheck.test",
+    "healthcheck.interval",
+    "healthcheck.timeout",
+    "healthcheck.retries",
+    "healthcheck.start_period",
+];
 
 /// The fields of `resources` and `restart_policy`, by their paths in the spec: a change names
 /// the one that changes.
@@ -623,9 +714,14 @@ pub const NESTED_FIELDS: [&str; 8] = [
     "restart_policy.window",
 ];
 
-/// The value of a field of `resources` or `restart_policy` as the spec writes it (`512M`,
-/// `0.5`, `on-failure`, `5s`; `none` when not set), for plans and drift. `None` for another field.
+/// The value of a field of `resources`, `restart_policy` or `healthcheck` as the spec writes it
+/// (`512M`, `0.5`, `on-failure`, `5s`, `["CMD", "pg_isready"]`; `none` when not set), for plans
+/// and drift. `healthcheck` as a whole is `image` (the image's own), `false`, or the check as an
+/// inline table. `None` for another field.
 pub fn field_value(app: &App, field: &str) -> Option<String> {
+    if let Some(part) = field.strip_prefix("healthcheck") {
+        return healthcheck_value(&app.healthcheck, part);
+    }
     let (limits, reservations) = (&app.resources.limits, &app.resources.reservations);
     let policy = &app.restart_policy;
     let or_none = |value: Option<String>| Some(value.unwrap_or_else(|| "none".to_string()));
@@ -642,6 +738,41 @@ pub fn field_value(app: &App, field: &str) -> Option<String> {
     }
 }
 
+/// `field_value` of `healthcheck` (`part` empty) or of one of its fields (`part` `.interval`).
+fn healthcheck_value(healthcheck: &Healthcheck, part: &str) -> Option<String> {
+    let check = match healthcheck {
+        Healthcheck::Check(check) => check,
+        Healthcheck::Image if part.is_empty() => return Some("image".to_string()),
+        Healthcheck::Disabled if part.is_empty() => return Some("false".to_string()),
+        _ if HEALTHCHECK_FIELDS.contains(&format!("healthcheck{part}").as_str()) => {
+            return Some("none".to_string());
+        }
+        _ => return None,
+    };
+    let test = check
+        .test
+        .iter()
+        .map(|word| serde_json::to_string(word).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let test = format!("[{test}]");
+    let (interval, timeout) = (duration_text(check.interval), duration_text(check.timeout));
+    let start_period = duration_text(check.start_period);
+    let retries = check.retries.to_string();
+    Some(match part {
+        "" => format!(
+            "{{ test = {test}, interval = \"{interval}\", timeout = \"{timeout}\", \
+             retries = {retries}, start_period = \"{start_period}\" }}"
+        ),
+        ".test" => test,
+        ".interval" => interval,
+        ".timeout" => timeout,
+        ".retries" => retries,
+        ".start_period" => start_period,
+        _ => return None,
+    })
+}
+
 fn same_items<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
     let (mut a, mut b) = (a.to_vec(), b.to_vec());
     a.sort();
@@ -652,6 +783,8 @@ fn same_items<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SECOND_NS: i64 = 1_000_000_000;
 
     fn web() -> App {
         App {
@@ -846,6 +979,32 @@ mod tests {
     }
 
     #[test]
+    fn an_app_without_a_healthcheck_keeps_the_spec_and_hashes_it_always_had() {
+        // Apps deployed before health checks existed must not show as changed: no health
+        // config in the container spec, the same monitor, the same hashes.
+        let spec = service_spec(&web(), None);
+        assert!(container(&spec).health_check.is_none());
+        let json = serde_json::to_string(&spec).unwrap();
+        assert!(!json.contains("HealthCheck"), "{json}");
+        assert_eq!(
+            spec.update_config.as_ref().unwrap().monitor,
+            Some(5 * SECOND_NS)
+        );
+        assert_eq!(
+            spec.rollback_config.as_ref().unwrap().monitor,
+            Some(5 * SECOND_NS)
+        );
+        assert_eq!(
+            spec_hash(&spec),
+            Some("06375a045880bf7e25c109c0674ba68823a1e80f5447bf5c3ec0644c5d36833e")
+        );
+        assert_eq!(
+            template_hash(spec.task_template.as_ref()),
+            Some("b06f569650439a2d4b50a5e183453d171deb5c5f21df34392bc511822719a9e0")
+        );
+    }
+
+    #[test]
     fn scaling_keeps_the_template_hash_so_tasks_are_not_restarted() {
         let mut scaled = web();
         scaled.instances = 5;
@@ -996,5 +1155,143 @@ mod tests {
         before.image = format!("todo-web:1.4.2@{}", sha('a'));
         after.image = format!("todo-web:1.4.2@{}", sha('b'));
         assert_eq!(changed_fields(&before, &after), vec!["image (new digest)"]);
+    }
+
+    fn checked(mut app: App) -> App {
+        app.healthcheck = Healthcheck::Check(HealthCheck {
+            test: vec!["CMD".into(), "pg_isready".into()],
+            interval: Duration::from_secs(5),
+            timeout: Duration::from_secs(3),
+            retries: 5,
+            start_period: Duration::from_secs(30),
+        });
+        app
+    }
+
+    #[test]
+    fn a_healthcheck_goes_into_the_container_spec_in_nanoseconds() {
+        let spec = service_spec(&checked(db()), Some(&Pin::new("a")));
+        let health = container(&spec).health_check.clone().unwrap();
+        assert_eq!(
+            health.test,
+            Some(vec!["CMD".to_string(), "pg_isready".to_string()])
+        );
+        assert_eq!(health.interval, Some(5 * SECOND_NS));
+        assert_eq!(health.timeout, Some(3 * SECOND_NS));
+        assert_eq!(health.retries, Some(5));
+        assert_eq!(health.start_period, Some(30 * SECOND_NS));
+        assert_eq!(health.start_interval, None);
+        // `false` turns off the image's own check.
+        let mut off = db();
+        off.healthcheck = Healthcheck::Disabled;
+        let spec = service_spec(&off, Some(&Pin::new("a")));
+        assert_eq!(
+            container(&spec).health_check,
+            Some(HealthConfig {
+                test: Some(vec!["NONE".to_string()]),
+                ..Default::default()
+            })
+        );
+    }
+
+    #[test]
+    fn the_monitor_covers_the_time_a_healthcheck_takes_to_fail() {
+        assert_eq!(monitor_of(&web()), Duration::from_secs(5));
+        let mut off = web();
+        off.healthcheck = Healthcheck::Disabled;
+        assert_eq!(monitor_of(&off), Duration::from_secs(5));
+        // 30 s of start period, then 5 checks, each up to 5 s apart and 3 s long.
+        let app = checked(web());
+        assert_eq!(monitor_of(&app), Duration::from_secs(70));
+        let spec = service_spec(&app, None);
+        let (update, rollback) = (spec.update_config.unwrap(), spec.rollback_config.unwrap());
+        assert_eq!(update.monitor, Some(70 * SECOND_NS));
+        assert_eq!(rollback.monitor, Some(70 * SECOND_NS));
+        assert_eq!((update.delay, rollback.delay), (Some(0), Some(0)));
+        // A quick check never watches less than Docker's 5 s.
+        let mut quick = web();
+        quick.healthcheck = Healthcheck::Check(HealthCheck {
+            test: vec!["CMD".into(), "true".into()],
+            interval: Duration::from_millis(100),
+            timeout: Duration::from_millis(100),
+            retries: 1,
+            start_period: Duration::ZERO,
+        });
+        assert_eq!(monitor_of(&quick), Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_healthcheck_reads_back_and_changes_the_hashes() {
+        let mut off = db();
+        off.healthcheck = Healthcheck::Disabled;
+        let plain = service_spec(&db(), Some(&Pin::new("a")));
+        let mut hashes = vec![spec_hash(&plain).map(str::to_string)];
+        for app in [checked(db()), off] {
+            let spec = service_spec(&app, Some(&Pin::new("a")));
+            assert_eq!(read_app(&spec), App { node: None, ..app });
+            hashes.push(spec_hash(&spec).map(str::to_string));
+            assert_ne!(
+                template_hash(spec.task_template.as_ref()),
+                template_hash(plain.task_template.as_ref())
+            );
+        }
+        hashes.dedup();
+        assert_eq!(hashes.len(), 3);
+        // What the engine may hold: no test is the image's, zeros are its defaults.
+        let config = |test: &[&str]| HealthConfig {
+            test: Some(test.iter().map(|w| w.to_string()).collect()),
+            interval: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(read_healthcheck(Some(&config(&[]))), Healthcheck::Image);
+        assert_eq!(
+            read_healthcheck(Some(&config(&["CMD-SHELL", "x"]))),
+            Healthcheck::Check(HealthCheck {
+                test: vec!["CMD-SHELL".into(), "x".into()],
+                interval: Duration::from_secs(30),
+                timeout: Duration::from_secs(30),
+                retries: 3,
+                start_period: Duration::ZERO,
+            })
+        );
+    }
+
+    #[test]
+    fn a_healthcheck_change_is_named_by_its_path_and_a_new_one_as_a_whole() {
+        let before = checked(web());
+        let mut after = checked(web());
+        if let Healthcheck::Check(check) = &mut after.healthcheck {
+            check.interval = Duration::from_secs(10);
+            check.test.push("-q".into());
+        }
+        assert_eq!(
+            changed_fields(&before, &after),
+            vec!["healthcheck.test", "healthcheck.interval"]
+        );
+        assert_eq!(
+            field_value(&after, "healthcheck.test").as_deref(),
+            Some(r#"["CMD", "pg_isready", "-q"]"#)
+        );
+        assert_eq!(
+            field_value(&after, "healthcheck.interval").as_deref(),
+            Some("10s")
+        );
+        assert_eq!(changed_fields(&web(), &before), vec!["healthcheck"]);
+        let mut off = web();
+        off.healthcheck = Healthcheck::Disabled;
+        assert_eq!(changed_fields(&off, &web()), vec!["healthcheck"]);
+        assert_eq!(field_value(&web(), "healthcheck").as_deref(), Some("image"));
+        assert_eq!(field_value(&off, "healthcheck").as_deref(), Some("false"));
+        assert_eq!(
+            field_value(&before, "healthcheck").as_deref(),
+            Some(
+                r#"{ test = ["CMD", "pg_isready"], interval = "5s", timeout = "3s", retries = 5, start_period = "30s" }"#
+            )
+        );
+        assert_eq!(
+            field_value(&web(), "healthcheck.retries").as_deref(),
+            Some("none")
+        );
+        assert_eq!(field_value(&web(), "healthcheck.other"), None);
     }
 }

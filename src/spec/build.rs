@@ -6,13 +6,19 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::model::{
-    App, DEFAULT_FILE_MODE, FileKind, FileMount, Healthcheck, Port, ResourceSet, Resources,
-    RestartCondition, RestartPolicy, Volume, VolumeSource, object_name,
+    App, DEFAULT_FILE_MODE, DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_RETRIES,
+    DEFAULT_HEALTH_START_PERIOD, DEFAULT_HEALTH_TIMEOUT, FileKind, FileMount, HealthCheck,
+    Healthcheck, Port, ResourceSet, Resources, RestartCondition, RestartPolicy, Volume,
+    VolumeSource, object_name,
 };
 use super::paths::normalize_absolute;
-use super::raw::{Entry, RawApp, RawFile, RawResourceSet, RawRestartPolicy, RawVolume, Span};
+use super::raw::{
+    Entry, Field, RawApp, RawFile, RawHealthCheck, RawHealthcheck, RawResourceSet,
+    RawRestartPolicy, RawTest, RawVolume, Span,
+};
 use super::source::Source;
 use super::units::{Cpus, Size, parse_duration};
 use super::{AppOrigin, Origin};
@@ -56,8 +62,51 @@ pub fn app(raw: &RawApp) -> App {
             .files()
             .filter_map(|(kind, file)| file_mount(&raw.name, kind, file))
             .collect(),
-        healthcheck: Healthcheck::Image,
+        healthcheck: raw
+            .healthcheck
+            .as_ref()
+            .map_or(Healthcheck::Image, |f| healthcheck(&f.value)),
     }
+}
+
+/// `false` is no check; a table is the spec's check (`true` never gets here: it is refused).
+fn healthcheck(raw: &RawHealthcheck) -> Healthcheck {
+    match raw {
+        RawHealthcheck::Flag(false) => Healthcheck::Disabled,
+        RawHealthcheck::Flag(true) => Healthcheck::Image,
+        RawHealthcheck::Check(check) => Healthcheck::Check(health_check(check)),
+    }
+}
+
+/// The check as written, with Docker's default for each field not given; a string test is run
+/// by the shell, as docker compose does.
+fn health_check(raw: &RawHealthCheck) -> HealthCheck {
+    let test = match raw.test.as_ref().map(|f| &f.value) {
+        Some(RawTest::Shell(command)) => vec!["CMD-SHELL".to_string(), command.clone()],
+        Some(RawTest::List(items)) => items
+            .iter()
+            .filter_map(|item| item.value.as_ref().ok().cloned())
+            .collect(),
+        Some(RawTest::Wrong(_)) | None => Vec::new(),
+    };
+    HealthCheck {
+        test,
+        interval: duration(&raw.interval, DEFAULT_HEALTH_INTERVAL),
+        timeout: duration(&raw.timeout, DEFAULT_HEALTH_TIMEOUT),
+        retries: raw
+            .retries
+            .as_ref()
+            .map_or(DEFAULT_HEALTH_RETRIES, |f| f.value.max(1).unsigned_abs()),
+        start_period: duration(&raw.start_period, DEFAULT_HEALTH_START_PERIOD),
+    }
+}
+
+/// A duration as written, or `default` when not given.
+fn duration(field: &Option<Field<String>>, default: Duration) -> Duration {
+    field
+        .as_ref()
+        .and_then(|f| parse_duration(&f.value).ok())
+        .unwrap_or(default)
 }
 
 /// A secret or config whose content was read (the others were reported).
@@ -114,12 +163,6 @@ fn resource_set(raw: Option<&RawResourceSet>) -> ResourceSet {
 /// The policy as written, with the default's value for each field not given.
 fn restart_policy(raw: &RawRestartPolicy) -> RestartPolicy {
     let default = RestartPolicy::default();
-    let duration = |field: &Option<super::raw::Field<String>>, default| {
-        field
-            .as_ref()
-            .and_then(|f| parse_duration(&f.value).ok())
-            .unwrap_or(default)
-    };
     RestartPolicy {
         condition: raw
             .condition

@@ -595,6 +595,43 @@ mod tests {
     }
 
     #[test]
+    fn a_healthcheck_is_the_images_none_or_the_specs_with_dockers_defaults() {
+        use std::time::Duration;
+        let spec = load_text(
+            "[apps.plain]\nimage = \"nginx\"\n\
+             [apps.off]\nimage = \"nginx\"\nhealthcheck = false\n\
+             [apps.shell]\nimage = \"nginx\"\nhealthcheck = { test = \"curl -f localhost || exit 1\" }\n\
+             [apps.db]\nimage = \"postgres:16\"\n\
+             [apps.db.healthcheck]\ntest = [\"CMD\", \"pg_isready\"]\ninterval = \"5s\"\n\
+             timeout = \"3s\"\nretries = 5\nstart_period = \"30s\"\n",
+        )
+        .unwrap();
+        let check = |name: &str| spec.app(name).unwrap().healthcheck.clone();
+        assert_eq!(check("plain"), Healthcheck::Image);
+        assert_eq!(check("off"), Healthcheck::Disabled);
+        assert_eq!(
+            check("shell"),
+            Healthcheck::Check(HealthCheck {
+                test: vec!["CMD-SHELL".into(), "curl -f localhost || exit 1".into()],
+                interval: Duration::from_secs(30),
+                timeout: Duration::from_secs(30),
+                retries: 3,
+                start_period: Duration::ZERO,
+            })
+        );
+        assert_eq!(
+            check("db"),
+            Healthcheck::Check(HealthCheck {
+                test: vec!["CMD".into(), "pg_isready".into()],
+                interval: Duration::from_secs(5),
+                timeout: Duration::from_secs(3),
+                retries: 5,
+                start_period: Duration::from_secs(30),
+            })
+        );
+    }
+
+    #[test]
     fn later_diagnostics_can_point_at_the_spec() {
         let spec = load_text(
             "[apps.db]\nimage = \"x\"\npersistent = true\n\n[[apps.db.volumes]]\nlabel = \"data\"\ncontainer_path = \"/d\"\n",

@@ -86,6 +86,11 @@ pub struct HealthCheck {
 pub const DEFAULT_HEALTH_INTERVAL: Duration = Duration::from_secs(30);
 pub const DEFAULT_HEALTH_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_HEALTH_RETRIES: u64 = 3;
+/// No start period: failed checks count from the first.
+pub const DEFAULT_HEALTH_START_PERIOD: Duration = Duration::ZERO;
+/// The shortest interval, timeout or start period the engine takes (0 aside, which it reads as
+/// its default).
+pub const MIN_HEALTH_DURATION: Duration = Duration::from_millis(1);
 
 impl HealthCheck {
     /// The longest a container can take to be found unhealthy: its start period, then `retries`

@@ -13,7 +13,8 @@ use toml_parser::lexer::TokenKind;
 
 use super::diagnostic::{Diagnostic, shorten};
 use super::raw::{
-    Entry, Field, RawApp, RawFile, RawResourceSet, RawResources, RawRestartPolicy, RawVolume, Span,
+    Entry, Field, RawApp, RawFile, RawHealthCheck, RawHealthcheck, RawResourceSet, RawResources,
+    RawRestartPolicy, RawTest, RawVolume, Span,
 };
 use super::rule_id::RuleId;
 use super::source::Source;
@@ -86,6 +87,11 @@ const APP_FIELDS: &[FieldSpec] = &[
         "[apps.NAME.restart_policy] with condition = \"on-failure\"",
     ),
     field(
+        "healthcheck",
+        "a table, or false",
+        "healthcheck = { test = [\"CMD\", \"pg_isready\"], interval = \"5s\" }",
+    ),
+    field(
         "secrets",
         "an array of tables",
         "[[apps.NAME.secrets]] with name, and file or env",
@@ -120,6 +126,22 @@ const RESTART_POLICY_FIELDS: &[FieldSpec] = &[
     field("delay", "a duration as a string", "delay = \"5s\""),
     field("max_attempts", "a whole number", "max_attempts = 3"),
     field("window", "a duration as a string", "window = \"2m\""),
+];
+
+const HEALTHCHECK_FIELDS: &[FieldSpec] = &[
+    field(
+        "test",
+        "a string or a list of strings",
+        "test = [\"CMD\", \"pg_isready\"]",
+    ),
+    field("interval", "a duration as a string", "interval = \"30s\""),
+    field("timeout", "a duration as a string", "timeout = \"30s\""),
+    field("retries", "a whole number", "retries = 3"),
+    field(
+        "start_period",
+        "a duration as a string",
+        "start_period = \"1m\"",
+    ),
 ];
 
 const FILE_FIELDS: &[FieldSpec] = &[
@@ -161,13 +183,14 @@ pub fn volume_field_names() -> impl Iterator<Item = &'static str> {
     VOLUME_FIELDS.iter().map(|spec| spec.name)
 }
 
-/// The names of the fields of `resources`, of its `limits` and `reservations`, and of
-/// `restart_policy`.
+/// The names of the fields of `resources`, of its `limits` and `reservations`, of
+/// `restart_policy` and of `healthcheck`.
 pub fn nested_field_names() -> impl Iterator<Item = &'static str> {
     RESOURCES_FIELDS
         .iter()
         .chain(RESOURCE_SET_FIELDS)
         .chain(RESTART_POLICY_FIELDS)
+        .chain(HEALTHCHECK_FIELDS)
         .map(|spec| spec.name)
 }
 
@@ -452,6 +475,17 @@ impl Parser<'_> {
                 let table = typed.get(subtable);
                 app.restart_policy = table.map(|field| self.restart_policy(&name, field.value));
             }
+            "healthcheck" => {
+                let value = typed.get(flag_or_table);
+                app.healthcheck = value.map(|field| Field {
+                    key: field.key,
+                    span: field.span,
+                    value: match field.value {
+                        Ok(flag) => RawHealthcheck::Flag(flag),
+                        Err(table) => RawHealthcheck::Check(self.healthcheck(&name, table)),
+                    },
+                });
+            }
             _ => self.unknown_field(Some(&name), key, APP_FIELDS, "in an app"),
         }
     }
@@ -532,6 +566,30 @@ impl Parser<'_> {
             }
         }
         policy
+    }
+
+    fn healthcheck(&mut self, app: &str, table: &DeTable<'_>) -> RawHealthCheck {
+        let mut check = RawHealthCheck::default();
+        for (key, value) in table.iter() {
+            let mut typed = Typed {
+                parser: self,
+                app,
+                key,
+                value,
+                fields: HEALTHCHECK_FIELDS,
+                invalid: &mut check.invalid,
+            };
+            match key.get_ref().as_ref() {
+                // Never a type error here: what `test` holds is judged by `healthcheck-test`.
+                "test" => check.test = typed.get(test),
+                "interval" => check.interval = typed.get(string),
+                "timeout" => check.timeout = typed.get(string),
+                "retries" => check.retries = typed.get(integer),
+                "start_period" => check.start_period = typed.get(string),
+                _ => self.unknown_field(Some(app), key, HEALTHCHECK_FIELDS, "in `healthcheck`"),
+            }
+        }
+        check
     }
 
     fn volumes(
@@ -715,7 +773,7 @@ fn list_hint(name: &str, value: &Value<'_>) -> Option<String> {
 fn unquote_hint(name: &str, value: &Value<'_>) -> Option<String> {
     let text = value.get_ref().as_str()?.trim();
     let fits = match name {
-        "instances" | "max_attempts" => text.parse::<i64>().is_ok(),
+        "instances" | "max_attempts" | "retries" => text.parse::<i64>().is_ok(),
         "persistent" | "read_only" => matches!(text, "true" | "false"),
         _ => false,
     };
@@ -784,6 +842,30 @@ fn path_list(value: &Value<'_>) -> Result<Vec<Field<String>>, Mismatch> {
         }]),
         _ => port_list(value),
     }
+}
+
+/// `healthcheck`: a boolean (`Ok`), or a table (`Err`, the table to read).
+fn flag_or_table<'v, 'i>(value: &'v Value<'i>) -> Result<Result<bool, &'v DeTable<'i>>, Mismatch> {
+    match value.get_ref() {
+        DeValue::Boolean(flag) => Ok(Ok(*flag)),
+        DeValue::Table(table) => Ok(Err(table)),
+        _ => Err(Mismatch::of(value)),
+    }
+}
+
+/// A health check's `test`: a string, or a list whose elements keep their positions and, for
+/// those that are no string, their type. Anything else is a list of one such element.
+fn test(value: &Value<'_>) -> Result<RawTest, Mismatch> {
+    let element = |item: &Value<'_>| Field {
+        key: item.span(),
+        span: item.span(),
+        value: string(item).map_err(|mismatch| mismatch.found),
+    };
+    Ok(match value.get_ref() {
+        DeValue::String(text) => RawTest::Shell(text.to_string()),
+        DeValue::Array(items) => RawTest::List(items.iter().map(element).collect()),
+        _ => RawTest::Wrong(a_type(value.get_ref())),
+    })
 }
 
 fn subtable<'v, 'i>(value: &'v Value<'i>) -> Result<&'v DeTable<'i>, Mismatch> {

@@ -49,6 +49,8 @@ pub struct RawApp {
     pub env_from_files: Vec<(String, String)>,
     pub resources: Option<RawResources>,
     pub restart_policy: Option<RawRestartPolicy>,
+    /// `healthcheck`: a table (`[apps.NAME.healthcheck]` or inline) or a boolean.
+    pub healthcheck: Option<Field<RawHealthcheck>>,
     /// `[[apps.NAME.secrets]]` and `[[apps.NAME.configs]]`: files the swarm puts into the
     /// containers.
     pub secrets: Option<Field<Vec<RawFile>>>,
@@ -150,4 +152,37 @@ pub struct RawRestartPolicy {
     pub window: Option<Field<String>>,
     /// Keys present with a value of the wrong type (already reported).
     pub invalid: Vec<&'static str>,
+}
+
+/// `healthcheck`, as written: `false` (no check, not even the image's), `true` (an error: it
+/// says no check to run), or the table of a check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawHealthcheck {
+    Flag(bool),
+    Check(RawHealthCheck),
+}
+
+/// `[apps.NAME.healthcheck]`, as written: each duration's text and the retries, judged by the
+/// rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawHealthCheck {
+    pub test: Option<Field<RawTest>>,
+    pub interval: Option<Field<String>>,
+    pub timeout: Option<Field<String>>,
+    pub retries: Option<Field<i64>>,
+    pub start_period: Option<Field<String>>,
+    /// Keys present with a value of the wrong type (already reported).
+    pub invalid: Vec<&'static str>,
+}
+
+/// A health check's `test`, as written: a command for the shell (`test = "pg_isready"`, as
+/// docker compose takes it), or the engine's list (`["CMD", "pg_isready", "-q"]`) with each
+/// element's position. A value or element of another type keeps that type (`Err`, `Wrong`), for
+/// the rules to point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawTest {
+    Shell(String),
+    List(Vec<Field<Result<String, &'static str>>>),
+    /// Neither a string nor a list: its type in words (`an integer`).
+    Wrong(&'static str),
 }

@@ -70,6 +70,10 @@ rule_ids! {
     RestartCondition = "restart-condition": "a restart condition is none, on-failure or any",
     RestartDuration = "restart-duration": "a restart delay or window is a duration such as \"5s\", \"500ms\" or \"1m30s\"",
     RestartMaxAttempts = "restart-max-attempts": "a restart policy's max_attempts is not negative",
+    // The health check of one app.
+    HealthcheckTest = "healthcheck-test": "a health check has a test: a command string, [\"CMD\", program, args...] or [\"CMD-SHELL\", command] (healthcheck = true is none: write a table, or false)",
+    HealthcheckDuration = "healthcheck-duration": "a health check's interval and timeout are durations of at least 1ms, e.g. \"30s\"; its start_period is \"0s\" or at least 1ms",
+    HealthcheckRetries = "healthcheck-retries": "a health check's retries is a whole number of at least 1",
     // Secrets and config files of one app.
     FileName = "file-name": "a secret or config has a name of letters, digits, -, _ and . (at most 64), once per kind in an app",
     FileSource = "file-source": "a secret or config has exactly one of file and env",

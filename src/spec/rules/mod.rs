@@ -5,12 +5,15 @@
 //!
 //! - `app`: one app's fields (name, image, instances, command, env, labels, ports, node).
 //! - `resources`: one app's resources and restart policy (sizes, CPUs, durations, conditions).
+//! - `healthcheck`: one app's health check (its test, durations and retries).
+//! - `files`: one app's secrets and config files (names, sources, targets, modes).
 //! - `volume`: one app's persistent directories (labels, host paths, container paths).
 //! - `across`: what must be unique across every app of every file (names, labels, host paths, ports).
 
 mod across;
 mod app;
 mod files;
+mod healthcheck;
 mod resources;
 mod volume;
 
@@ -45,6 +48,7 @@ pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
             };
             app::check(app, &mut report);
             resources::check(app, &mut report);
+            healthcheck::check(app, &mut report);
             volume::check(app, host, &mut report);
             files::check(app, &mut report);
         }
