@@ -38,6 +38,9 @@ const fn field(name: &'static str, expected: &'static str, example: &'static str
     }
 }
 
+/// What a duration field takes, in words (a number there gets a hint to add its unit).
+const DURATION: &str = "a duration as a string";
+
 const TOP_FIELDS: &[FieldSpec] = &[field("apps", "a table of apps", "[apps.web]")];
 
 const APP_FIELDS: &[FieldSpec] = &[
@@ -123,9 +126,9 @@ const RESOURCE_SET_FIELDS: &[FieldSpec] = &[
 
 const RESTART_POLICY_FIELDS: &[FieldSpec] = &[
     field("condition", "a string", "condition = \"on-failure\""),
-    field("delay", "a duration as a string", "delay = \"5s\""),
+    field("delay", DURATION, "delay = \"5s\""),
     field("max_attempts", "a whole number", "max_attempts = 3"),
-    field("window", "a duration as a string", "window = \"2m\""),
+    field("window", DURATION, "window = \"2m\""),
 ];
 
 const HEALTHCHECK_FIELDS: &[FieldSpec] = &[
@@ -134,14 +137,10 @@ const HEALTHCHECK_FIELDS: &[FieldSpec] = &[
         "a string or a list of strings",
         "test = [\"CMD\", \"pg_isready\"]",
     ),
-    field("interval", "a duration as a string", "interval = \"30s\""),
-    field("timeout", "a duration as a string", "timeout = \"30s\""),
+    field("interval", DURATION, "interval = \"30s\""),
+    field("timeout", DURATION, "timeout = \"30s\""),
     field("retries", "a whole number", "retries = 3"),
-    field(
-        "start_period",
-        "a duration as a string",
-        "start_period = \"1m\"",
-    ),
+    field("start_period", DURATION, "start_period = \"1m\""),
 ];
 
 const FILE_FIELDS: &[FieldSpec] = &[
@@ -745,6 +744,7 @@ impl<'v, 'i> Typed<'_, '_, 'v, 'i> {
         };
         let hint = list_hint(name, self.value)
             .or_else(|| unquote_hint(name, self.value))
+            .or_else(|| duration_hint(name, spec, self.value))
             .unwrap_or_else(|| format!("for example: {}", spec.example.replace("NAME", self.app)));
         let diagnostic = Diagnostic::at(
             RuleId::WrongType,
@@ -778,6 +778,16 @@ fn unquote_hint(name: &str, value: &Value<'_>) -> Option<String> {
         _ => false,
     };
     fits.then(|| format!("remove the quotes: {name} = {text}"))
+}
+
+/// `interval = 5` -> `write a duration with its unit, in quotes: interval = "5s"`.
+fn duration_hint(name: &str, spec: &FieldSpec, value: &Value<'_>) -> Option<String> {
+    let DeValue::Integer(number) = value.get_ref() else {
+        return None;
+    };
+    let seconds = integer_value(number).filter(|n| *n >= 0)?;
+    (spec.expected == DURATION)
+        .then(|| format!("write a duration with its unit, in quotes: {name} = \"{seconds}s\""))
 }
 
 fn string(value: &Value<'_>) -> Result<String, Mismatch> {

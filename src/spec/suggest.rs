@@ -44,6 +44,18 @@ const ALIASES: &[(&str, &str)] = &[
     ("attempts", "max_attempts"),
     ("retries", "max_attempts"),
     ("max_retries", "max_attempts"),
+    ("health_check", "healthcheck"),
+    ("health", "healthcheck"),
+    ("retry", "retries"),
+    ("max_retries", "retries"),
+    ("cmd", "test"),
+    ("command", "test"),
+    ("check", "test"),
+    ("period", "interval"),
+    ("every", "interval"),
+    ("start_delay", "start_period"),
+    ("grace_period", "start_period"),
+    ("initial_delay", "start_period"),
 ];
 
 /// The hint for an unknown field `unknown` where `known` are the valid names, if one is close.
@@ -59,6 +71,7 @@ pub fn field(unknown: &str, known: &[&str]) -> Option<String> {
 fn special(normalized: &str, known: &[&str]) -> Option<&'static str> {
     let in_app = known.contains(&"image");
     let in_volume = known.contains(&"container_path");
+    let in_healthcheck = known.contains(&"start_period");
     match normalized {
         "name" if in_app => Some("an app's name is the key of its table: [apps.NAME]"),
         "deploy" if in_app => Some(
@@ -73,6 +86,13 @@ fn special(normalized: &str, known: &[&str]) -> Option<&'static str> {
                  limits = { cpus = \"0.5\", memory = \"512M\" }",
             )
         }
+        "start_interval" if in_healthcheck => Some(
+            "docker's start_interval is not supported: checks run every `interval` from the \
+             start, and failures count once `start_period` is over",
+        ),
+        "disable" | "disabled" if in_healthcheck => Some(
+            "to turn off the image's health check, write healthcheck = false instead of a table",
+        ),
         "source" | "src" if in_volume => {
             Some("did you mean `label` (a managed volume) or `host_path` (a host directory)?")
         }
@@ -172,6 +192,39 @@ mod tests {
         assert_eq!(
             hint("retries", policy).unwrap(),
             "did you mean `max_attempts`?"
+        );
+    }
+
+    #[test]
+    fn compose_and_kubernetes_words_for_healthchecks_point_at_ours() {
+        let app = &["image", "command", "healthcheck"];
+        assert_eq!(
+            hint("health_check", app).unwrap(),
+            "did you mean `healthcheck`?"
+        );
+        assert_eq!(hint("cmd", app).unwrap(), "did you mean `command`?");
+        let check = &["test", "interval", "timeout", "retries", "start_period"];
+        assert_eq!(hint("retry", check).unwrap(), "did you mean `retries`?");
+        assert_eq!(hint("cmd", check).unwrap(), "did you mean `test`?");
+        assert_eq!(hint("command", check).unwrap(), "did you mean `test`?");
+        assert_eq!(
+            hint("initialDelay", check).unwrap_or_default(),
+            String::new(),
+            "camel case is no alias"
+        );
+        assert_eq!(
+            hint("initial_delay", check).unwrap(),
+            "did you mean `start_period`?"
+        );
+        assert!(
+            hint("start_interval", check)
+                .unwrap()
+                .contains("not supported")
+        );
+        assert!(
+            hint("disable", check)
+                .unwrap()
+                .contains("healthcheck = false")
         );
     }
 

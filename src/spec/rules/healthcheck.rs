@@ -208,8 +208,8 @@ fn durations(check: &RawHealthCheck, report: &mut AppReport<'_>) {
                     let default = duration_text(default);
                     (
                         format!(
-                            "the health check's {name} is 0, which the engine reads as its \
-                             default ({default}), not as no {name}"
+                            "the health check's {name} is 0, which the engine reads as the \
+                             image's {name} or Docker's default ({default})"
                         ),
                         format!(
                             "write the {name} to use, at least 1ms, e.g. {name} = \"5s\"; or \
