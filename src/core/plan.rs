@@ -743,6 +743,75 @@ pub(crate) mod tests {
         );
     }
 
+    fn with_healthcheck(mut app: App, interval: u64) -> App {
+        app.healthcheck = crate::spec::Healthcheck::Check(crate::spec::HealthCheck {
+            test: vec!["CMD".into(), "pg_isready".into()],
+            interval: std::time::Duration::from_secs(interval),
+            timeout: std::time::Duration::from_secs(3),
+            retries: 3,
+            start_period: std::time::Duration::ZERO,
+        });
+        app
+    }
+
+    #[test]
+    fn a_new_or_changed_healthcheck_is_an_update_naming_it() {
+        let db = app("db", true, &[label("data")]);
+        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
+        let checked = with_healthcheck(db.clone(), 5);
+        let plan = plan_with(&checked, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, vec!["healthcheck"]);
+        let services = HashMap::from([("db".to_string(), deployed(&checked, Some("n1")))]);
+        assert_eq!(
+            plan_with(&checked, &services).unwrap().action,
+            Action::Unchanged
+        );
+        let slower = with_healthcheck(db, 10);
+        let plan = plan_with(&slower, &services).unwrap();
+        assert_eq!(plan.changes, vec!["healthcheck.interval"]);
+    }
+
+    #[test]
+    fn a_healthcheck_changed_outside_alacrity_is_drift_with_its_values() {
+        let web = with_healthcheck(app("web", false, &[]), 5);
+        let slowed = edited(&web, None, |spec| {
+            let task = spec.task_template.as_mut().unwrap();
+            let container = task.container_spec.as_mut().unwrap();
+            container.health_check.as_mut().unwrap().interval = Some(60_000_000_000);
+        });
+        let services = HashMap::from([("web".to_string(), slowed)]);
+        let plan = plan_with(&web, &services).unwrap();
+        assert_eq!(
+            plan.drift,
+            vec![Drift {
+                field: "healthcheck.interval".into(),
+                swarm: Some("1m".into()),
+                spec: Some("5s".into()),
+            }]
+        );
+        // `docker service update --no-healthcheck` on an app that keeps the image's.
+        let plain = app("web", false, &[]);
+        let disabled = edited(&plain, None, |spec| {
+            let task = spec.task_template.as_mut().unwrap();
+            task.container_spec.as_mut().unwrap().health_check =
+                Some(bollard::models::HealthConfig {
+                    test: Some(vec!["NONE".into()]),
+                    ..Default::default()
+                });
+        });
+        let services = HashMap::from([("web".to_string(), disabled)]);
+        let plan = plan_with(&plain, &services).unwrap();
+        assert_eq!(
+            plan.drift,
+            vec![Drift {
+                field: "healthcheck".into(),
+                swarm: Some("false".into()),
+                spec: Some("image".into()),
+            }]
+        );
+    }
+
     #[test]
     fn the_existing_pin_wins_over_the_local_node() {
         let db = app("db", true, &[label("data")]);
