@@ -481,7 +481,9 @@ impl Parser<'_> {
                     span: field.span,
                     value: match field.value {
                         Ok(flag) => RawHealthcheck::Flag(flag),
-                        Err(table) => RawHealthcheck::Check(self.healthcheck(&name, table)),
+                        Err(table) => {
+                            RawHealthcheck::Check(Box::new(self.healthcheck(&name, table)))
+                        }
                     },
                 });
             }

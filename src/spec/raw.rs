@@ -159,7 +159,7 @@ pub struct RawRestartPolicy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RawHealthcheck {
     Flag(bool),
-    Check(RawHealthCheck),
+    Check(Box<RawHealthCheck>),
 }
 
 /// `[apps.NAME.healthcheck]`, as written: each duration's text and the retries, judged by the
