@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::AppReport;
 use crate::spec::diagnostic::shorten;
 use crate::spec::model::{DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_TIMEOUT, MIN_HEALTH_DURATION};
-use crate::spec::raw::{Field, RawApp, RawHealthCheck, RawHealthcheck, RawTest};
+use crate::spec::raw::{Field, RawApp, RawHealthCheck, RawHealthcheck, RawTest, Span};
 use crate::spec::rule_id::RuleId;
 use crate::spec::units::{duration_text, parse_duration};
 
@@ -62,7 +62,7 @@ fn test(check: &RawHealthCheck, healthcheck: &Field<RawHealthcheck>, report: &mu
 }
 
 /// `test = "..."`, or the command of `["CMD-SHELL", "..."]`: something for the shell to run.
-fn shell_command(command: &str, span: &std::ops::Range<usize>, report: &mut AppReport<'_>) {
+fn shell_command(command: &str, span: &Span, report: &mut AppReport<'_>) {
     let problem = if command.trim().is_empty() {
         "the health check's command is empty"
     } else if command.contains('\0') {
@@ -80,11 +80,7 @@ fn shell_command(command: &str, span: &std::ops::Range<usize>, report: &mut AppR
 }
 
 /// `test = ["CMD", program, args...]` or `["CMD-SHELL", command]`: the engine's own form.
-fn list(
-    items: &[Field<Result<String, &'static str>>],
-    span: &std::ops::Range<usize>,
-    report: &mut AppReport<'_>,
-) {
+fn list(items: &[Field<Result<String, &'static str>>], span: &Span, report: &mut AppReport<'_>) {
     let Some(first) = items.first() else {
         report.error(
             RuleId::HealthcheckTest,
