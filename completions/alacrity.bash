@@ -55,6 +55,9 @@ _alacrity() {
             alacrity__subcmd__apps,rm)
                 cmd="alacrity__subcmd__apps__subcmd__rm"
                 ;;
+            alacrity__subcmd__apps,rollback)
+                cmd="alacrity__subcmd__apps__subcmd__rollback"
+                ;;
             alacrity__subcmd__apps,scale)
                 cmd="alacrity__subcmd__apps__subcmd__scale"
                 ;;
@@ -66,6 +69,9 @@ _alacrity() {
                 ;;
             alacrity__subcmd__apps__subcmd__help,rm)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__rm"
+                ;;
+            alacrity__subcmd__apps__subcmd__help,rollback)
+                cmd="alacrity__subcmd__apps__subcmd__help__subcmd__rollback"
                 ;;
             alacrity__subcmd__apps__subcmd__help,scale)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__scale"
@@ -123,6 +129,9 @@ _alacrity() {
                 ;;
             alacrity__subcmd__help__subcmd__apps,rm)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__rm"
+                ;;
+            alacrity__subcmd__help__subcmd__apps,rollback)
+                cmd="alacrity__subcmd__help__subcmd__apps__subcmd__rollback"
                 ;;
             alacrity__subcmd__help__subcmd__apps,scale)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__scale"
@@ -246,7 +255,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps)
-            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls scale rm help"
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls scale rm rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,7 +313,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__help)
-            opts="ls scale rm help"
+            opts="ls scale rm rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -346,6 +355,20 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__help__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -438,6 +461,72 @@ _alacrity() {
                 return 0
             fi
             case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__rollback)
+            opts="-H -c -o -y -q -v -h --timeout --monitor --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --monitor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -848,7 +937,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__deploy)
-            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --no-rollback --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -936,7 +1025,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__apps)
-            opts="ls scale rm"
+            opts="ls scale rm rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +1053,20 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__apps__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__apps__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

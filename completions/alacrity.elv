@@ -118,6 +118,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -d 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --detach 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --move-node 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+            cand --no-rollback 'Leave a failed update as it failed, for debugging, instead of rolling the app back to its previous version'
             cand --registry-auth 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
             cand --no-registry-auth 'Do not send registry credentials with the services (the nodes must be logged in)'
             cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
@@ -154,6 +155,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand ls 'List deployed apps'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
+            cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;apps;ls'= {
@@ -223,10 +225,35 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'alacrity;apps;rollback'= {
+            cand --timeout 'How long to wait for the app to run its previous version (e.g. 90s, 5m)'
+            cand --monitor 'How long returned containers must stay up before the app counts as running (e.g. 2s; 0: as soon as they run)'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'alacrity;apps;help'= {
             cand ls 'List deployed apps'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
+            cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;apps;help;ls'= {
@@ -234,6 +261,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;apps;help;scale'= {
         }
         &'alacrity;apps;help;rm'= {
+        }
+        &'alacrity;apps;help;rollback'= {
         }
         &'alacrity;apps;help;help'= {
         }
@@ -553,12 +582,15 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand ls 'List deployed apps'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
+            cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
         }
         &'alacrity;help;apps;ls'= {
         }
         &'alacrity;help;apps;scale'= {
         }
         &'alacrity;help;apps;rm'= {
+        }
+        &'alacrity;help;apps;rollback'= {
         }
         &'alacrity;help;volumes'= {
             cand ls 'List managed volumes (alacran--*)'

@@ -108,6 +108,7 @@ always\t''
 never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s d -l detach -d 'Return as soon as the services are created or updated, without waiting for them to run'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l move-node -d 'Allow pinning a persistent app to a different node than before (its data stays behind)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l no-rollback -d 'Leave a failed update as it failed, for debugging, instead of rolling the app back to its previous version'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l registry-auth -d 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l no-registry-auth -d 'Do not send registry credentials with the services (the nodes must be logged in)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
@@ -115,26 +116,27 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s y -l yes -d
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s q -l quiet -d 'Print only data and errors'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "ls" -d 'List deployed apps'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "scale" -d 'Set the number of instances of an app'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "scale" -d 'Set the number of instances of an app'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
@@ -184,9 +186,28 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l timeout -d 'How long to wait for the app to run its previous version (e.g. 90s, 5m)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l monitor -d 'How long returned containers must stay up before the app counts as running (e.g. 2s; 0: as soon as they run)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List deployed apps'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
@@ -405,6 +426,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_s
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "ls" -d 'List deployed apps'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "ls" -d 'List managed volumes (alacran--*)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "ls" -d 'List host directories that apps bind-mounted'
