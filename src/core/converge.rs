@@ -408,6 +408,25 @@ pub(crate) fn failed_task<'a>(target: &Target, tasks: &'a [Task]) -> Option<&'a 
 }
 
 /// A task of this deploy that the swarm rejected or that failed.
+/// The latest task of the current spec, new since the deploy, whose container ended, whatever
+/// its exit: a container stopped for failing its health check may exit 0.
+pub(crate) fn ended_task<'a>(target: &Target, tasks: &'a [Task]) -> Option<&'a Task> {
+    let ours =
+        |task: &&Task| mapping::template_hash(task.spec.as_ref()) == Some(&target.template_hash);
+    latest(tasks.iter().filter(ours).filter(|task| {
+        !is_known(target, task)
+            && matches!(
+                state_of(task),
+                Some(
+                    TaskState::FAILED
+                        | TaskState::REJECTED
+                        | TaskState::COMPLETE
+                        | TaskState::SHUTDOWN
+                )
+            )
+    }))
+}
+
 pub(crate) fn is_new_failure(target: &Target, task: &Task) -> bool {
     !is_known(target, task)
         && matches!(

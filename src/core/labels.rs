@@ -45,6 +45,11 @@ pub const MANAGED: &str = "io.alacrity.managed";
 pub const APP: &str = "io.alacrity.app";
 pub const SPEC_HASH: &str = "io.alacrity.spec-hash";
 pub const TEMPLATE_HASH: &str = "io.alacrity.template-hash";
+/// On a container spec: its health check (the engine's JSON of it). The engine answers with the
+/// check under a key (`Healthcheck`) that its API's own models, and so bollard's, spell otherwise
+/// (`HealthCheck`): read back, the check is lost, and this label is how alacrity, and its task
+/// verdicts, know it.
+pub const HEALTHCHECK: &str = "io.alacrity.healthcheck";
 pub const PERSISTENT: &str = "io.alacrity.persistent";
 pub const NODE: &str = "io.alacrity.node";
 pub const VOLUMES: &str = "io.alacrity.volumes";

@@ -172,9 +172,17 @@ fn nanoseconds(duration: Duration) -> i64 {
 fn container_spec(app: &App) -> TaskSpecContainerSpec {
     let env: Vec<String> = app.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let mounts: Vec<Mount> = app.volumes.iter().map(|v| mount(v, &app.name)).collect();
+    let health_check = health_config(&app.healthcheck);
+    let mut container_labels = HashMap::from([(labels::APP.into(), app.name.clone())]);
+    if let Some(check) = &health_check {
+        container_labels.insert(
+            labels::HEALTHCHECK.into(),
+            serde_json::to_string(check).unwrap_or_default(),
+        );
+    }
     TaskSpecContainerSpec {
         image: Some(app.image.clone()),
-        labels: Some(HashMap::from([(labels::APP.into(), app.name.clone())])),
+        labels: Some(container_labels),
         // Docker's words are the other way round: its Command is the ENTRYPOINT, Args the CMD.
         command: app.entrypoint.clone(),
         args: app.command.clone(),
@@ -182,7 +190,7 @@ fn container_spec(app: &App) -> TaskSpecContainerSpec {
         mounts: (!mounts.is_empty()).then_some(mounts),
         secrets: secret_refs(&app.files),
         configs: config_refs(&app.files),
-        health_check: health_config(&app.healthcheck),
+        health_check,
         ..Default::default()
     }
 }
@@ -451,8 +459,10 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
     let service_labels = spec.labels.clone().unwrap_or_default();
     let name = spec.name.clone().unwrap_or_default();
     let files = read_files(&container, &name);
+    let healthcheck = read_healthcheck(health_config_of(&container).as_ref());
     App {
         files,
+        healthcheck,
         name,
         image: container.image.unwrap_or_default(),
         persistent: service_labels.get(labels::PERSISTENT).map(String::as_str) == Some("true"),
@@ -474,8 +484,16 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
         node: None,
         resources: read_resources(task.and_then(|task| task.resources.as_ref())),
         restart_policy: read_restart_policy(task.and_then(|task| task.restart_policy.as_ref())),
-        healthcheck: read_healthcheck(container.health_check.as_ref()),
     }
+}
+
+/// The health check of a container spec: as the engine holds it, else as alacrity's label
+/// records it (see [`labels::HEALTHCHECK`]: the engine's answer spells its key otherwise).
+pub(crate) fn health_config_of(container: &TaskSpecContainerSpec) -> Option<HealthConfig> {
+    container.health_check.clone().or_else(|| {
+        let recorded = label(container.labels.as_ref(), labels::HEALTHCHECK)?;
+        serde_json::from_str(recorded).ok()
+    })
 }
 
 /// The health check as the engine holds it: none (or no test) is the image's, `NONE` is
@@ -1166,6 +1184,36 @@ mod tests {
             start_period: Duration::from_secs(30),
         });
         app
+    }
+
+    #[test]
+    fn a_healthcheck_is_read_back_from_its_label_when_the_engines_answer_loses_it() {
+        // The engine answers `Healthcheck`, bollard reads `HealthCheck`: the field comes back
+        // empty, and the label alacrity wrote says what it was.
+        for app in [
+            checked(web()),
+            App {
+                healthcheck: Healthcheck::Disabled,
+                ..web()
+            },
+        ] {
+            let mut spec = service_spec(&app, None);
+            let container = spec
+                .task_template
+                .as_mut()
+                .and_then(|task| task.container_spec.as_mut())
+                .unwrap();
+            container.health_check = None;
+            assert_eq!(read_app(&spec).healthcheck, app.healthcheck);
+        }
+        let spec = service_spec(&web(), None);
+        assert!(
+            !container(&spec)
+                .labels
+                .as_ref()
+                .unwrap()
+                .contains_key(labels::HEALTHCHECK)
+        );
     }
 
     #[test]

@@ -111,11 +111,11 @@ fn engine_reason(task: &Task) -> String {
 /// Whether a task's containers have a health check of the spec's (one that is not `NONE`). An
 /// image's own check is not in the task: only its container says so.
 pub(crate) fn has_healthcheck(spec: Option<&TaskSpec>) -> bool {
-    let test = spec
+    let check = spec
         .and_then(|spec| spec.container_spec.as_ref())
-        .and_then(|container| container.health_check.as_ref())
-        .and_then(|check| check.test.as_ref());
-    match test.and_then(|test| test.first()) {
+        .and_then(crate::core::mapping::health_config_of);
+    let test = check.and_then(|check| check.test);
+    match test.as_ref().and_then(|test| test.first()) {
         None => false,
         Some(first) => first != "NONE",
     }

@@ -13,7 +13,7 @@ use crate::core::tasks::{
 use crate::core::writers::*;
 use crate::spec::App;
 use anyhow::Context;
-use bollard::models::{Service, Task};
+use bollard::models::{HealthStatusEnum, Service, Task};
 use bollard::query_parameters::{ListServicesOptions, ListTasksOptions};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -93,13 +93,12 @@ impl Engine {
                 .filter(|task| task.service_id.as_deref() == Some(target.service_id.as_str()))
                 .cloned()
                 .collect();
-            let Some(task) = failed_task(target, &own) else {
+            // A container stopped as unhealthy may exit 0 (its app handles SIGTERM): then its
+            // task is complete, not failed, and the swarm's update says only "early termination".
+            let Some(task) = failed_task(target, &own).or_else(|| ended_task(target, &own)) else {
                 continue;
             };
-            let unhealthy = is_unhealthy(task);
-            let Some(container) = container_id(task)
-                .filter(|_| unhealthy || exit_code(task) == Some(KILLED_EXIT_CODE))
-            else {
+            let Some(container) = container_id(task) else {
                 continue;
             };
             let Ok(here) = self.local_node_id().await else {
@@ -112,19 +111,17 @@ impl Engine {
                 continue;
             };
             let state = inspected.state.unwrap_or_default();
-            if unhealthy {
-                let last = state
-                    .health
-                    .and_then(|health| health.log)
+            let health = state.health.unwrap_or_default();
+            if is_unhealthy(task) || health.status == Some(HealthStatusEnum::UNHEALTHY) {
+                let last = health
+                    .log
                     .and_then(|log| log.into_iter().last())
                     .map(|result| CheckResult {
                         exit_code: result.exit_code.unwrap_or_default(),
                         output: result.output.unwrap_or_default(),
                     });
-                if last.is_some() {
-                    app.state = ProgressState::Failed(unhealthy_reason(last.as_ref()));
-                }
-            } else if state.oom_killed == Some(true) {
+                app.state = ProgressState::Failed(unhealthy_reason(last.as_ref()));
+            } else if exit_code(task) == Some(KILLED_EXIT_CODE) && state.oom_killed == Some(true) {
                 app.state = ProgressState::Failed(out_of_memory_reason(task));
             }
         }
