@@ -27,6 +27,7 @@ mod health;
 mod host_paths;
 mod images;
 mod lock;
+mod logs;
 mod machine;
 mod nodes;
 mod records;
@@ -51,6 +52,7 @@ pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
 pub use images::ImageOptions;
 pub use lock::now;
+pub use logs::{AppLogs, LogOptions};
 pub use services::retry_delay;
 pub use transport::TransportFailure;
 
