@@ -22,6 +22,7 @@ mod files;
 mod harness;
 mod images;
 mod multinode;
+mod observe;
 mod plan;
 mod registry;
 mod releases;

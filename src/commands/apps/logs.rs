@@ -63,7 +63,7 @@ async fn stream(
     while let Some(line) = logs.next().await {
         let line = line?;
         let Some(context) = &line.context else {
-            engine_words(app, &line, printer);
+            engine_words(app, &line, &names.nodes, printer);
             continue;
         };
         if !names.knows(context) && looked_up.insert(context.task_id.clone()) {
@@ -78,10 +78,14 @@ async fn stream(
     Ok(ExitStatus::Success)
 }
 
-/// The words the engine puts in the stream itself ("Error grabbing logs: ..."), on stderr.
-fn engine_words(app: &DeployedApp, line: &LogLine, printer: &Printer) {
-    let words = String::from_utf8_lossy(&line.message);
-    let words = escape(words.trim());
+/// The words the engine puts in the stream itself ("Error grabbing logs: ... node ID is not
+/// available"), on stderr, with the nodes by hostname.
+fn engine_words(app: &DeployedApp, line: &LogLine, nodes: &[Node], printer: &Printer) {
+    let mut words = String::from_utf8_lossy(&line.message).trim().to_string();
+    for node in nodes.iter().filter(|node| !node.id.is_empty()) {
+        words = words.replace(&node.id, &node.hostname);
+    }
+    let words = escape(&words);
     if is_unreadable_driver(&words) {
         printer.warn(format!(
             "the engine cannot deliver some logs of app {}: {words}; {}",

@@ -71,7 +71,7 @@ pub async fn run(
                 tasks: listed(&tasks, &nodes, now),
             }),
             Err(err) => {
-                printer.error(&err.context(format!("cannot show the tasks of `{name}`")));
+                printer.error(&anyhow::anyhow!("cannot show the tasks of `{name}`: {err:#}"));
                 failed = true;
             }
         }
