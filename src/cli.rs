@@ -99,7 +99,7 @@ pub enum Command {
     Plan(PlanArgs),
     /// Create or update the apps of the given specs as swarm services
     Deploy(DeployArgs),
-    /// List, scale and remove deployed apps
+    /// List deployed apps, show their tasks and logs, scale and remove them
     #[command(subcommand)]
     Apps(AppsCommand),
     /// List and remove managed volumes (alacran--*), kept after their app is removed
@@ -429,10 +429,7 @@ mod tests {
 
     #[test]
     fn since_is_a_duration_or_a_time() {
-        assert_eq!(
-            parse_since("10m"),
-            Ok(Since::Ago(Duration::from_secs(600)))
-        );
+        assert_eq!(parse_since("10m"), Ok(Since::Ago(Duration::from_secs(600))));
         assert_eq!(
             parse_since("2026-11-30T22:00:00Z"),
             Ok(Since::At(1_796_076_000))

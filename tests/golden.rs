@@ -360,7 +360,9 @@ fn app_tasks() -> Vec<AppTasks> {
                     desired_state: "shutdown".into(),
                     current_state: "failed".into(),
                     health: Some(TaskHealth::Unhealthy),
-                    error: Some("task: non-zero exit (137): dockerexec: unhealthy container".into()),
+                    error: Some(
+                        "task: non-zero exit (137): dockerexec: unhealthy container".into(),
+                    ),
                     ..task("t0", 2, "node2", 7_300)
                 },
             ],

@@ -194,7 +194,10 @@ mod tests {
     fn a_raw_stream_is_cut_at_newlines() {
         let mut frames = Frames::new(false);
         frames.push(b"one\ntw");
-        assert_eq!(frames.next_frame(), Some((Output::Stdout, b"one\n".to_vec())));
+        assert_eq!(
+            frames.next_frame(),
+            Some((Output::Stdout, b"one\n".to_vec()))
+        );
         assert_eq!(frames.next_frame(), None);
         frames.push(b"o");
         assert_eq!(frames.finish(), Some((Output::Stdout, b"two".to_vec())));

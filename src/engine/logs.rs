@@ -91,7 +91,11 @@ impl Engine {
     }
 
     /// Starts streaming the logs of every task of an app, on every node.
-    pub async fn app_logs(&self, app: &DeployedApp, options: &LogOptions) -> anyhow::Result<AppLogs> {
+    pub async fn app_logs(
+        &self,
+        app: &DeployedApp,
+        options: &LogOptions,
+    ) -> anyhow::Result<AppLogs> {
         let version = self.docker.client_version();
         let mut path = format!(
             "/v{}.{}/services/{}/logs?details=1&stdout=1&stderr=1&follow={}&timestamps={}",

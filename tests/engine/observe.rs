@@ -80,7 +80,11 @@ fn ps_shows_a_failing_tasks_error() {
     assert_eq!(failed["health"], Value::Null, "{failed}");
     assert!(failed["age_secs"].as_u64().is_some(), "{failed}");
 
-    let out = scope.alacrity().args(["apps", "ps", &crash]).output().unwrap();
+    let out = scope
+        .alacrity()
+        .args(["apps", "ps", &crash])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let table = stdout(&out);
     assert!(table.starts_with("TASK "), "{table}");
@@ -88,7 +92,9 @@ fn ps_shows_a_failing_tasks_error() {
         .find(|row| row.contains("failed"))
         .unwrap_or_else(|| panic!("no failed row:\n{table}"));
     assert!(
-        row.contains(&format!("{crash}.1")) && row.contains(" ago ") && row.ends_with("task: non-zero exit (1)"),
+        row.contains(&format!("{crash}.1"))
+            && row.contains(" ago ")
+            && row.ends_with("task: non-zero exit (1)"),
         "{row}"
     );
 }
@@ -124,12 +130,26 @@ fn an_unknown_or_foreign_app_fails_with_the_hint_and_the_others_are_shown() {
     assert_eq!(apps[0]["name"], web.as_str());
 
     for app in [&nope, &foreign] {
-        let out = scope.alacrity().args(["apps", "logs", app]).output().unwrap();
+        let out = scope
+            .alacrity()
+            .args(["apps", "logs", app])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
         assert!(stdout(&out).is_empty());
     }
-    let out = scope.alacrity().args(["apps", "logs", &nope]).output().unwrap();
-    assert!(stderr(&out).trim_end().ends_with("`alacrity apps ls` lists the deployed apps"), "{}", stderr(&out));
+    let out = scope
+        .alacrity()
+        .args(["apps", "logs", &nope])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out)
+            .trim_end()
+            .ends_with("`alacrity apps ls` lists the deployed apps"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -145,7 +165,10 @@ fn logs_show_every_task_on_every_node_with_tail_and_timestamps() {
         .assert()
         .success();
     let running: BTreeSet<String> = scope.running_nodes(&web).into_iter().collect();
-    assert!(running.len() >= 2, "the swarm spread 3 instances over {running:?}");
+    assert!(
+        running.len() >= 2,
+        "the swarm spread 3 instances over {running:?}"
+    );
 
     // Every instance wrote both lines; the logs show them all, each after its task and node.
     let all = wait_for(secs(60), "the logs show every instance's lines", || {
@@ -162,13 +185,20 @@ fn logs_show_every_task_on_every_node_with_tail_and_timestamps() {
         "the lines name the nodes the instances run on:\n{all}"
     );
     assert!(nodes.len() >= 2, "{all}");
-    assert_eq!(lines(&all).filter(|l| l.ends_with("| last line")).count(), 3, "{all}");
+    assert_eq!(
+        lines(&all).filter(|l| l.ends_with("| last line")).count(),
+        3,
+        "{all}"
+    );
 
     // --tail 1: the last line of each task.
     let tail = logs(&scope, &web, &["--tail", "1"]);
     let tail_lines: Vec<&str> = lines(&tail).collect();
     assert_eq!(tail_lines.len(), 3, "{tail}");
-    assert!(tail_lines.iter().all(|l| l.ends_with("| last line")), "{tail}");
+    assert!(
+        tail_lines.iter().all(|l| l.ends_with("| last line")),
+        "{tail}"
+    );
 
     // --timestamps: each line starts with when it was written (RFC 3339, UTC).
     let stamped = logs(&scope, &web, &["--timestamps", "--tail", "1"]);
@@ -191,10 +221,7 @@ fn logs_show_every_task_on_every_node_with_tail_and_timestamps() {
 fn follow_streams_until_ctrl_c_and_exits_130_quietly() {
     let scope = Scope::new(&Swarm::single());
     let web = scope.name("web");
-    let spec = scope.write_file(
-        "web.toml",
-        &app_running(&web, "echo first; sleep 3600", ""),
-    );
+    let spec = scope.write_file("web.toml", &app_running(&web, "echo first; sleep 3600", ""));
     scope
         .alacrity()
         .args(["deploy", "--timeout", "90s"])

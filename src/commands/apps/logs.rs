@@ -33,9 +33,7 @@ pub async fn run(
     let options = LogOptions {
         follow: args.follow,
         since: args.since.map(|since| match since {
-            Since::Ago(ago) => {
-                now.saturating_sub(i64::try_from(ago.as_secs()).unwrap_or(i64::MAX))
-            }
+            Since::Ago(ago) => now.saturating_sub(i64::try_from(ago.as_secs()).unwrap_or(i64::MAX)),
             Since::At(at) => at,
         }),
         tail: args.tail,
@@ -150,7 +148,11 @@ fn warn_nodes_down(app: &DeployedApp, tasks: &[Task], nodes: &[Node], printer: &
             "node {} is {}: the logs of {} on it are missing until it is back; `docker node ls` \
              shows the nodes",
             escape(&node.hostname),
-            escape(if node.state.is_empty() { "unknown" } else { &node.state }),
+            escape(if node.state.is_empty() {
+                "unknown"
+            } else {
+                &node.state
+            }),
             slots.join(", ")
         ));
     }
@@ -179,7 +181,11 @@ impl Names {
             .iter()
             .filter_map(|task| {
                 let node = hostname_of(&nodes, task.node_id.as_deref()?);
-                Some(escape(&format!("{}@{node}", task_name(app.name(), task))).chars().count())
+                Some(
+                    escape(&format!("{}@{node}", task_name(app.name(), task)))
+                        .chars()
+                        .count(),
+                )
             })
             .max()
             .unwrap_or(0);

@@ -71,7 +71,9 @@ pub async fn run(
                 tasks: listed(&tasks, &nodes, now),
             }),
             Err(err) => {
-                printer.error(&anyhow::anyhow!("cannot show the tasks of `{name}`: {err:#}"));
+                printer.error(&anyhow::anyhow!(
+                    "cannot show the tasks of `{name}`: {err:#}"
+                ));
                 failed = true;
             }
         }
@@ -137,7 +139,9 @@ pub fn render(apps: &[AppTasks], printer: &Printer) {
         return;
     }
     if apps.iter().all(|app| app.tasks.is_empty()) {
-        printer.info("no tasks: the swarm has none of these apps' tasks (0 instances, and no history)");
+        printer.info(
+            "no tasks: the swarm has none of these apps' tasks (0 instances, and no history)",
+        );
         return;
     }
     printer.data(table(apps));
@@ -176,7 +180,9 @@ fn table(apps: &[AppTasks]) -> String {
         })
         .collect();
     table::render(
-        &["TASK", "NODE", "DESIRED", "CURRENT", "HEALTH", "SINCE", "ERROR"],
+        &[
+            "TASK", "NODE", "DESIRED", "CURRENT", "HEALTH", "SINCE", "ERROR",
+        ],
         rows,
     )
 }
@@ -194,6 +200,48 @@ pub fn ago(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bollard::models::{TaskState, TaskStatus};
+
+    fn task(id: &str, slot: i64, desired: TaskState, timestamp: &str) -> Task {
+        Task {
+            id: Some(id.into()),
+            slot: Some(slot),
+            node_id: Some("n2".into()),
+            desired_state: Some(desired),
+            status: Some(TaskStatus {
+                state: Some(TaskState::FAILED),
+                err: Some("task: non-zero exit (1)".into()),
+                timestamp: Some(timestamp.into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn current_tasks_come_first_then_each_slots_history_newest_first() {
+        let nodes = [Node {
+            id: "n2".into(),
+            hostname: "node2".into(),
+            role: "worker".into(),
+            state: "ready".into(),
+            availability: "active".into(),
+        }];
+        let tasks = [
+            task("old", 1, TaskState::SHUTDOWN, "2026-11-30T21:00:00Z"),
+            task("two", 2, TaskState::RUNNING, "2026-11-30T21:59:00Z"),
+            task("newer", 1, TaskState::SHUTDOWN, "2026-11-30T21:30:00Z"),
+            task("one", 1, TaskState::RUNNING, "2026-11-30T21:59:30Z"),
+        ];
+        // 2026-11-30T22:00:00Z
+        let listed = listed(&tasks, &nodes, 1_796_076_000);
+        let order: Vec<&str> = listed.iter().map(|task| task.id.as_str()).collect();
+        assert_eq!(order, ["one", "two", "newer", "old"]);
+        assert_eq!(listed[0].age_secs, Some(30));
+        assert_eq!(listed[0].node.as_deref(), Some("node2"));
+        assert_eq!(listed[0].error.as_deref(), Some("task: non-zero exit (1)"));
+        assert!(listed[0].current && !listed[2].current);
+    }
 
     #[test]
     fn ages_are_in_their_largest_whole_unit() {
