@@ -247,3 +247,60 @@ fn follow_streams_until_ctrl_c_and_exits_130_quietly() {
         finished.stderr
     );
 }
+
+#[test]
+fn logs_say_which_node_is_down_and_show_the_others() {
+    let scope = Scope::exclusive(&Swarm::cluster());
+    let web = scope.name("web");
+    let script = "echo hello from $(hostname); sleep 3600";
+    let spec = scope.write_file("web.toml", &app_running(&web, script, "instances = 3"));
+    scope
+        .alacrity()
+        .args(["deploy", "--timeout", "120s"])
+        .arg(&spec)
+        .assert()
+        .success();
+    wait_until(secs(90), "one instance runs on each node", || {
+        scope.running_nodes(&web) == ["node1", "node2", "node3"]
+    });
+    wait_until(secs(60), "the logs show every instance's line", || {
+        lines(&logs(&scope, &web, &[]))
+            .filter(|l| l.contains("| hello from "))
+            .count()
+            == 3
+    });
+
+    scope.stop_node(3, false);
+    wait_until(secs(90), "the swarm sees node3 down", || {
+        scope
+            .node_statuses()
+            .iter()
+            .any(|(host, status)| host == "node3" && status == "Down")
+    });
+
+    let out = scope
+        .alacrity()
+        .args(["apps", "logs", &web])
+        .timeout(secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (shown, err) = (stdout(&out), stderr(&out));
+    // Said before the lines, naming the node by hostname, and the task whose logs are missing.
+    assert!(
+        err.contains("warning: node node3 is down: the logs of ")
+            && err.contains(&format!("{web}."))
+            && err.contains("are missing until it is back"),
+        "{err}"
+    );
+    // The lines of the nodes that are up are all there.
+    let nodes: BTreeSet<&str> = lines(&shown)
+        .filter(|line| line.contains("| hello from "))
+        .map(|line| node_of(line, &web))
+        .collect();
+    assert!(
+        nodes.contains("node1") && nodes.contains("node2") && !nodes.contains("node3"),
+        "{shown}"
+    );
+    scope.start_node(3);
+}
