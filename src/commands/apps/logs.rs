@@ -28,7 +28,7 @@ pub async fn run(
     let app = engine.managed_app(&args.app).await?;
     let (tasks, nodes) = tokio::try_join!(engine.app_tasks(&app), engine.nodes())?;
     warn_unreadable_driver(&app, printer);
-    warn_nodes_down(&app, &tasks, &nodes, printer);
+    warn_nodes_down(app.name(), &tasks, &nodes, printer);
     let now = i64::try_from(crate::engine::now()).unwrap_or(i64::MAX);
     let options = LogOptions {
         follow: args.follow,
@@ -42,7 +42,7 @@ pub async fn run(
     // Ctrl-C is how `--follow` ends: not an interruption to explain, just the end.
     let _handling = HandlingCtrlC::start();
     tokio::select! {
-        result = stream(&engine, &app, Names::new(&app, tasks, nodes), &options, printer) => result,
+        result = stream(&engine, &app, Names::new(app.name(), tasks, nodes), &options, printer) => result,
         _ = tokio::signal::ctrl_c() => Ok(ExitStatus::Interrupted),
     }
 }
@@ -66,7 +66,7 @@ async fn stream(
         };
         if !names.knows(context) && looked_up.insert(context.task_id.clone()) {
             if let Ok((tasks, nodes)) = tokio::try_join!(engine.app_tasks(app), engine.nodes()) {
-                names = Names::new(app, tasks, nodes);
+                names = Names::new(app.name(), tasks, nodes);
             }
         }
         if !printer.stream(&names.line(context, &line)) {
@@ -132,12 +132,12 @@ fn warn_unreadable_driver(app: &DeployedApp, printer: &Printer) {
 
 /// The nodes that are not up and hold tasks of the app: those tasks' logs are on them, missing
 /// until they are back. One warning per node, naming its tasks.
-fn warn_nodes_down(app: &DeployedApp, tasks: &[Task], nodes: &[Node], printer: &Printer) {
+fn warn_nodes_down(app: &str, tasks: &[Task], nodes: &[Node], printer: &Printer) {
     for node in nodes.iter().filter(|node| node.state != "ready") {
         let mut slots: Vec<String> = tasks
             .iter()
             .filter(|task| task.node_id.as_deref() == Some(node.id.as_str()))
-            .map(|task| task_name(app.name(), task))
+            .map(|task| task_name(app, task))
             .collect();
         if slots.is_empty() {
             continue;
@@ -176,13 +176,13 @@ struct Names {
 }
 
 impl Names {
-    fn new(app: &DeployedApp, tasks: Vec<Task>, nodes: Vec<Node>) -> Self {
+    fn new(app: &str, tasks: Vec<Task>, nodes: Vec<Node>) -> Self {
         let width = tasks
             .iter()
             .filter_map(|task| {
                 let node = hostname_of(&nodes, task.node_id.as_deref()?);
                 Some(
-                    escape(&format!("{}@{node}", task_name(app.name(), task)))
+                    escape(&format!("{}@{node}", task_name(app, task)))
                         .chars()
                         .count(),
                 )
@@ -190,10 +190,10 @@ impl Names {
             .max()
             .unwrap_or(0);
         Names {
-            app: app.name().to_string(),
+            app: app.to_string(),
             tasks: tasks
                 .iter()
-                .filter_map(|task| Some((task.id.clone()?, task_name(app.name(), task))))
+                .filter_map(|task| Some((task.id.clone()?, task_name(app, task))))
                 .collect(),
             nodes,
             width,
@@ -240,4 +240,97 @@ impl Names {
 /// A task ID as `docker` shortens it.
 fn short(id: &str) -> &str {
     id.get(..12).unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::OutputFormat;
+    use crate::core::logs::Output;
+
+    fn node(id: &str, hostname: &str, state: &str) -> Node {
+        Node {
+            id: id.into(),
+            hostname: hostname.into(),
+            role: "worker".into(),
+            state: state.into(),
+            availability: "active".into(),
+        }
+    }
+
+    fn task(id: &str, slot: i64, node: &str) -> Task {
+        Task {
+            id: Some(id.into()),
+            slot: Some(slot),
+            node_id: Some(node.into()),
+            ..Default::default()
+        }
+    }
+
+    fn nodes() -> Vec<Node> {
+        vec![
+            node("n1", "node1", "ready"),
+            node("n2", "node2", "ready"),
+            node("n3", "node3", "down"),
+        ]
+    }
+
+    fn line(
+        task: &str,
+        node: &str,
+        timestamp: Option<&str>,
+        message: &str,
+    ) -> (LogContext, LogLine) {
+        let context = LogContext {
+            node_id: node.into(),
+            task_id: task.into(),
+        };
+        let line = LogLine {
+            output: Output::Stdout,
+            timestamp: timestamp.map(String::from),
+            context: Some(context.clone()),
+            message: message.as_bytes().to_vec(),
+        };
+        (context, line)
+    }
+
+    #[test]
+    fn each_line_follows_its_task_and_node_aligned() {
+        let tasks = vec![task("t1", 1, "n1"), task("t10", 10, "n2")];
+        let mut names = Names::new("web", tasks, nodes());
+        let (context, first) = line("t1", "n1", None, "hello\n");
+        assert_eq!(names.line(&context, &first), b"web.1@node1  | hello\n");
+        // A line without its newline gets one; a timestamp goes first.
+        let (context, last) = line("t10", "n2", Some("2026-11-30T22:00:00.5Z"), "bye");
+        assert_eq!(
+            String::from_utf8(names.line(&context, &last)).unwrap(),
+            "2026-11-30T22:00:00.5Z web.10@node2 | bye\n"
+        );
+        // A task not known yet: by its short ID; a node not known: by its ID.
+        let (context, other) = line("abcdefghijklmnop", "n9", None, "x\n");
+        assert!(!names.knows(&context));
+        assert_eq!(
+            String::from_utf8(names.line(&context, &other)).unwrap(),
+            "web.abcdefghijkl@n9 | x\n"
+        );
+    }
+
+    #[test]
+    fn a_node_that_is_down_is_named_with_its_tasks() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let tasks = vec![
+            task("t1", 1, "n1"),
+            task("t3", 3, "n3"),
+            task("t0", 3, "n3"),
+        ];
+        warn_nodes_down("web", &tasks, &nodes(), &printer);
+        assert_eq!(
+            buffers.take().stderr,
+            "warning: node node3 is down: the logs of web.3 on it are missing until it is back; \
+             `docker node ls` shows the nodes\n"
+        );
+        // Nothing to say when no task is on a node that is down.
+        warn_nodes_down("web", &tasks[..1], &nodes(), &printer);
+        assert_eq!(buffers.take().stderr, "");
+    }
 }
