@@ -90,6 +90,16 @@ impl Engine {
             .with_context(|| format!("cannot list the tasks of app `{}`", app.name()))
     }
 
+    /// The logging driver of the engine alacrity talks to, used by services that name none
+    /// (each node's engine has its own default; this one's is the best guess); none when the
+    /// engine does not say.
+    pub async fn default_log_driver(&self) -> Option<String> {
+        let info = self.info().await.ok()?;
+        info.logging_driver
+            .clone()
+            .filter(|driver| !driver.is_empty())
+    }
+
     /// Starts streaming the logs of every task of an app, on every node.
     pub async fn app_logs(
         &self,

@@ -27,7 +27,13 @@ pub async fn run(
     let engine = engine.connect().await?;
     let app = engine.managed_app(&args.app).await?;
     let (tasks, nodes) = tokio::try_join!(engine.app_tasks(&app), engine.nodes())?;
-    warn_unreadable_driver(&app, printer);
+    let driver = match app.log_driver() {
+        Some(driver) => Some(Driver::Named(driver.to_string())),
+        None => engine.default_log_driver().await.map(Driver::Default),
+    };
+    if let Some(driver) = driver {
+        warn_unreadable_driver(app.name(), &driver, printer);
+    }
     warn_nodes_down(app.name(), &tasks, &nodes, printer);
     let now = i64::try_from(crate::engine::now()).unwrap_or(i64::MAX);
     let options = LogOptions {
@@ -105,24 +111,33 @@ fn driver_advice(app: &str) -> String {
     )
 }
 
+/// An app's logging driver, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Driver {
+    /// Its service names it.
+    Named(String),
+    /// Its service names none: the engine's default.
+    Default(String),
+}
+
 /// A logging driver the engine cannot read back, said before anything else.
-fn warn_unreadable_driver(app: &DeployedApp, printer: &Printer) {
-    let Some(driver) = app.log_driver() else {
-        return;
+fn warn_unreadable_driver(name: &str, driver: &Driver, printer: &Printer) {
+    let (driver, whose) = match driver {
+        Driver::Named(driver) => (driver.as_str(), "the"),
+        Driver::Default(driver) => (driver.as_str(), "the engine's default"),
     };
     if READABLE_DRIVERS.contains(&driver) {
         return;
     }
-    let name = app.name();
     if driver == "none" {
         printer.warn(format!(
-            "app {name} uses the `none` logging driver: its containers' output is not kept, so \
-             the engine has no logs to deliver; {}",
+            "app {name} uses {whose} `none` logging driver: its containers' output is not kept, \
+             so the engine has no logs to deliver; {}",
             driver_advice(name)
         ));
     } else {
         printer.warn(format!(
-            "app {name} uses the `{}` logging driver: the engine delivers its logs only from \
+            "app {name} uses {whose} `{}` logging driver: the engine delivers its logs only from \
              its local copy (dual logging, Docker 20.10 and later, unless turned off); {}",
             escape(driver),
             driver_advice(name)
@@ -312,6 +327,30 @@ mod tests {
         assert_eq!(
             String::from_utf8(names.line(&context, &other)).unwrap(),
             "web.abcdefghijkl@n9 | x\n"
+        );
+    }
+
+    #[test]
+    fn a_driver_that_cannot_be_read_back_is_said() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        for readable in ["json-file", "local", "journald"] {
+            warn_unreadable_driver("web", &Driver::Named(readable.into()), &printer);
+            warn_unreadable_driver("web", &Driver::Default(readable.into()), &printer);
+        }
+        assert_eq!(buffers.take().stderr, "");
+        warn_unreadable_driver("web", &Driver::Named("none".into()), &printer);
+        let said = buffers.take().stderr;
+        assert!(
+            said.starts_with(
+                "warning: app web uses the `none` logging driver: its containers' output is not kept"
+            ) && said.trim_end().ends_with("shows its driver"),
+            "{said}"
+        );
+        warn_unreadable_driver("web", &Driver::Default("syslog".into()), &printer);
+        let said = buffers.take().stderr;
+        assert!(
+            said.starts_with("warning: app web uses the engine's default `syslog` logging driver"),
+            "{said}"
         );
     }
 
