@@ -71,6 +71,7 @@ async fn stream(
             continue;
         };
         if !names.knows(context) && looked_up.insert(context.task_id.clone()) {
+            // A lookup that fails costs only the name: the line shows with the task's short ID.
             if let Ok((tasks, nodes)) = tokio::try_join!(engine.app_tasks(app), engine.nodes()) {
                 names = Names::new(app.name(), tasks, nodes);
             }
