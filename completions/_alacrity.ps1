@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check app specs against the persistence rules, without touching the engine')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `deploy` would do, app by app, without changing anything')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update the apps of the given specs as swarm services')
-            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
+            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List deployed apps, show their tasks and logs, scale and remove them')
             [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
             [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Show or release the swarm-wide lock that commands which write take')
@@ -160,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the tasks of apps: where each instance runs or ran, its state, health and error')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show the logs of every task of an app, on every node')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
@@ -178,6 +180,59 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps;ps' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;apps;logs' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines written since then: a duration back from now (e.g. 10m, 1h30m) or a UTC time (e.g. 2024-05-01T12:00:00Z)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only the last N lines of each task')
+            [CompletionResult]::new('--tail', '--tail', [CompletionResultType]::ParameterName, 'Only the last N lines of each task')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new lines as they are written (Ctrl-C ends)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new lines as they are written (Ctrl-C ends)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Show when each line was written')
+            [CompletionResult]::new('--timestamps', '--timestamps', [CompletionResultType]::ParameterName, 'Show when each line was written')
             [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
@@ -263,6 +318,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         }
         'alacrity;apps;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the tasks of apps: where each instance runs or ran, its state, health and error')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show the logs of every task of an app, on every node')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
@@ -270,6 +327,12 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;apps;help;ls' {
+            break
+        }
+        'alacrity;apps;help;ps' {
+            break
+        }
+        'alacrity;apps;help;logs' {
             break
         }
         'alacrity;apps;help;scale' {
@@ -605,7 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check app specs against the persistence rules, without touching the engine')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `deploy` would do, app by app, without changing anything')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Create or update the apps of the given specs as swarm services')
-            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List, scale and remove deployed apps')
+            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'List deployed apps, show their tasks and logs, scale and remove them')
             [CompletionResult]::new('volumes', 'volumes', [CompletionResultType]::ParameterValue, 'List and remove managed volumes (alacran--*), kept after their app is removed')
             [CompletionResult]::new('binds', 'binds', [CompletionResultType]::ParameterValue, 'List and remove host directories that apps bind-mounted, kept after their app is removed')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Show or release the swarm-wide lock that commands which write take')
@@ -625,12 +688,20 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         }
         'alacrity;help;apps' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
+            [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the tasks of apps: where each instance runs or ran, its state, health and error')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show the logs of every task of an app, on every node')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
             break
         }
         'alacrity;help;apps;ls' {
+            break
+        }
+        'alacrity;help;apps;ps' {
+            break
+        }
+        'alacrity;help;apps;logs' {
             break
         }
         'alacrity;help;apps;scale' {

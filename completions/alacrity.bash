@@ -49,8 +49,14 @@ _alacrity() {
             alacrity__subcmd__apps,help)
                 cmd="alacrity__subcmd__apps__subcmd__help"
                 ;;
+            alacrity__subcmd__apps,logs)
+                cmd="alacrity__subcmd__apps__subcmd__logs"
+                ;;
             alacrity__subcmd__apps,ls)
                 cmd="alacrity__subcmd__apps__subcmd__ls"
+                ;;
+            alacrity__subcmd__apps,ps)
+                cmd="alacrity__subcmd__apps__subcmd__ps"
                 ;;
             alacrity__subcmd__apps,rm)
                 cmd="alacrity__subcmd__apps__subcmd__rm"
@@ -64,8 +70,14 @@ _alacrity() {
             alacrity__subcmd__apps__subcmd__help,help)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__help"
                 ;;
+            alacrity__subcmd__apps__subcmd__help,logs)
+                cmd="alacrity__subcmd__apps__subcmd__help__subcmd__logs"
+                ;;
             alacrity__subcmd__apps__subcmd__help,ls)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__ls"
+                ;;
+            alacrity__subcmd__apps__subcmd__help,ps)
+                cmd="alacrity__subcmd__apps__subcmd__help__subcmd__ps"
                 ;;
             alacrity__subcmd__apps__subcmd__help,rm)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__rm"
@@ -124,8 +136,14 @@ _alacrity() {
             alacrity__subcmd__help,volumes)
                 cmd="alacrity__subcmd__help__subcmd__volumes"
                 ;;
+            alacrity__subcmd__help__subcmd__apps,logs)
+                cmd="alacrity__subcmd__help__subcmd__apps__subcmd__logs"
+                ;;
             alacrity__subcmd__help__subcmd__apps,ls)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__ls"
+                ;;
+            alacrity__subcmd__help__subcmd__apps,ps)
+                cmd="alacrity__subcmd__help__subcmd__apps__subcmd__ps"
                 ;;
             alacrity__subcmd__help__subcmd__apps,rm)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__rm"
@@ -255,7 +273,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps)
-            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls scale rm rollback help"
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls ps logs scale rm rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,7 +331,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__help)
-            opts="ls scale rm rollback help"
+            opts="ls ps logs scale rm rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,7 +358,35 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__apps__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__apps__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__help__subcmd__ps)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -396,7 +442,135 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__apps__subcmd__logs)
+            opts="-f -n -t -H -c -o -y -q -v -h --follow --since --tail --timestamps --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__apps__subcmd__ls)
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__ps)
             opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1025,7 +1199,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__apps)
-            opts="ls scale rm rollback"
+            opts="ls ps logs scale rm rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,7 +1212,35 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__help__subcmd__apps__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__help__subcmd__apps__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__apps__subcmd__ps)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -43,7 +43,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand validate 'Check app specs against the persistence rules, without touching the engine'
             cand plan 'Show what `deploy` would do, app by app, without changing anything'
             cand deploy 'Create or update the apps of the given specs as swarm services'
-            cand apps 'List, scale and remove deployed apps'
+            cand apps 'List deployed apps, show their tasks and logs, scale and remove them'
             cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
             cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
             cand lock 'Show or release the swarm-wide lock that commands which write take'
@@ -153,6 +153,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand ls 'List deployed apps'
+            cand ps 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+            cand logs 'Show the logs of every task of an app, on every node'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
@@ -170,6 +172,57 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --output 'How to print results'
             cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
             cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps;ps'= {
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;apps;logs'= {
+            cand --since 'Only lines written since then: a duration back from now (e.g. 10m, 1h30m) or a UTC time (e.g. 2024-05-01T12:00:00Z)'
+            cand -n 'Only the last N lines of each task'
+            cand --tail 'Only the last N lines of each task'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand -f 'Keep printing new lines as they are written (Ctrl-C ends)'
+            cand --follow 'Keep printing new lines as they are written (Ctrl-C ends)'
+            cand -t 'Show when each line was written'
+            cand --timestamps 'Show when each line was written'
             cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
             cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
             cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
@@ -251,12 +304,18 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         }
         &'alacrity;apps;help'= {
             cand ls 'List deployed apps'
+            cand ps 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+            cand logs 'Show the logs of every task of an app, on every node'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;apps;help;ls'= {
+        }
+        &'alacrity;apps;help;ps'= {
+        }
+        &'alacrity;apps;help;logs'= {
         }
         &'alacrity;apps;help;scale'= {
         }
@@ -564,7 +623,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand validate 'Check app specs against the persistence rules, without touching the engine'
             cand plan 'Show what `deploy` would do, app by app, without changing anything'
             cand deploy 'Create or update the apps of the given specs as swarm services'
-            cand apps 'List, scale and remove deployed apps'
+            cand apps 'List deployed apps, show their tasks and logs, scale and remove them'
             cand volumes 'List and remove managed volumes (alacran--*), kept after their app is removed'
             cand binds 'List and remove host directories that apps bind-mounted, kept after their app is removed'
             cand lock 'Show or release the swarm-wide lock that commands which write take'
@@ -580,11 +639,17 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         }
         &'alacrity;help;apps'= {
             cand ls 'List deployed apps'
+            cand ps 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+            cand logs 'Show the logs of every task of an app, on every node'
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
         }
         &'alacrity;help;apps;ls'= {
+        }
+        &'alacrity;help;apps;ps'= {
+        }
+        &'alacrity;help;apps;logs'= {
         }
         &'alacrity;help;apps;scale'= {
         }

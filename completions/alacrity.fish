@@ -44,7 +44,7 @@ complete -c alacrity -n "__fish_alacrity_needs_command" -s V -l version -d 'Prin
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
-complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "apps" -d 'List, scale and remove deployed apps'
+complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "apps" -d 'List deployed apps, show their tasks and logs, scale and remove them'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "lock" -d 'Show or release the swarm-wide lock that commands which write take'
@@ -116,27 +116,29 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s y -l yes -d
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s q -l quiet -d 'Print only data and errors'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "ls" -d 'List deployed apps'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "scale" -d 'Set the number of instances of an app'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
-complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls scale rm rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "ps" -d 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "logs" -d 'Show the logs of every task of an app, on every node'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "scale" -d 'Set the number of instances of an app'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and not __fish_seen_subcommand_from ls ps logs scale rm rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
@@ -153,6 +155,42 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l since -d 'Only lines written since then: a duration back from now (e.g. 10m, 1h30m) or a UTC time (e.g. 2024-05-01T12:00:00Z)' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Only the last N lines of each task' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines as they are written (Ctrl-C ends)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show when each line was written'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -l monitor -d 'How long new containers must stay up before an app counts as running (e.g. 2s, 10s; 0: as soon as they run)' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from scale" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
@@ -205,6 +243,8 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "ps" -d 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show the logs of every task of an app, on every node'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
@@ -416,7 +456,7 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand man" -s h -l help -d '
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'
-complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "apps" -d 'List, scale and remove deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "apps" -d 'List deployed apps, show their tasks and logs, scale and remove them'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "volumes" -d 'List and remove managed volumes (alacran--*), kept after their app is removed'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "binds" -d 'List and remove host directories that apps bind-mounted, kept after their app is removed'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "lock" -d 'Show or release the swarm-wide lock that commands which write take'
@@ -424,6 +464,8 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_s
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "man" -d 'Print the man page (roff)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and not __fish_seen_subcommand_from validate plan deploy apps volumes binds lock completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "ls" -d 'List deployed apps'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "ps" -d 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "logs" -d 'Show the logs of every task of an app, on every node'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "scale" -d 'Set the number of instances of an app'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'

@@ -99,7 +99,7 @@ pub enum Command {
     Plan(PlanArgs),
     /// Create or update the apps of the given specs as swarm services
     Deploy(DeployArgs),
-    /// List, scale and remove deployed apps
+    /// List deployed apps, show their tasks and logs, scale and remove them
     #[command(subcommand)]
     Apps(AppsCommand),
     /// List and remove managed volumes (alacran--*), kept after their app is removed
@@ -206,6 +206,10 @@ pub enum ResolveImage {
 pub enum AppsCommand {
     /// List deployed apps
     Ls(AppsLsArgs),
+    /// Show the tasks of apps: where each instance runs or ran, its state, health and error
+    Ps(AppsPsArgs),
+    /// Show the logs of every task of an app, on every node
+    Logs(AppsLogsArgs),
     /// Set the number of instances of an app
     Scale(AppsScaleArgs),
     /// Remove apps; their volumes and host directories are kept
@@ -216,6 +220,55 @@ pub enum AppsCommand {
 
 #[derive(Debug, Args)]
 pub struct AppsLsArgs {}
+
+#[derive(Debug, Args)]
+pub struct AppsPsArgs {
+    /// The apps
+    #[arg(required = true, value_name = "APP")]
+    pub apps: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AppsLogsArgs {
+    /// The app
+    pub app: String,
+
+    /// Keep printing new lines as they are written (Ctrl-C ends)
+    #[arg(long, short = 'f')]
+    pub follow: bool,
+
+    /// Only lines written since then: a duration back from now (e.g. 10m, 1h30m) or a UTC time
+    /// (e.g. 2024-05-01T12:00:00Z)
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<Since>,
+
+    /// Only the last N lines of each task
+    #[arg(long, short = 'n', value_name = "N")]
+    pub tail: Option<u64>,
+
+    /// Show when each line was written
+    #[arg(long, short = 't')]
+    pub timestamps: bool,
+}
+
+/// A point in time `--since` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    /// This long before now.
+    Ago(Duration),
+    /// At this time (seconds since 1970, UTC).
+    At(i64),
+}
+
+/// Parses `--since`: a UTC time as RFC 3339 (`2024-05-01T12:00:00Z`), else a duration.
+pub fn parse_since(text: &str) -> Result<Since, String> {
+    if let Some(secs) = crate::core::health::utc_seconds(text.trim()) {
+        return Ok(Since::At(secs));
+    }
+    parse_duration(text).map(Since::Ago).map_err(|_| {
+        format!("`{text}` is neither a duration (e.g. 10m, 1h30m) nor a UTC time (e.g. 2024-05-01T12:00:00Z)")
+    })
+}
 
 #[derive(Debug, Args)]
 pub struct AppsScaleArgs {
@@ -394,6 +447,16 @@ mod tests {
         assert!(parse_duration("5x").is_err());
         assert!(parse_duration("m").is_err());
         assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn since_is_a_duration_or_a_time() {
+        assert_eq!(parse_since("10m"), Ok(Since::Ago(Duration::from_secs(600))));
+        assert_eq!(
+            parse_since("2026-11-30T22:00:00Z"),
+            Ok(Since::At(1_796_076_000))
+        );
+        assert!(parse_since("yesterday").is_err());
     }
 
     #[test]

@@ -211,6 +211,23 @@ impl Printer {
         }
     }
 
+    /// Data that streams (an app's log lines), as bytes, on stdout, written at once: whether
+    /// stdout still takes it (false once the reader is gone, as with `| head`, so that a command
+    /// that would stream forever can stop).
+    pub fn stream(&self, bytes: &[u8]) -> bool {
+        match &self.sink {
+            Sink::Std => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes).and_then(|()| out.flush()).is_ok()
+            }
+            Sink::Buffer(captured) => {
+                let mut captured = lock(captured);
+                captured.stdout.push_str(&String::from_utf8_lossy(bytes));
+                true
+            }
+        }
+    }
+
     /// `text` in the given style when color is on, as is otherwise.
     pub fn paint(&self, paint: Paint, text: impl Display) -> String {
         if self.color {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use alacrity::cli::OutputFormat;
 use alacrity::commands::apps::ls::{self as apps_ls, ListedApp};
+use alacrity::commands::apps::ps::{self as apps_ps, AppTasks, ListedTask};
 use alacrity::commands::binds::ls::{self as binds_ls, BindsView, ListedDir};
 use alacrity::commands::deploy::{DeployReport, DeployedReport, render_report};
 use alacrity::commands::plan::{self, PlanView, PlannedApp, PlannedDrift};
@@ -17,6 +18,7 @@ use alacrity::commands::retained::ListedUser;
 use alacrity::commands::table;
 use alacrity::commands::volumes::ls::{self as volumes_ls, ListedVolume, VolumesView};
 use alacrity::core::env::{EnvChange, env_changes};
+use alacrity::core::tasks::TaskHealth;
 use alacrity::printer::{Captured, Printer};
 
 const FORMATS: [(OutputFormat, &str); 2] =
@@ -319,6 +321,85 @@ fn apps_ls() {
 #[test]
 fn apps_ls_with_no_apps() {
     check_both("apps-ls-empty", |printer| apps_ls::render(&[], printer));
+}
+
+/// A running task of slot `slot` on `node`, changed `age_secs` ago.
+fn task(id: &str, slot: u64, node: &str, age_secs: u64) -> ListedTask {
+    ListedTask {
+        id: id.into(),
+        slot: Some(slot),
+        current: true,
+        node: Some(node.into()),
+        desired_state: "running".into(),
+        current_state: "running".into(),
+        health: None,
+        error: None,
+        since: Some("2026-11-30T22:00:00.123456789Z".into()),
+        age_secs: Some(age_secs),
+    }
+}
+
+/// Two apps: a healthy web app with a slot still starting and the history of an unhealthy
+/// task, and a crashing worker whose replacement waits for a node.
+fn app_tasks() -> Vec<AppTasks> {
+    vec![
+        AppTasks {
+            name: "web".into(),
+            tasks: vec![
+                ListedTask {
+                    health: Some(TaskHealth::Healthy),
+                    ..task("t1", 1, "node1", 3)
+                },
+                ListedTask {
+                    current_state: "starting".into(),
+                    health: Some(TaskHealth::Starting),
+                    ..task("t2", 2, "node2", 125)
+                },
+                ListedTask {
+                    current: false,
+                    desired_state: "shutdown".into(),
+                    current_state: "failed".into(),
+                    health: Some(TaskHealth::Unhealthy),
+                    error: Some(
+                        "task: non-zero exit (137): dockerexec: unhealthy container".into(),
+                    ),
+                    ..task("t0", 2, "node2", 7_300)
+                },
+            ],
+        },
+        AppTasks {
+            name: "worker".into(),
+            tasks: vec![
+                ListedTask {
+                    node: None,
+                    current_state: "pending".into(),
+                    error: None,
+                    ..task("t4", 1, "-", 0)
+                },
+                ListedTask {
+                    current: false,
+                    desired_state: "shutdown".into(),
+                    current_state: "failed".into(),
+                    error: Some("task: non-zero exit (1)".into()),
+                    ..task("t3", 1, "node3", 200_000)
+                },
+            ],
+        },
+    ]
+}
+
+#[test]
+fn apps_ps() {
+    check_both("apps-ps", |printer| apps_ps::render(&app_tasks(), printer));
+}
+
+#[test]
+fn apps_ps_of_an_app_without_tasks() {
+    let empty = vec![AppTasks {
+        name: "batch".into(),
+        tasks: Vec::new(),
+    }];
+    check_both("apps-ps-empty", |printer| apps_ps::render(&empty, printer));
 }
 
 fn users() -> Vec<ListedUser> {

@@ -25,6 +25,7 @@
 //! - `usage`: who uses a volume or a host directory.
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
 //! - `lock`: who holds the swarm-wide lock, and whether the holder is gone.
+//! - `logs`: the frames and lines of a service's log stream, and where each line comes from.
 
 pub mod apply;
 pub mod converge;
@@ -35,6 +36,7 @@ pub mod host_paths;
 pub mod images;
 pub mod labels;
 pub mod lock;
+pub mod logs;
 pub mod mapping;
 pub mod nodes;
 pub mod plan;

@@ -54,6 +54,26 @@ impl DeployedApp {
     pub(crate) fn spec_hash(&self) -> Option<&str> {
         mapping::spec_hash(&self.spec)
     }
+
+    /// Whether its containers have a terminal (their logs are then raw bytes, not frames).
+    pub(crate) fn has_tty(&self) -> bool {
+        self.spec
+            .task_template
+            .as_ref()
+            .and_then(|task| task.container_spec.as_ref())
+            .and_then(|container| container.tty)
+            .unwrap_or(false)
+    }
+
+    /// The logging driver its service names, if any (else each node's engine uses its default).
+    pub fn log_driver(&self) -> Option<&str> {
+        self.spec
+            .task_template
+            .as_ref()
+            .and_then(|task| task.log_driver.as_ref())
+            .and_then(|driver| driver.name.as_deref())
+            .filter(|name| !name.is_empty())
+    }
 }
 
 /// What stands under an app's name in the swarm.

@@ -1,10 +1,12 @@
 //! Swarm tasks and service updates, read as facts: whether a task's container may still be
-//! running, a task's state and the engine's reason, when a service's update started; and
-//! durations as alacrity's flags write them.
+//! running, a task's state and the engine's reason, a task's health, when a service's update
+//! started; and durations as alacrity's flags write them.
 
 use std::time::Duration;
 
 use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskSpec, TaskState};
+
+use serde::Serialize;
 
 use crate::spec::units::Size;
 
@@ -163,9 +165,45 @@ pub(crate) struct CheckResult {
     pub output: String,
 }
 
-/// Whether a reason says that a container failed its health check.
-pub fn is_unhealthy_reason(reason: &str) -> bool {
-    reason.starts_with("unhealthy")
+/// A task's health as its own record says it: the swarm puts a task with a health check in
+/// `starting` until the first check passes, in `running` once one has, and fails it with the
+/// error "task: non-zero exit (137): dockerexec: unhealthy container" when its checks fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaskHealth {
+    /// Started, its health check has not passed yet.
+    Starting,
+    /// Running, so its health check passed (the swarm only runs a checked task once it does).
+    Healthy,
+    /// Failed because its health check failed.
+    Unhealthy,
+}
+
+/// The health of a task, from the task alone (no container inspected): none for a task whose
+/// container has no health check, or whose state says nothing of it.
+pub(crate) fn task_health(task: &Task) -> Option<TaskHealth> {
+    let status = task.status.as_ref()?;
+    match status.state? {
+        TaskState::STARTING if has_healthcheck(task.spec.as_ref()) => Some(TaskHealth::Starting),
+        TaskState::RUNNING if has_healthcheck(task.spec.as_ref()) => Some(TaskHealth::Healthy),
+        TaskState::FAILED if is_unhealthy(task) => Some(TaskHealth::Unhealthy),
+        _ => None,
+    }
+}
+
+/// How long ago a task last changed state (its status's timestamp), at `now_secs` (seconds since
+/// 1970); none without a readable timestamp. A clock behind the swarm's gives zero.
+pub(crate) fn task_age(task: &Task, now_secs: u64) -> Option<Duration> {
+    let since = task
+        .status
+        .as_ref()?
+        .timestamp
+        .as_deref()
+        .and_then(crate::core::health::utc_seconds)?;
+    let now = i64::try_from(now_secs).ok()?;
+    Some(Duration::from_secs(
+        now.saturating_sub(since).max(0).unsigned_abs(),
+    ))
 }
 
 pub(crate) fn update_started(
@@ -186,5 +224,83 @@ pub fn humanize(duration: Duration) -> String {
         (0, s) => format!("{s}s"),
         (m, 0) => format!("{m}m"),
         (m, s) => format!("{m}m{s}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bollard::models::{HealthConfig, TaskSpec, TaskSpecContainerSpec, TaskStatus};
+
+    fn task(state: TaskState, test: Option<&[&str]>, err: Option<&str>) -> Task {
+        Task {
+            spec: Some(TaskSpec {
+                container_spec: Some(TaskSpecContainerSpec {
+                    health_check: test.map(|test| HealthConfig {
+                        test: Some(test.iter().map(|word| word.to_string()).collect()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            status: Some(TaskStatus {
+                state: Some(state),
+                err: err.map(String::from),
+                timestamp: Some("2026-11-30T22:00:00.123456789Z".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    const CHECK: &[&str] = &["CMD-SHELL", "wget -q -O- http://localhost/"];
+
+    #[test]
+    fn a_checked_task_is_starting_then_healthy() {
+        let health = |state| task_health(&task(state, Some(CHECK), None));
+        assert_eq!(health(TaskState::STARTING), Some(TaskHealth::Starting));
+        assert_eq!(health(TaskState::RUNNING), Some(TaskHealth::Healthy));
+        assert_eq!(health(TaskState::PREPARING), None);
+        assert_eq!(health(TaskState::SHUTDOWN), None);
+    }
+
+    #[test]
+    fn a_task_without_a_check_has_no_health() {
+        for test in [None, Some(&["NONE"][..]), Some(&[][..])] {
+            assert_eq!(task_health(&task(TaskState::RUNNING, test, None)), None);
+            assert_eq!(task_health(&task(TaskState::STARTING, test, None)), None);
+        }
+        assert_eq!(task_health(&Task::default()), None);
+    }
+
+    #[test]
+    fn a_task_failed_by_its_checks_is_unhealthy() {
+        let unhealthy = "task: non-zero exit (137): dockerexec: unhealthy container";
+        assert_eq!(
+            task_health(&task(TaskState::FAILED, Some(CHECK), Some(unhealthy))),
+            Some(TaskHealth::Unhealthy)
+        );
+        // Whatever its spec says: the error is the engine's verdict.
+        assert_eq!(
+            task_health(&task(TaskState::FAILED, None, Some(unhealthy))),
+            Some(TaskHealth::Unhealthy)
+        );
+        let crashed = "task: non-zero exit (1)";
+        assert_eq!(
+            task_health(&task(TaskState::FAILED, Some(CHECK), Some(crashed))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_tasks_age_is_since_its_last_change() {
+        let task = task(TaskState::RUNNING, None, None);
+        // 2026-11-30T22:00:00Z
+        let then = 1_796_076_000;
+        assert_eq!(task_age(&task, then + 75), Some(Duration::from_secs(75)));
+        // A clock behind the swarm's.
+        assert_eq!(task_age(&task, then - 5), Some(Duration::ZERO));
+        assert_eq!(task_age(&Task::default(), then), None);
     }
 }

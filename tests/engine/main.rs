@@ -23,6 +23,7 @@ mod harness;
 mod health;
 mod images;
 mod multinode;
+mod observe;
 mod plan;
 mod registry;
 mod releases;

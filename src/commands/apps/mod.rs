@@ -1,6 +1,8 @@
-//! `alacrity apps ls|scale|rm|rollback`: the deployed apps.
+//! `alacrity apps ls|ps|logs|scale|rm|rollback`: the deployed apps.
 
+pub mod logs;
 pub mod ls;
+pub mod ps;
 pub mod rm;
 pub mod rollback;
 pub mod scale;
@@ -18,6 +20,8 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     match command {
         AppsCommand::Ls(args) => ls::run(args, engine, printer).await,
+        AppsCommand::Ps(args) => ps::run(args, engine, printer).await,
+        AppsCommand::Logs(args) => logs::run(args, engine, printer).await,
         AppsCommand::Scale(args) => scale::run(args, engine, printer).await,
         AppsCommand::Rm(args) => rm::run(args, engine, printer, yes).await,
         AppsCommand::Rollback(args) => rollback::run(args, engine, printer).await,
