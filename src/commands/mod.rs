@@ -12,4 +12,5 @@ pub mod refusals;
 pub mod retained;
 pub mod table;
 pub mod validate;
+pub mod version;
 pub mod volumes;

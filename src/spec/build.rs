@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::model::{
-    App, DEFAULT_FILE_MODE, FileKind, FileMount, Port, ResourceSet, Resources, RestartCondition,
-    RestartPolicy, Volume, VolumeSource, object_name, Healthcheck,
+    App, DEFAULT_FILE_MODE, FileKind, FileMount, Healthcheck, Port, ResourceSet, Resources,
+    RestartCondition, RestartPolicy, Volume, VolumeSource, object_name,
 };
 use super::paths::normalize_absolute;
 use super::raw::{Entry, RawApp, RawFile, RawResourceSet, RawRestartPolicy, RawVolume, Span};

@@ -37,8 +37,8 @@ pub use diagnostic::{Diagnostic, Invalid};
 pub use envfile::HIDDEN_VALUE;
 pub use inputs::{FakeInputs, Inputs, RealInputs};
 pub use model::{
-    App, Content, FileKind, FileMount, Port, Protocol, ResourceSet, Resources, RestartCondition,
-    HealthCheck, Healthcheck, RestartPolicy, Volume, VolumeSource,
+    App, Content, FileKind, FileMount, HealthCheck, Healthcheck, Port, Protocol, ResourceSet,
+    Resources, RestartCondition, RestartPolicy, Volume, VolumeSource,
 };
 pub use paths::{DeferredHostFs, FakeHostFs, HostFs, RealHostFs};
 pub use rule_id::RuleId;
