@@ -26,22 +26,32 @@ fn git(args: &[&str]) -> Option<String> {
 fn from_git() -> Option<String> {
     let commit = git(&["rev-parse", "--short", "HEAD"]).filter(|c| !c.is_empty())?;
     // Built again when the commit, the index or a source file changes (so the dirty mark follows
-    // edits of the sources; the files of a worktree's git dir are found by git itself).
-    for path in ["HEAD", "index", "packed-refs"] {
-        if let Some(file) = git(&["rev-parse", "--git-path", path]) {
-            println!("cargo:rerun-if-changed={}", PathBuf::from(file).display());
-        }
-    }
+    // edits of the sources; the files of a worktree's git dir are found by git itself). Only files
+    // that exist: cargo takes a missing one as changed, and would build the crate every time.
+    let mut watched: Vec<String> = ["HEAD", "index", "packed-refs"]
+        .iter()
+        .filter_map(|path| git(&["rev-parse", "--git-path", path]))
+        .collect();
     if let Some(head_ref) = git(&["symbolic-ref", "-q", "HEAD"])
         && let Some(file) = git(&["rev-parse", "--git-path", &head_ref])
     {
+        watched.push(file);
+    }
+    for file in watched.iter().filter(|f| PathBuf::from(f).exists()) {
         println!("cargo:rerun-if-changed={file}");
     }
     for path in ["src", "Cargo.toml", "Cargo.lock"] {
         println!("cargo:rerun-if-changed={path}");
     }
-    let dirty =
-        git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    // --no-optional-locks: status must not refresh (write) the index, which would make the next
+    // build run this script, and so compile the crate, again.
+    let dirty = git(&[
+        "--no-optional-locks",
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+    ])
+    .is_some_and(|s| !s.is_empty());
     Some(if dirty {
         format!("{commit}-dirty")
     } else {
