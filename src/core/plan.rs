@@ -106,9 +106,66 @@ pub struct Plan {
     pub(crate) volume_states: HashMap<String, VolumeState>,
     /// What became of each app's image (resolved to a digest, kept, by tag), in the apps' order.
     pub images: Vec<ImageResolution>,
+    /// The deployed apps of the projects of the planned apps that are not planned, in name
+    /// order: those the specs no longer declare, among others (see [`Plan::left_out`]).
+    pub(crate) project_apps: Vec<DeployedApp>,
+}
+
+/// A deployed app of a project whose specs no longer declare it: it runs on until removed
+/// (`deploy --prune`, `apps rm`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOut {
+    pub name: String,
+    pub project: String,
+    /// The node a persistent app is pinned to (its hostname).
+    pub node: Option<String>,
+    #[serde(skip)]
+    pub deployed: DeployedApp,
+}
+
+/// The deployed apps of the same projects as `apps` that are not among them, in name order.
+pub(crate) fn project_apps(services: &HashMap<String, Lookup>, apps: &[App]) -> Vec<DeployedApp> {
+    let projects: HashSet<&str> = apps.iter().filter_map(|app| app.project.as_deref()).collect();
+    if projects.is_empty() {
+        return Vec::new();
+    }
+    let planned: HashSet<&str> = apps.iter().map(|app| app.name.as_str()).collect();
+    let mut found: Vec<DeployedApp> = services
+        .values()
+        .filter_map(|lookup| match lookup {
+            Lookup::Managed(deployed) => Some(deployed.as_ref()),
+            _ => None,
+        })
+        .filter(|deployed| !planned.contains(deployed.name()))
+        .filter(|deployed| {
+            deployed
+                .app
+                .project
+                .as_deref()
+                .is_some_and(|project| projects.contains(project))
+        })
+        .cloned()
+        .collect();
+    found.sort_by(|a, b| a.name().cmp(b.name()));
+    found
 }
 
 impl Plan {
+    /// The deployed apps of the plan's projects that none of `declared` (every app of the spec
+    /// files, also those a `--app` left out of the plan) names: they left the specs.
+    pub fn left_out(&self, declared: &[&str]) -> Vec<LeftOut> {
+        self.project_apps
+            .iter()
+            .filter(|deployed| !declared.contains(&deployed.name()))
+            .map(|deployed| LeftOut {
+                name: deployed.name().to_string(),
+                project: deployed.app.project.clone().unwrap_or_default(),
+                node: deployed.pin.as_ref().map(|pin| self.hostname(pin)),
+                deployed: deployed.clone(),
+            })
+            .collect()
+    }
+
     /// The hostname of a pin's node (its ID when the node is gone).
     pub fn hostname(&self, pin: &Pin) -> String {
         nodes::hostname_of(&self.nodes, &pin.node_id)
@@ -521,7 +578,10 @@ pub(crate) fn action_of(
     }
     let same_hash =
         current.spec_hash().is_some() && current.spec_hash() == mapping::spec_hash(spec);
-    if same_hash && changes.is_empty() {
+    // A project to record (an app deployed before projects existed, or moved to the spec of
+    // another project): a label of the service, outside the hash; its tasks stay as they are.
+    let project = app.project.is_some() && current.app.project != app.project;
+    if same_hash && changes.is_empty() && !project {
         return (Action::Unchanged, Vec::new(), Vec::new());
     }
     let drift = match same_hash {
@@ -531,10 +591,13 @@ pub(crate) fn action_of(
             .collect(),
         false => Vec::new(),
     };
-    if changes.is_empty() {
+    if changes.is_empty() && !same_hash {
         // Same app, different service spec: made by another alacrity version, or edited
         // with the docker CLI in a field alacrity does not read back.
         changes.push("service settings".to_string());
+    }
+    if project {
+        changes.push("project".to_string());
     }
     (Action::Update, changes, drift)
 }
@@ -601,6 +664,7 @@ pub(crate) mod tests {
             restart_policy: Default::default(),
             healthcheck: Default::default(),
             files: Vec::new(),
+            project: None,
         }
     }
 
@@ -667,6 +731,7 @@ pub(crate) mod tests {
             records: Records::default(),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         };
         let stranded: Vec<(&str, String)> = plan
             .stranded()
