@@ -118,7 +118,7 @@ pub fn left_out_notes(left: &[LeftOut], files: &str, printer: &Printer) {
         return;
     }
     printer.warn(format!(
-        "not in these specs: {} (left running)",
+        "not in these specs, left running: {}",
         left_out_names(left)
     ));
     printer.hint(format!(
