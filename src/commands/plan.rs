@@ -86,7 +86,11 @@ pub async fn run(
     let plan = checked_plan(&engine, &spec, &apps, printer).await?;
     render(&view(&plan), printer);
     let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
-    left_out_notes(&plan.left_out(&declared), &files_words(&args.files), printer);
+    left_out_notes(
+        &plan.left_out(&declared),
+        &files_words(&args.files),
+        printer,
+    );
     Ok(ExitStatus::Success)
 }
 

@@ -125,7 +125,10 @@ pub struct LeftOut {
 
 /// The deployed apps of the same projects as `apps` that are not among them, in name order.
 pub(crate) fn project_apps(services: &HashMap<String, Lookup>, apps: &[App]) -> Vec<DeployedApp> {
-    let projects: HashSet<&str> = apps.iter().filter_map(|app| app.project.as_deref()).collect();
+    let projects: HashSet<&str> = apps
+        .iter()
+        .filter_map(|app| app.project.as_deref())
+        .collect();
     if projects.is_empty() {
         return Vec::new();
     }
@@ -1073,5 +1076,78 @@ pub(crate) mod tests {
         let plan = plan_with(&renamed, &services).unwrap();
         assert_eq!(plan.new_data, vec![label("new")]);
         assert_eq!(plan.left_data, vec![label("old")]);
+    }
+
+    fn in_project(app: App, project: &str) -> App {
+        App {
+            project: Some(project.to_string()),
+            ..app
+        }
+    }
+
+    #[test]
+    fn recording_a_project_is_an_update_of_that_alone_and_not_drift() {
+        let old = app("web", false, &[]);
+        let services = HashMap::from([("web".to_string(), deployed(&old, None))]);
+        let wanted = in_project(old, "shop");
+        let plan = plan_with(&wanted, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, ["project"]);
+        assert!(plan.drift.is_empty());
+        // Recorded: unchanged, and the project is outside the spec hash.
+        let services = HashMap::from([("web".to_string(), deployed(&wanted, None))]);
+        assert_eq!(
+            plan_with(&wanted, &services).unwrap().action,
+            Action::Unchanged
+        );
+        assert_eq!(
+            mapping::spec_hash(&mapping::service_spec(&wanted, None)),
+            mapping::spec_hash(&mapping::service_spec(&app("web", false, &[]), None))
+        );
+        // An app without a project (none could be named) leaves the label alone.
+        let services = HashMap::from([("web".to_string(), deployed(&wanted, None))]);
+        let plain = app("web", false, &[]);
+        assert_eq!(
+            plan_with(&plain, &services).unwrap().action,
+            Action::Unchanged
+        );
+    }
+
+    #[test]
+    fn the_apps_left_out_are_those_of_the_same_projects_the_specs_do_not_declare() {
+        let deployed_in = |name: &str, project: Option<&str>, pin: Option<&str>| {
+            let mut app = app(name, pin.is_some(), &[]);
+            app.project = project.map(str::to_string);
+            (name.to_string(), deployed(&app, pin))
+        };
+        let services = HashMap::from([
+            deployed_in("web", Some("shop"), None),
+            deployed_in("old-db", Some("shop"), Some("n2")),
+            deployed_in("worker", Some("shop"), None),
+            deployed_in("blog", Some("blog"), None),
+            deployed_in("legacy", None, None),
+            ("foreign".to_string(), Lookup::Unmanaged),
+        ]);
+        // `--app web`: worker is in the specs, only not deployed this time.
+        let planned = [in_project(app("web", false, &[]), "shop")];
+        let found = project_apps(&services, &planned);
+        let names: Vec<&str> = found.iter().map(DeployedApp::name).collect();
+        assert_eq!(names, ["old-db", "worker"]);
+        let plan = Plan {
+            apps: Vec::new(),
+            nodes: vec![node("n1", "one"), node("n2", "two")],
+            network: NetworkState::Present,
+            records: Records::default(),
+            volume_states: HashMap::new(),
+            images: Vec::new(),
+            project_apps: found,
+        };
+        let left = plan.left_out(&["web", "worker"]);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].name, "old-db");
+        assert_eq!(left[0].project, "shop");
+        assert_eq!(left[0].node.as_deref(), Some("two"));
+        // Apps without a project have no apps left out.
+        assert!(project_apps(&services, &[app("web", false, &[])]).is_empty());
     }
 }

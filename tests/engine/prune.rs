@@ -58,7 +58,9 @@ fn apps_left_out_of_the_spec_are_named_then_pruned_with_their_data_kept() {
     assert!(plan.status.success(), "{}", stderr(&plan));
     let said = stderr(&plan);
     assert!(
-        said.contains(&format!("not in these specs, left running: {db} (on node1)")),
+        said.contains(&format!(
+            "not in these specs, left running: {db} (on node1)"
+        )),
         "{said}"
     );
     assert!(!said.contains(&other), "{said}");
@@ -70,7 +72,11 @@ fn apps_left_out_of_the_spec_are_named_then_pruned_with_their_data_kept() {
     // A deploy without --prune leaves it running, and says so.
     let out = scope.alacrity().arg("deploy").arg(&spec).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("not in these specs"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not in these specs"),
+        "{}",
+        stderr(&out)
+    );
     assert!(scope.service_exists(&db));
 
     // --prune asks first: without a terminal and --yes, nothing is changed.
@@ -118,7 +124,11 @@ fn apps_left_out_of_the_spec_are_named_then_pruned_with_their_data_kept() {
 
     // Nothing is left out any more.
     let plan = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
-    assert!(!stderr(&plan).contains("not in these specs"), "{}", stderr(&plan));
+    assert!(
+        !stderr(&plan).contains("not in these specs"),
+        "{}",
+        stderr(&plan)
+    );
     scope.docker_ok(&["volume", "rm", &format!("alacran--{label}")]);
 }
 
@@ -129,7 +139,12 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
     let spec = scope.deploy_spec("stack.toml", &app(&web, ""));
     // The project is the spec file's directory, when the spec names none.
     let project = label_of(&scope, &web, "io.alacrity.project");
-    let dir = spec.parent().unwrap().file_name().unwrap().to_string_lossy();
+    let dir = spec
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
     assert_eq!(project, dir);
     let task_before = scope.docker_ok(&["service", "ps", "-q", &web]);
 

@@ -44,8 +44,13 @@ pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
     for file in files {
         if let Some(project) = &file.project {
             diagnostics.extend(project_problem(&project.value).map(|(message, hint)| {
-                Diagnostic::at(RuleId::ProjectName, &file.source, project.span.clone(), message)
-                    .hint(hint)
+                Diagnostic::at(
+                    RuleId::ProjectName,
+                    &file.source,
+                    project.span.clone(),
+                    message,
+                )
+                .hint(hint)
             }));
         }
         for app in &file.apps {
