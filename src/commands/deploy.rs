@@ -99,6 +99,10 @@ pub async fn run(
         }
     }
     if !failures.is_empty() {
+        // With --output json, the one document says what was written too.
+        if printer.is_json() {
+            render_report(&report(&plan, &applied, &[]), printer);
+        }
         return Err(failures_error(&failures));
     }
     if args.detach {

@@ -22,17 +22,20 @@ use crate::printer::{Paint, Printer};
 use crate::spec::{App, Spec, VolumeSource};
 
 /// What `plan` prints: plain data, no engine in it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PlanView {
     pub apps: Vec<PlannedApp>,
+    /// The deployed apps of the specs' projects that the specs no longer declare.
+    pub not_in_specs: Vec<LeftOut>,
     /// Said on stderr after the plan, as warnings: node moves, apps whose node is down.
+    #[serde(skip)]
     pub warnings: Vec<String>,
 }
 
 /// One app in `plan --output json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlannedApp {
-    pub app: String,
+    pub name: String,
     /// `create`, `update` or `unchanged`.
     pub action: String,
     pub changes: Vec<String>,
@@ -84,13 +87,13 @@ pub async fn run(
         .await?
         .with_images(super::images::options(&args.images));
     let plan = checked_plan(&engine, &spec, &apps, printer).await?;
-    render(&view(&plan), printer);
     let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
-    left_out_notes(
-        &plan.left_out(&declared),
-        &files_words(&args.files),
-        printer,
-    );
+    let view = PlanView {
+        not_in_specs: plan.left_out(&declared),
+        ..view(&plan)
+    };
+    render(&view, printer);
+    left_out_notes(&view.not_in_specs, &files_words(&args.files), printer);
     Ok(ExitStatus::Success)
 }
 
@@ -153,6 +156,7 @@ pub fn view(plan: &Plan) -> PlanView {
     warnings.extend(stranded_warnings(plan));
     PlanView {
         apps: plan.apps.iter().map(|app| planned(app, plan)).collect(),
+        not_in_specs: Vec::new(),
         warnings,
     }
 }
@@ -161,12 +165,12 @@ pub fn view(plan: &Plan) -> PlanView {
 /// stderr.
 pub fn render(view: &PlanView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.apps);
+        printer.json(view);
     } else {
         printer.data(plan_table(&view.apps));
         for app in &view.apps {
             for line in &app.details {
-                printer.info(format!("{}: {line}", app.app));
+                printer.info(format!("{}: {line}", app.name));
             }
         }
     }
@@ -178,7 +182,7 @@ pub fn render(view: &PlanView, printer: &Printer) {
 fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
     let names = |data: &[VolumeSource]| data.iter().map(ToString::to_string).collect();
     PlannedApp {
-        app: app.app.name.clone(),
+        name: app.app.name.clone(),
         action: app.action.to_string(),
         changes: app.changes.clone(),
         drift: app.drift.iter().map(PlannedDrift::from).collect(),
@@ -275,7 +279,7 @@ fn plan_table(apps: &[PlannedApp]) -> String {
         .iter()
         .map(|app| {
             vec![
-                app.app.clone(),
+                app.name.clone(),
                 app.action.clone(),
                 app.changes.join(", "),
                 app.node.clone().unwrap_or_default(),

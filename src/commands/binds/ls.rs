@@ -75,7 +75,7 @@ pub async fn run(
 /// The view, on stdout (a table, or JSON), and its notes on stderr.
 pub fn render(view: &BindsView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.dirs);
+        printer.json(&serde_json::json!({ "binds": view.dirs }));
     } else if view.dirs.is_empty() {
         printer.info(nothing_listed(view.retained));
     } else {

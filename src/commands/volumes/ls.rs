@@ -82,7 +82,7 @@ pub async fn run(
 /// The view, on stdout (a table, or JSON), and its notes on stderr.
 pub fn render(view: &VolumesView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.volumes);
+        printer.json(&serde_json::json!({ "volumes": view.volumes }));
     } else if view.volumes.is_empty() {
         printer.info(nothing_listed(view.retained));
     } else {
