@@ -26,10 +26,30 @@ use crate::spec::{App, Spec, VolumeSource};
 pub struct PlanView {
     pub apps: Vec<PlannedApp>,
     /// The deployed apps of the specs' projects that the specs no longer declare.
-    pub not_in_specs: Vec<LeftOut>,
+    pub not_in_specs: Vec<NotInSpecs>,
     /// Said on stderr after the plan, as warnings: node moves, apps whose node is down.
     #[serde(skip)]
     pub warnings: Vec<String>,
+}
+
+/// A deployed app of the specs' projects that the specs no longer declare, in `plan --output
+/// json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotInSpecs {
+    pub name: String,
+    pub project: String,
+    /// The node a persistent app is pinned to.
+    pub node: Option<String>,
+}
+
+impl From<&LeftOut> for NotInSpecs {
+    fn from(app: &LeftOut) -> Self {
+        NotInSpecs {
+            name: app.name.clone(),
+            project: app.project.clone(),
+            node: app.node.clone(),
+        }
+    }
 }
 
 /// One app in `plan --output json`.
@@ -88,12 +108,13 @@ pub async fn run(
         .with_images(super::images::options(&args.images));
     let plan = checked_plan(&engine, &spec, &apps, printer).await?;
     let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
+    let left = plan.left_out(&declared);
     let view = PlanView {
-        not_in_specs: plan.left_out(&declared),
+        not_in_specs: left.iter().map(NotInSpecs::from).collect(),
         ..view(&plan)
     };
     render(&view, printer);
-    left_out_notes(&view.not_in_specs, &files_words(&args.files), printer);
+    left_out_notes(&left, &files_words(&args.files), printer);
     Ok(ExitStatus::Success)
 }
 
