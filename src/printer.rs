@@ -348,13 +348,18 @@ impl Printer {
     /// With `--output json`, it also goes into the document's `errors` (see
     /// [`exit::error_entries`](crate::exit::error_entries)).
     pub fn error(&self, err: &anyhow::Error) {
-        if self.is_json() {
-            self.document().errors.extend(error_entries(err));
-        }
-        if let Some(invalid) = err
+        let invalid = err
             .chain()
-            .find_map(|cause| cause.downcast_ref::<Invalid>())
-        {
+            .find_map(|cause| cause.downcast_ref::<Invalid>());
+        if self.is_json() {
+            let mut document = self.document();
+            document.errors.extend(error_entries(err));
+            // An invalid spec's document says so, as `validate`'s does, whatever the command.
+            if invalid.is_some() && document.data.is_none() {
+                document.data = Some(serde_json::json!({ "valid": false }));
+            }
+        }
+        if let Some(invalid) = invalid {
             self.invalid_text(invalid);
         }
         self.err_line(self.format_error(err));

@@ -22,9 +22,7 @@ pub fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     // An invalid spec is returned as the error: the printer shows its diagnostics, exit 2.
-    let spec = crate::spec::load_with(&args.files, &DeferredHostFs).inspect_err(|_| {
-        printer.json(&serde_json::json!({ "valid": false }));
-    })?;
+    let spec = crate::spec::load_with(&args.files, &DeferredHostFs)?;
     let unchecked = super::host_paths::check_here(&spec, engine)?;
     report(&spec, &unchecked, engine, printer);
     Ok(ExitStatus::Success)
