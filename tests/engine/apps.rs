@@ -27,7 +27,8 @@ fn listed(scope: &Scope, name: &str) -> Option<Value> {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
-    apps.as_array()
+    apps["apps"]
+        .as_array()
         .unwrap()
         .iter()
         .find(|a| a["name"] == name)
@@ -111,7 +112,7 @@ fn scale_sets_the_instances_and_a_later_deploy_of_that_count_is_unchanged() {
         .output()
         .unwrap();
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(plan[0]["action"], "unchanged");
+    assert_eq!(plan["apps"][0]["action"], "unchanged");
 }
 
 #[test]

@@ -48,8 +48,7 @@ fn ls(scope: &Scope) -> Vec<Value> {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["binds"]
         .as_array()
         .expect("a JSON list")
         .clone()
@@ -416,7 +415,7 @@ fn on_a_cluster_every_manager_sees_the_same_records() {
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-        list.as_array()
+        list["binds"].as_array()
             .unwrap()
             .iter()
             .filter(|d| d["app"] == app.as_str())

@@ -341,8 +341,9 @@ fn changes_made_outside_alacrity_are_shown_and_undone() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let plan: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let planned = |name: &str| plan.iter().find(|p| p["app"] == name).unwrap().clone();
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plan = plan["apps"].as_array().unwrap();
+    let planned = |name: &str| plan.iter().find(|p| p["name"] == name).unwrap().clone();
     assert_eq!(planned(&db)["action"], "update");
     assert_eq!(planned(&db)["drift"][0]["field"], "instances");
     assert_eq!(planned(&db)["drift"][0]["swarm"], "2");

@@ -164,9 +164,9 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
         .output()
         .unwrap();
     let planned: Value = serde_json::from_slice(&plan.stdout).unwrap();
-    assert_eq!(planned[0]["action"], "update", "{planned}");
-    assert_eq!(planned[0]["changes"], serde_json::json!(["project"]));
-    assert_eq!(planned[0]["drift"], serde_json::json!([]));
+    assert_eq!(planned["apps"][0]["action"], "update", "{planned}");
+    assert_eq!(planned["apps"][0]["changes"], serde_json::json!(["project"]));
+    assert_eq!(planned["apps"][0]["drift"], serde_json::json!([]));
 
     scope.deploy_ok(&spec);
     assert_eq!(label_of(&scope, &web, "io.alacrity.project"), project);
@@ -183,5 +183,5 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
         .output()
         .unwrap();
     let planned: Value = serde_json::from_slice(&plan.stdout).unwrap();
-    assert_eq!(planned[0]["action"], "unchanged", "{planned}");
+    assert_eq!(planned["apps"][0]["action"], "unchanged", "{planned}");
 }

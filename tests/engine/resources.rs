@@ -33,7 +33,8 @@ fn plan_json(scope: &Scope, spec: &Path) -> Value {
         .output()
         .unwrap();
     assert!(out.status.success(), "plan failed: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("plan -o json prints JSON")
+    let plan: Value = serde_json::from_slice(&out.stdout).expect("plan -o json prints JSON");
+    plan["apps"].clone()
 }
 
 /// A field of the service's spec, as JSON (`docker service inspect --format '{{json ...}}'`).

@@ -41,8 +41,7 @@ fn ls(scope: &Scope, args: &[&str]) -> Vec<Value> {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["volumes"]
         .as_array()
         .expect("a JSON list")
         .clone()
