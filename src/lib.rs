@@ -81,6 +81,7 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         ))
         .into());
     }
+    let started = std::time::Instant::now();
     let result = match command {
         Command::Validate(args) if engine.named_on_command_line() => block_on(
             commands::validate::run_against_engine(&args, &engine, printer),
@@ -97,6 +98,7 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Binds(command) => block_on(commands::binds::run(&command, &engine, printer, yes)),
         Command::Lock(command) => block_on(commands::lock::run(&command, &engine, printer, yes)),
     };
+    printer.detail(format!("done in {} ms", started.elapsed().as_millis()));
     result.map_err(|err| lost_engine(err, &engine))
 }
 

@@ -162,13 +162,72 @@ pub async fn checked_plan(
     apps: &[App],
     printer: &Printer,
 ) -> anyhow::Result<Plan> {
+    let started = std::time::Instant::now();
     let plan = engine
         .plan(apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, spec))?;
     super::images::report(&plan.images, printer);
     super::host_paths::check(engine, &plan, spec, printer).await?;
+    if printer.verbosity() > 0 {
+        for line in reasons(&plan, started.elapsed()) {
+            printer.detail(line);
+        }
+    }
     Ok(plan)
+}
+
+/// What `-v` says of a plan: how long it took and what it read, then why each app gets what it
+/// gets.
+pub fn reasons(plan: &Plan, took: std::time::Duration) -> Vec<String> {
+    let count = |action: Action| plan.apps.iter().filter(|a| a.action == action).count();
+    let mut lines = vec![format!(
+        "plan: made in {} ms from {} node(s): {} to create, {} to update, {} unchanged",
+        took.as_millis(),
+        plan.nodes.len(),
+        count(Action::Create),
+        count(Action::Update),
+        count(Action::Unchanged)
+    )];
+    let records = &plan.records;
+    if !records.volumes.is_empty() || !records.binds.is_empty() {
+        lines.push(format!(
+            "plan: read the records of persistent data: {} volume(s), {} host director(ies)",
+            records.volumes.len(),
+            records.binds.len()
+        ));
+    }
+    lines.extend(plan.apps.iter().map(|app| reason(app, plan)));
+    lines
+}
+
+/// Why the plan does what it does with one app, in one line.
+fn reason(app: &AppPlan, plan: &Plan) -> String {
+    let what = match app.action {
+        Action::Create => "create: no service of that name yet".to_string(),
+        Action::Unchanged => "unchanged: its service carries this spec's hash".to_string(),
+        Action::Update => {
+            let mut why = format!("update: {} differ", app.changes.join(", "));
+            if !app.drift.is_empty() {
+                let fields: Vec<&str> = app.drift.iter().map(|d| d.field.as_str()).collect();
+                why.push_str(&format!(
+                    " ({} changed outside alacrity, undone)",
+                    fields.join(", ")
+                ));
+            }
+            why
+        }
+    };
+    let pin = app.pin.as_ref().map(|pin| {
+        let current = app.current.as_ref().and_then(|c| c.pin.as_ref());
+        let why = match (&app.app.node, current == Some(pin)) {
+            (Some(_), _) => "the spec's node",
+            (None, true) => "where it is pinned already",
+            (None, false) => "the node of the engine alacrity talks to",
+        };
+        format!("; pinned to {} ({why})", plan.hostname(pin))
+    });
+    format!("{}: {what}{}", app.app.name, pin.unwrap_or_default())
 }
 
 /// The plan as plain data.

@@ -53,6 +53,10 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let (records, usage) = tokio::try_join!(access.bind_records(), access.dir_usage())?;
+    printer.detail(format!(
+        "binds: {} record(s) of host directories read from the swarm",
+        records.len()
+    ));
     let dirs: Vec<ListedDir> = records
         .iter()
         .map(|record| listed(record, &usage, &access, args.size))

@@ -51,6 +51,13 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let listing = access.volumes(args.size).await?;
+    printer.detail(format!(
+        "volumes: {} managed volume(s) from the records and {}'s engine, {} unmanaged \
+         alacran-- volume(s) there",
+        listing.volumes.len(),
+        access.hostname(access.node_id()),
+        listing.unmanaged.len()
+    ));
     let mut view = VolumesView {
         volumes: listing
             .volumes
