@@ -76,10 +76,9 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         }
     };
     if let Some(what) = text_only(&command).filter(|_| printer.is_json()) {
-        return Err(exit::InvalidInput(format!(
-            "{what}, not JSON: drop --output json (-o json)"
-        ))
-        .into());
+        return Err(
+            exit::InvalidInput(format!("{what}, not JSON: drop --output json (-o json)")).into(),
+        );
     }
     let started = std::time::Instant::now();
     let result = match command {
@@ -117,7 +116,11 @@ pub fn usage_error(err: clap::Error) -> ! {
     }
     let _ = err.print();
     let printer = Printer::plain(cli::OutputFormat::Json);
-    let message = err.kind().as_str().unwrap_or("invalid command line").to_string();
+    let message = err
+        .kind()
+        .as_str()
+        .unwrap_or("invalid command line")
+        .to_string();
     let words = err.to_string();
     let first = words.lines().next().unwrap_or(&message);
     let first = first.strip_prefix("error: ").unwrap_or(first).to_string();

@@ -415,7 +415,8 @@ fn on_a_cluster_every_manager_sees_the_same_records() {
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-        list["binds"].as_array()
+        list["binds"]
+            .as_array()
             .unwrap()
             .iter()
             .filter(|d| d["app"] == app.as_str())

@@ -25,7 +25,10 @@ fn ps_tasks(scope: &Scope, name: &str) -> Vec<Value> {
     assert!(out.status.success(), "{}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(apps["apps"][0]["name"], name, "{apps}");
-    apps["apps"][0]["tasks"].as_array().cloned().unwrap_or_default()
+    apps["apps"][0]["tasks"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// `apps logs NAME ARGS...`, which must succeed: its stdout.

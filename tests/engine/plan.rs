@@ -90,19 +90,34 @@ fn verbose_says_which_engine_why_each_app_gets_its_action_and_how_long_it_took()
     let scope = Scope::new(&Swarm::single());
     let (web, db) = (scope.name("web"), scope.name("db"));
     let spec = scope.deploy_spec("stack.toml", &app(&web, ""));
-    std::fs::write(&spec, app(&web, "instances = 2") + &app(&db, "persistent = true")).unwrap();
+    std::fs::write(
+        &spec,
+        app(&web, "instances = 2") + &app(&db, "persistent = true"),
+    )
+    .unwrap();
 
     let quiet = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
-    let verbose = scope.alacrity().args(["-v", "plan"]).arg(&spec).output().unwrap();
+    let verbose = scope
+        .alacrity()
+        .args(["-v", "plan"])
+        .arg(&spec)
+        .output()
+        .unwrap();
     assert!(verbose.status.success(), "{}", stderr(&verbose));
-    assert_eq!(stdout(&quiet), stdout(&verbose), "-v adds words on stderr only");
+    assert_eq!(
+        stdout(&quiet),
+        stdout(&verbose),
+        "-v adds words on stderr only"
+    );
     let said = stderr(&verbose);
     for line in [
         "engine: ".to_string(),
         "plan: made in ".to_string(),
         "1 to create, 1 to update, 0 unchanged".to_string(),
         format!("{web}: update: instances differ"),
-        format!("{db}: create: no service of that name yet; pinned to node1 (the node of the engine alacrity talks to)"),
+        format!(
+            "{db}: create: no service of that name yet; pinned to node1 (the node of the engine alacrity talks to)"
+        ),
         "done in ".to_string(),
     ] {
         assert!(said.contains(&line), "-v says {line:?}: {said}");

@@ -165,7 +165,10 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
         .unwrap();
     let planned: Value = serde_json::from_slice(&plan.stdout).unwrap();
     assert_eq!(planned["apps"][0]["action"], "update", "{planned}");
-    assert_eq!(planned["apps"][0]["changes"], serde_json::json!(["project"]));
+    assert_eq!(
+        planned["apps"][0]["changes"],
+        serde_json::json!(["project"])
+    );
     assert_eq!(planned["apps"][0]["drift"], serde_json::json!([]));
 
     scope.deploy_ok(&spec);
