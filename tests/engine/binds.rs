@@ -323,6 +323,7 @@ fn ls_and_rm_print_json() {
         json!({
             "removed": [{"path": path, "node": "node1", "result": "removed", "size_bytes": 5}],
             "failed": [],
+            "errors": [],
         })
     );
     assert!(!dir.exists());

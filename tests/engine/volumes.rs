@@ -293,6 +293,7 @@ fn ls_and_rm_print_json() {
         json!({
             "removed": [{"name": name, "label": label, "node": "node1", "result": "removed"}],
             "failed": [],
+            "errors": [],
         })
     );
 }
