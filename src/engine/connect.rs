@@ -211,10 +211,12 @@ pub(crate) fn resolve_with(target: &Target, env: &dyn Env) -> anyhow::Result<Add
         return host_address(
             url,
             Origin::DockerHost,
-            why("DOCKER_HOST", skip_context_flag),
+            // What comes after DOCKER_HOST itself.
+            why("DOCKER_HOST", skip_context_flag + 1),
         );
     }
-    let skip = skip_context_flag + usize::from(docker_host.is_some());
+    // What comes after DOCKER_CONTEXT itself.
+    let skip = skip_context_flag + usize::from(docker_host.is_some()) + 1;
     if let Some(name) = docker_context.as_deref().filter(|name| *name != "default") {
         return context_address(
             env,
@@ -844,6 +846,11 @@ mod tests {
         let none = Target::default();
         let a = resolve_target(&none, &all, &files).unwrap();
         assert_eq!(a.origin, Origin::DockerHost);
+        // What it wins over, never itself.
+        assert_eq!(
+            a.why,
+            "DOCKER_HOST, which comes before DOCKER_CONTEXT, the current context `cur`"
+        );
         let a = resolve_target(
             &none,
             &all[..1]
@@ -857,6 +864,10 @@ mod tests {
         assert_eq!(
             (a.url.as_str(), &a.origin),
             ("tcp://10.0.0.2:2375", &Origin::DockerContext("ci".into()))
+        );
+        assert_eq!(
+            a.why,
+            "DOCKER_CONTEXT=ci, which comes before the current context `cur`"
         );
         let a = resolve_target(&none, &all[..1], &files).unwrap();
         assert_eq!(
