@@ -22,6 +22,7 @@ mod files;
 mod harness;
 mod health;
 mod images;
+mod json;
 mod multinode;
 mod observe;
 mod plan;
