@@ -34,6 +34,7 @@ mod lock;
 mod logs;
 mod machine;
 mod nodes;
+mod portable;
 mod raw;
 mod reach;
 mod records;
