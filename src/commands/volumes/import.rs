@@ -9,7 +9,9 @@
 
 use crate::cli::VolumesImportArgs;
 use crate::commands::lock::locked;
-use crate::commands::portable::{import, pick_node, read_archive, users_text};
+use crate::commands::portable::{
+    Copied, import, pick_node, read_archive, render_copied, users_text,
+};
 use crate::core::portable::volume_nodes;
 use crate::core::resources::VolumeState;
 use crate::engine::{Access, Connector, DataDoor, Mount, NodeReach, TarStream};
@@ -167,8 +169,8 @@ pub async fn run(
         }
         result
     };
-    let summary = locked(&manager, connector, "volumes import", printer, work).await?;
-    printer.data(summary);
+    let copied = locked(&manager, connector, "volumes import", printer, work).await?;
+    render_copied(&copied, printer);
     Ok(ExitStatus::Success)
 }
 
@@ -180,25 +182,25 @@ async fn fill(
     what: &str,
     host: &str,
     printer: &Printer,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Copied> {
     let target = Mount::Volume(name.to_string());
     match &args.from_volume {
         Some(other) => {
             let door = DataDoor::open(engine, Mount::Volume(other.clone()), Access::Read).await?;
             let total = engine.volume_size(other).await;
             let source: TarStream = door.read();
-            let result = import(engine, target, source, total, what, host, printer).await;
+            let archive = format!("the volume {other} (left as it was)");
+            let result = import(engine, target, source, total, what, host, &archive, printer).await;
             let closed = door.close().await;
-            let summary = result?;
+            let copied = result?;
             closed?;
-            Ok(format!(
-                "{summary} (copied from the volume {other}, left as it was)"
-            ))
+            Ok(copied)
         }
         None => {
             let file = args.file.clone().unwrap_or_else(|| "-".into());
             let (source, total) = read_archive(&file, printer)?;
-            import(engine, target, source, total, what, host, printer).await
+            let archive = file.display().to_string();
+            import(engine, target, source, total, what, host, &archive, printer).await
         }
     }
 }
