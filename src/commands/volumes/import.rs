@@ -8,7 +8,7 @@
 //! failed import removes only what it made: the volume it created and its record.
 
 use crate::cli::VolumesImportArgs;
-use crate::commands::lock::locked;
+use crate::commands::lock::locked_to_the_end;
 use crate::commands::portable::{
     Copied, import, pick_node, read_archive, render_copied, users_text,
 };
@@ -109,7 +109,9 @@ pub async fn run(
                 );
             }
         }
-        let created = match engine.managed_volume_state(&label).await? {
+        let state = engine.managed_volume_state(&label).await?;
+        let state_was_missing = state == VolumeState::Missing;
+        let created = match state {
             VolumeState::Unmanaged => {
                 return Err(InvalidInput(format!(
                     "the volume {name} on {host} was not made by alacrity, so alacrity does not \
@@ -156,20 +158,28 @@ pub async fn run(
         };
         let recorded = manager.record_volume(&label, &app, &node.id).await?;
         let result = fill(args, &engine, &name, &what, &host, printer).await;
-        if result.is_err() && created {
-            let removed = engine.remove_managed_volume(&name).await;
-            if recorded {
-                let _ = manager.forget_volume_on(&label, &node.id).await;
+        match (&result, created) {
+            (Ok(_), _) => {}
+            // A new volume: it goes, with the record written for it.
+            (Err(_), true) if !args.replace || state_was_missing => {
+                let removed = engine.remove_managed_volume(&name).await;
+                if recorded {
+                    let _ = manager.forget_volume_on(&label, &node.id).await;
+                }
+                if removed.is_ok() {
+                    printer.info(format!(
+                        "removed the volume {name} this import made on {host}"
+                    ));
+                }
             }
-            if removed.is_ok() {
-                printer.info(format!(
-                    "removed the volume {name} this import made on {host}"
-                ));
-            }
+            (Err(_), _) => printer.warn(format!(
+                "the volume {name} on {host} may now hold part of the archive; import again \
+                 with `{retry} --replace`"
+            )),
         }
         result
     };
-    let copied = locked(&manager, connector, "volumes import", printer, work).await?;
+    let copied = locked_to_the_end(&manager, connector, "volumes import", printer, work).await?;
     render_copied(&copied, printer);
     Ok(ExitStatus::Success)
 }
