@@ -371,12 +371,17 @@ pub async fn stop_apps(
     apps: &[String],
     command: &str,
     printer: &Printer,
-) -> anyhow::Result<Vec<Stopped>> {
-    let mut stopped = Vec::new();
+    stopped: &mut Vec<Stopped>,
+) -> anyhow::Result<()> {
     for app in apps {
         let current = manager.managed_app(app).await?;
         let instances = current.app.instances;
         printer.info(format!("stopping app {app} for a consistent copy"));
+        // Counted before it is scaled: whatever happens next, it is started again.
+        stopped.push(Stopped {
+            app: app.clone(),
+            instances,
+        });
         let (_, target) = crate::commands::lock::locked(
             manager,
             connector,
@@ -385,10 +390,6 @@ pub async fn stop_apps(
             manager.scale(app, 0),
         )
         .await?;
-        stopped.push(Stopped {
-            app: app.clone(),
-            instances,
-        });
         manager
             .wait(
                 std::slice::from_ref(&target),
@@ -404,7 +405,7 @@ pub async fn stop_apps(
                 )
             })?;
     }
-    Ok(stopped)
+    Ok(())
 }
 
 /// Starts again the apps `stop_apps` stopped (whatever happened in between), and waits until
@@ -416,6 +417,8 @@ pub async fn start_apps(
     command: &str,
     printer: &Printer,
 ) -> anyhow::Result<()> {
+    // Ctrl-C now would leave the apps stopped: it waits until they run again.
+    let _handling = HandlingCtrlC::start();
     let mut failures = Vec::new();
     for Stopped { app, instances } in stopped {
         printer.info(format!("starting app {app} again"));
@@ -489,7 +492,7 @@ pub struct Export<'a> {
 /// for the copy and start again, also when it fails) or `--live`.
 pub async fn export(job: Export<'_>, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let host = &job.node.hostname;
-    let stopped = match export_start(&job.users, job.mode) {
+    let to_stop = match export_start(&job.users, job.mode) {
         ExportStart::Free => Vec::new(),
         ExportStart::InUse(users) => bail!("{}", in_use(&job.what, host, &users, &job.retry)),
         ExportStart::CannotStop(users) => {
@@ -499,11 +502,24 @@ pub async fn export(job: Export<'_>, printer: &Printer) -> anyhow::Result<ExitSt
             printer.warn(live_warning(&job.what, &users));
             Vec::new()
         }
-        ExportStart::StopApps(apps) => {
-            stop_apps(job.manager, job.connector, &apps, job.command, printer).await?
-        }
+        ExportStart::StopApps(apps) => apps,
     };
-    let copy = interruptible(copy_out(&job, printer), job.command).await;
+    // Stopping, then the copy: whatever fails or is interrupted, the apps stopped so far are
+    // started again.
+    let mut stopped = Vec::new();
+    let work = async {
+        stop_apps(
+            job.manager,
+            job.connector,
+            &to_stop,
+            job.command,
+            printer,
+            &mut stopped,
+        )
+        .await?;
+        copy_out(&job, printer).await
+    };
+    let copy = interruptible(work, job.command).await;
     let started = start_apps(job.manager, job.connector, &stopped, job.command, printer).await;
     let copied = copy?;
     started?;
