@@ -594,6 +594,24 @@ fn export_of_a_volume_in_use_needs_stop_or_live() {
         stderr(&out)
     );
     assert!(files.join("stop.tar").exists());
+    // A copy that fails (no such directory for the file): the app starts again all the same.
+    let nowhere = files.join("no-such-dir").join("x.tar");
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "export",
+            &label,
+            nowhere.to_str().unwrap(),
+            "--stop",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("starting app {app} again")),
+        "{}",
+        stderr(&out)
+    );
     // Running again, on node2.
     let ps = scope
         .alacrity()
