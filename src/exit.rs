@@ -186,7 +186,10 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
         return ExitStatus::Invalid;
     }
     for cause in err.chain() {
-        if cause.is::<InvalidInput>() || cause.is::<crate::spec::Invalid>() {
+        if cause.is::<InvalidInput>()
+            || cause.is::<crate::spec::Invalid>()
+            || cause.is::<crate::engine::NodeUnreachable>()
+        {
             return ExitStatus::Invalid;
         }
         if cause.is::<Interrupted>() {

@@ -26,6 +26,7 @@ mod json;
 mod multinode;
 mod observe;
 mod plan;
+mod portable;
 mod prune;
 mod registry;
 mod releases;
