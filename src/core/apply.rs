@@ -232,6 +232,7 @@ mod tests {
             label: "data".into(),
             app: app.into(),
             node_id: node.into(),
+            moved_to: None,
             config_id: format!("cfg-{app}-{node}"),
         }
     }

@@ -16,6 +16,9 @@ pub struct BindRecord {
     pub app: String,
     /// The node whose directory it is.
     pub node_id: String,
+    /// Set when the app moved away with its data (`apps move`) to this node: this copy is the
+    /// one left behind, stale.
+    pub moved_to: Option<String>,
     pub(crate) config_id: String,
 }
 
@@ -27,6 +30,9 @@ pub struct VolumeRecord {
     pub app: String,
     /// The node that holds the volume (volumes are per node).
     pub node_id: String,
+    /// Set when the app moved away with its data (`apps move`) to this node: this copy is the
+    /// one left behind, stale.
+    pub moved_to: Option<String>,
     pub(crate) config_id: String,
 }
 
@@ -66,6 +72,7 @@ pub(crate) fn bind_records_of(configs: Vec<Config>) -> Vec<BindRecord> {
                 path: PathBuf::from(config.take(labels::BIND_PATH)?),
                 app: config.take(labels::APP).unwrap_or_default(),
                 node_id: config.take(labels::NODE).unwrap_or_default(),
+                moved_to: config.take(labels::MOVED_TO),
                 config_id: config.id,
             })
         })
@@ -83,6 +90,7 @@ pub(crate) fn volume_records_of(configs: Vec<Config>) -> Vec<VolumeRecord> {
                 label: config.take(labels::VOLUME_LABEL)?,
                 app: config.take(labels::APP).unwrap_or_default(),
                 node_id: config.take(labels::NODE).unwrap_or_default(),
+                moved_to: config.take(labels::MOVED_TO),
                 config_id: config.id,
             })
         })
