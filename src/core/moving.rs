@@ -4,9 +4,9 @@
 //!
 //! The order: check everything that can refuse (here, from facts the engine read), stop the app
 //! (0 instances, its container gone, so that the copy is consistent), copy each persistent
-//! directory to the new node and verify it (the manifests of both sides equal), record where the
-//! data now is (the old node's copy stays, recorded as left behind by a move), re-pin the app to
-//! the new node and start it, wait for it as deploy does. Until the re-pin, a failure (or Ctrl-C)
+//! directory to the new node and verify it (the manifests of both sides equal), re-pin the app to
+//! the new node and start it, record where the data now is (the old node's copy stays, recorded
+//! as left behind by a move), wait for it as deploy does. Until the re-pin, a failure (or Ctrl-C)
 //! removes only what the move wrote on the new node and starts the app again on its old node, on
 //! its untouched data; after it, the app is on the new node and a failure to start is reported
 //! like a deploy's.
@@ -57,8 +57,8 @@ impl MovePlan {
         for source in &self.data {
             steps.push(Step::Copy(source.clone()));
         }
-        steps.push(Step::Record);
         steps.push(Step::Repin);
+        steps.push(Step::Record);
         if self.instances > 0 {
             steps.push(Step::Wait);
         }
@@ -73,10 +73,11 @@ pub enum Step {
     Stop,
     /// Copy one persistent directory to the new node, then read it back and compare.
     Copy(VolumeSource),
-    /// Record the data on the new node, and the old node's copy as left behind by the move.
-    Record,
     /// Pin the app to the new node, with its instances back.
     Repin,
+    /// Record the data on the new node, and the old node's copy as left behind by the move
+    /// (after the re-pin: until then the old copy is the app's live data).
+    Record,
     /// Wait until it runs there, as deploy does.
     Wait,
 }
@@ -85,7 +86,7 @@ impl Step {
     /// Whether a failure at this step leaves the app on its old node (put back there, running
     /// on its untouched data): every step before the re-pin.
     pub fn is_before_repin(&self) -> bool {
-        matches!(self, Step::Stop | Step::Copy(_) | Step::Record)
+        matches!(self, Step::Stop | Step::Copy(_))
     }
 }
 
@@ -441,8 +442,8 @@ mod tests {
                 Step::Stop,
                 Step::Copy(VolumeSource::Label("data".into())),
                 Step::Copy(VolumeSource::HostPath("/srv/db".into())),
-                Step::Record,
                 Step::Repin,
+                Step::Record,
                 Step::Wait,
             ]
         );
@@ -455,7 +456,7 @@ mod tests {
             steps.first(),
             Some(&Step::Copy(VolumeSource::Label("data".into())))
         );
-        assert_eq!(steps.last(), Some(&Step::Repin));
+        assert_eq!(steps.last(), Some(&Step::Record));
     }
 
     #[test]
@@ -465,8 +466,8 @@ mod tests {
             verdict(&Step::Copy(VolumeSource::Label("data".into()))),
             Verdict::PutBack
         );
-        assert_eq!(verdict(&Step::Record), Verdict::PutBack);
         assert_eq!(verdict(&Step::Repin), Verdict::OnNewNode);
+        assert_eq!(verdict(&Step::Record), Verdict::OnNewNode);
         assert_eq!(verdict(&Step::Wait), Verdict::OnNewNode);
     }
 

@@ -29,6 +29,7 @@ mod images;
 mod lock;
 mod logs;
 mod machine;
+mod moving;
 mod nodes;
 mod raw;
 mod records;

@@ -41,6 +41,17 @@ impl Engine {
         record: &NewRecord,
         replaces: Option<&str>,
     ) -> anyhow::Result<()> {
+        self.write_record_with(record, replaces, &HashMap::new())
+            .await
+    }
+
+    /// `write_record`, with more labels (a move's `moved-to` on the copy it left behind).
+    pub(crate) async fn write_record_with(
+        &self,
+        record: &NewRecord,
+        replaces: Option<&str>,
+        more: &HashMap<String, String>,
+    ) -> anyhow::Result<()> {
         if let Some(config_id) = replaces {
             self.delete_record(config_id)
                 .await
@@ -48,7 +59,7 @@ impl Engine {
         }
         let spec = ConfigSpec {
             name: Some(record.name()),
-            labels: Some(record.labels()),
+            labels: Some(record.labels().into_iter().chain(more.clone()).collect()),
             data: Some(STANDARD.encode(record.data().as_bytes())),
             ..Default::default()
         };
