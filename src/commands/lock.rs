@@ -95,6 +95,29 @@ pub async fn locked<T>(
     printer: &Printer,
     work: impl Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
+    locked_as(engine, connector, command, printer, work, false).await
+}
+
+/// [`locked`], for work that handles Ctrl-C itself (`apps move` puts the app back first): the
+/// work gets the signal and ends, and the lock is given back after it.
+pub async fn locked_handling_ctrl_c<T>(
+    engine: &Engine,
+    connector: &Connector,
+    command: &str,
+    printer: &Printer,
+    work: impl Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    locked_as(engine, connector, command, printer, work, true).await
+}
+
+async fn locked_as<T>(
+    engine: &Engine,
+    connector: &Connector,
+    command: &str,
+    printer: &Printer,
+    work: impl Future<Output = anyhow::Result<T>>,
+    work_handles_ctrl_c: bool,
+) -> anyhow::Result<T> {
     let lock = engine
         .acquire_lock(command, connector.lock_timeout(), |event| match event {
             LockEvent::Waiting(holder) => printer.info(format!(
@@ -121,13 +144,9 @@ pub async fn locked<T>(
             Err(err) => err,
         })?;
     let handling = HandlingCtrlC::start();
-    let result = tokio::select! {
-        biased;
-        _ = tokio::signal::ctrl_c() => Err(Interrupted(format!(
-            "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
-             run the same command again to finish"
-        )).into()),
-        result = work => result,
+    let result = match work_handles_ctrl_c {
+        true => work.await,
+        false => interruptible(command, work).await,
     };
     let released = engine.release_lock(lock).await;
     drop(handling);
@@ -139,5 +158,20 @@ pub async fn locked<T>(
             printer.warn(format!("{release:#}"));
             Err(err)
         }
+    }
+}
+
+/// `work`, or the refusal to go on after a Ctrl-C (what it sent to the swarm stays).
+async fn interruptible<T>(
+    command: &str,
+    work: impl Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    tokio::select! {
+        biased;
+        _ = tokio::signal::ctrl_c() => Err(Interrupted(format!(
+            "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
+             run the same command again to finish"
+        )).into()),
+        result = work => result,
     }
 }
