@@ -362,6 +362,17 @@ pub struct ManagerArg {
     pub manager: Option<String>,
 }
 
+/// How to reach the engines of the swarm's nodes, for the commands that read or write a node's
+/// data.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NodeHostArg {
+    /// How to reach a node's engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL
+    /// as for --host; repeatable [default: a docker context named like the node, else --host
+    /// when it is that node]
+    #[arg(long = "node-host", value_name = "NODE=URL")]
+    pub node_hosts: Vec<crate::engine::NodeHost>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum BindsCommand {
     /// List host directories that apps bind-mounted

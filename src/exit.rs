@@ -72,7 +72,10 @@ pub fn ctrl_c_handled() -> bool {
 /// what the engine answered included (`engine::EngineError`), is a failure at run time.
 pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     for cause in err.chain() {
-        if cause.is::<InvalidInput>() || cause.is::<crate::spec::Invalid>() {
+        if cause.is::<InvalidInput>()
+            || cause.is::<crate::spec::Invalid>()
+            || cause.is::<crate::engine::NodeUnreachable>()
+        {
             return ExitStatus::Invalid;
         }
         if cause.is::<Interrupted>() {

@@ -27,6 +27,7 @@
 //! - `usage`: who uses a volume or a host directory.
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
 //! - `lock`: who holds the swarm-wide lock, and whether the holder is gone.
+//! - `manifest`: the entries of a tree, and what differs between two (a copy verified).
 //! - `logs`: the frames and lines of a service's log stream, and where each line comes from.
 
 pub mod apply;
@@ -39,6 +40,7 @@ pub mod images;
 pub mod labels;
 pub mod lock;
 pub mod logs;
+pub mod manifest;
 pub mod mapping;
 pub mod moving;
 pub mod nodes;

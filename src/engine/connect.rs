@@ -45,6 +45,10 @@ pub enum Origin {
     DockerContext(String),
     /// `currentContext` of the docker CLI's config.json.
     Context(String),
+    /// `--node-host NODE=URL`.
+    NodeHost(String),
+    /// A docker context named like the node (see `reach`).
+    NodeContext(String),
     Default,
 }
 
@@ -78,6 +82,14 @@ impl fmt::Display for Address {
                 )
             }
             Origin::Context(name) => write!(f, "{} (docker context `{name}`)", self.url),
+            Origin::NodeHost(node) => write!(f, "{} (from --node-host {node}=...)", self.url),
+            Origin::NodeContext(name) => {
+                write!(
+                    f,
+                    "{} (docker context `{name}`, named like the node)",
+                    self.url
+                )
+            }
             Origin::Default => write!(f, "{}", self.url),
         }
     }
@@ -305,6 +317,28 @@ fn host_tls(
     }))
 }
 
+/// The engine of the docker context named `name`, if there is one (see `reach`).
+pub(crate) fn context_named(name: &str) -> anyhow::Result<Option<Address>> {
+    let env = SystemEnv;
+    let config_dir = config_dir(&env);
+    let meta = config_dir
+        .join("contexts")
+        .join("meta")
+        .join(digest(name))
+        .join("meta.json");
+    if name.is_empty() || name == "default" || !env.exists(&meta) {
+        return Ok(None);
+    }
+    context_address(
+        &env,
+        &config_dir,
+        name,
+        Origin::NodeContext(name.to_string()),
+        format!("the docker context `{name}`, named like the node"),
+    )
+    .map(Some)
+}
+
 /// `currentContext` of the CLI's config.json.
 fn current_context(env: &dyn Env, config_dir: &Path) -> Option<String> {
     let config: serde_json::Value =
@@ -410,6 +444,8 @@ fn origin_words(origin: &Origin) -> &'static str {
         Origin::DockerHost => "DOCKER_HOST",
         Origin::DockerContext(_) => "DOCKER_CONTEXT",
         Origin::Context(_) => "currentContext in the docker CLI's config.json",
+        Origin::NodeHost(_) => "--node-host",
+        Origin::NodeContext(_) => "the node's name",
         Origin::Default => "default",
     }
 }

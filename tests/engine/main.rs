@@ -25,6 +25,7 @@ mod images;
 mod multinode;
 mod observe;
 mod plan;
+mod portable;
 mod registry;
 mod releases;
 mod remote;
