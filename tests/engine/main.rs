@@ -22,6 +22,7 @@ mod files;
 mod harness;
 mod health;
 mod images;
+mod moving;
 mod multinode;
 mod observe;
 mod plan;
