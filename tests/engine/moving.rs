@@ -317,3 +317,52 @@ fn moves_are_refused_before_anything_stops() {
     assert!(stderr(&out).contains("--node-host"), "{}", stderr(&out));
     assert_eq!(swarm.running_nodes(&db), vec!["node2".to_string()]);
 }
+
+#[test]
+fn ctrl_c_mid_copy_puts_the_app_back_and_removes_the_partial_copy() {
+    let scope = Scope::new(&Swarm::cluster());
+    let swarm = scope.swarm();
+    let (name, label) = (scope.name("db"), scope.name("data"));
+    scope.deploy_spec("db.toml", &with_volume(&name, &label, "node2"));
+    let old = running_container(swarm, 2, &name, None);
+    write_files(swarm, 2, &old, "/data");
+    exec_in(
+        swarm,
+        2,
+        &old,
+        "head -c 5000000 /dev/urandom > /data/filler; sync",
+    );
+    let sum = checksum_in(swarm, 2, &old, "/data");
+    let hook = Hook::new(&scope, "copying");
+    let running = hook.hold(&mut move_command(&scope, &name, "node3"), "move-copying");
+    hook.wait_reached();
+    running.interrupt();
+    hook.release();
+    let finished = running.finish(Duration::from_secs(120));
+    assert_eq!(finished.code(), Some(130), "{}", finished.stderr);
+    let volume = format!("alacran--{label}");
+    for words in [
+        "interrupted: the move was called off".to_string(),
+        "back on node2, running on its untouched data".to_string(),
+        format!("the partial copy {volume} on node3 was removed"),
+    ] {
+        assert!(
+            finished.stderr.contains(&words),
+            "{words}: {}",
+            finished.stderr
+        );
+    }
+    assert!(
+        !swarm
+            .docker_on(3, &["volume", "inspect", &volume])
+            .status
+            .success()
+    );
+    let back = running_container(swarm, 2, &name, Some(&old));
+    assert_eq!(checksum_in(swarm, 2, &back, "/data"), sum);
+    // The lock was given back: the move runs again, to its end.
+    let out = move_command(&scope, &name, "node3").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new = running_container(swarm, 3, &name, None);
+    assert_eq!(checksum_in(swarm, 3, &new, "/data"), sum);
+}

@@ -398,7 +398,12 @@ impl Moving<'_> {
             plan.app, plan.from.hostname
         ));
         let target = self.engine.stop_for_move(&app, plan.instances).await?;
-        self.wait(&target).await.map(|_| ())
+        self.wait(&target).await?;
+        self.printer.info(format!(
+            "{}: stopped; its container on {} is gone",
+            plan.app, plan.from.hostname
+        ));
+        Ok(())
     }
 
     async fn wait(
@@ -540,6 +545,22 @@ impl Moving<'_> {
         Ok(())
     }
 
+    /// Removes a volume the move created on the target. A copy cut short by Ctrl-C leaves its
+    /// door (the container on the volume) to be removed in the background: the volume is in use
+    /// until then, for a moment.
+    async fn remove_partial(&self, label: &str) -> anyhow::Result<()> {
+        let mut attempt = 0;
+        loop {
+            match self.target.remove_moved_volume(label).await {
+                Err(err) if attempt < 20 && format!("{err:#}").contains("in use") => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                result => return result,
+            }
+        }
+    }
+
     /// A failure before the re-pin: the volumes the move created on the target go, the app
     /// starts again on its old node, on its untouched data. Returns the error to report.
     async fn put_back(
@@ -551,7 +572,7 @@ impl Moving<'_> {
         let interrupted = err.is::<Interrupted>() || err.downcast_ref::<Interrupted>().is_some();
         let mut notes = Vec::new();
         for label in created {
-            match self.target.remove_moved_volume(label).await {
+            match self.remove_partial(label).await {
                 Ok(()) => notes.push(format!(
                     "the partial copy {} on {} was removed",
                     volume_name(label),
