@@ -88,6 +88,15 @@ pub const NETWORK: &str = "alacrity";
 /// The prefix of the swarm config objects that record bind-mounted host directories.
 pub const BIND_RECORD_PREFIX: &str = "alacrity-bind-";
 
+/// The prefix of the swarm config objects that record a host directory a move is copying into
+/// (removed when the move ends).
+pub const MOVE_PARTIAL_PREFIX: &str = "alacrity-move-partial-";
+
+/// The name of the swarm config that records a host directory of a node a move copies into.
+pub fn move_partial_name(path: &Path, node_id: &str) -> String {
+    record_name(MOVE_PARTIAL_PREFIX, &path.to_string_lossy(), node_id)
+}
+
 /// The prefix of the swarm config objects that record managed volumes.
 pub const VOLUME_RECORD_PREFIX: &str = "alacrity-volume-";
 

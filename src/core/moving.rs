@@ -246,6 +246,14 @@ pub fn check_target(
         let outcome = match (source, state) {
             (VolumeSource::HostPath(path), TargetState::HostDir(dir)) => match dir {
                 HostDirState::Entries(0) => Ok(Prepare::FillHostDir),
+                // What a move of this app that stopped short wrote there: completed.
+                HostDirState::Entries(_)
+                    if records.partial_dirs.iter().any(|r| {
+                        &r.path == path && r.node_id == plan.to.id && r.app == plan.app
+                    }) =>
+                {
+                    Ok(Prepare::FillHostDir)
+                }
                 HostDirState::Missing => Err(MoveRefusal::HostDirMissing {
                     path: path.clone(),
                     node: node.clone(),
@@ -554,6 +562,7 @@ mod tests {
         let records = Records {
             volumes: vec![record("data", "n2", None)],
             binds: Vec::new(),
+            partial_dirs: Vec::new(),
         };
         assert_eq!(
             check_target(&plan, &[leftover, empty.clone()], &records),
@@ -566,6 +575,7 @@ mod tests {
         let stale = Records {
             volumes: vec![record("data", "n2", Some("n1"))],
             binds: Vec::new(),
+            partial_dirs: Vec::new(),
         };
         let empty_volume = TargetState::Volume(VolumeTarget::Managed {
             entries: 0,
@@ -582,6 +592,32 @@ mod tests {
             check_target(&plan, &[empty_volume, empty], &Records::default()),
             Ok(vec![Prepare::ReuseVolume, Prepare::FillHostDir])
         );
+    }
+
+    #[test]
+    fn a_host_directory_a_move_of_the_app_stopped_short_in_is_completed() {
+        let plan = plan_move(&db(), &nodes(), "node2").unwrap();
+        let states = [
+            TargetState::Volume(VolumeTarget::Absent),
+            TargetState::HostDir(HostDirState::Entries(1)),
+        ];
+        let partial = |app: &str, node: &str| Records {
+            partial_dirs: vec![crate::core::records::BindRecord {
+                path: "/srv/db".into(),
+                app: app.into(),
+                node_id: node.into(),
+                moved_to: None,
+                config_id: "c".into(),
+            }],
+            ..Records::default()
+        };
+        assert_eq!(
+            check_target(&plan, &states, &partial("db", "n2")),
+            Ok(vec![Prepare::CreateVolume, Prepare::FillHostDir])
+        );
+        // Another app's, or another node's: not this move's leftover.
+        assert!(check_target(&plan, &states, &partial("other", "n2")).is_err());
+        assert!(check_target(&plan, &states, &partial("db", "n3")).is_err());
     }
 
     #[test]

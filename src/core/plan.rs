@@ -1011,6 +1011,7 @@ pub(crate) mod tests {
     pub(crate) fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
         use crate::core::records::{BindRecord, VolumeRecord};
         Records {
+            partial_dirs: Vec::new(),
             volumes: volumes
                 .iter()
                 .map(|(label, node)| VolumeRecord {

@@ -48,6 +48,10 @@ impl VolumeRecord {
 pub struct Records {
     pub binds: Vec<BindRecord>,
     pub volumes: Vec<VolumeRecord>,
+    /// Host directories an `apps move` was copying into when it stopped short (a record of the
+    /// same shape as a bind's): what it wrote there stays (no file is deleted through the
+    /// engine), and its rerun may complete it.
+    pub partial_dirs: Vec<BindRecord>,
 }
 
 /// A config alacrity wrote: its name, ID and labels.
@@ -64,9 +68,18 @@ impl Config {
 }
 
 pub(crate) fn bind_records_of(configs: Vec<Config>) -> Vec<BindRecord> {
+    dir_records_of(configs, labels::BIND_RECORD_PREFIX)
+}
+
+/// The records of host directories a move was copying into (see `Records::partial_dirs`).
+pub(crate) fn partial_dirs_of(configs: Vec<Config>) -> Vec<BindRecord> {
+    dir_records_of(configs, labels::MOVE_PARTIAL_PREFIX)
+}
+
+fn dir_records_of(configs: Vec<Config>, prefix: &str) -> Vec<BindRecord> {
     let mut records: Vec<BindRecord> = configs
         .into_iter()
-        .filter(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX))
+        .filter(|config| config.name.starts_with(prefix))
         .filter_map(|mut config| {
             Some(BindRecord {
                 path: PathBuf::from(config.take(labels::BIND_PATH)?),

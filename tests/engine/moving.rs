@@ -319,20 +319,32 @@ fn moves_are_refused_before_anything_stops() {
 }
 
 #[test]
-fn ctrl_c_mid_copy_puts_the_app_back_and_removes_the_partial_copy() {
+fn ctrl_c_mid_copy_puts_the_app_back_and_a_rerun_completes_the_copy() {
     let scope = Scope::new(&Swarm::cluster());
     let swarm = scope.swarm();
     let (name, label) = (scope.name("db"), scope.name("data"));
-    scope.deploy_spec("db.toml", &with_volume(&name, &label, "node2"));
+    // A host directory first (copied first), then a volume.
+    let dir = worker_dir(&scope, "files");
+    let spec = format!(
+        "{}[[apps.{name}.volumes]]\nlabel = \"{label}\"\ncontainer_path = \"/vol\"\n",
+        with_dir(&name, &dir, "node2")
+    );
+    scope.deploy_spec("db.toml", &spec);
     let old = running_container(swarm, 2, &name, None);
     write_files(swarm, 2, &old, "/data");
     exec_in(
         swarm,
         2,
         &old,
-        "head -c 5000000 /dev/urandom > /data/filler; sync",
+        "head -c 8000000 /dev/urandom > /data/filler; echo v > /vol/v; sync",
     );
-    let sum = checksum_in(swarm, 2, &old, "/data");
+    let sums = |node: usize, container: &str| {
+        (
+            checksum_in(swarm, node, container, "/data"),
+            checksum_in(swarm, node, container, "/vol"),
+        )
+    };
+    let before = sums(2, &old);
     let hook = Hook::new(&scope, "copying");
     let running = hook.hold(&mut move_command(&scope, &name, "node3"), "move-copying");
     hook.wait_reached();
@@ -340,11 +352,13 @@ fn ctrl_c_mid_copy_puts_the_app_back_and_removes_the_partial_copy() {
     hook.release();
     let finished = running.finish(Duration::from_secs(120));
     assert_eq!(finished.code(), Some(130), "{}", finished.stderr);
-    let volume = format!("alacran--{label}");
     for words in [
         "interrupted: the move was called off".to_string(),
         "back on node2, running on its untouched data".to_string(),
-        format!("the partial copy {volume} on node3 was removed"),
+        format!(
+            "what was copied into {} on node3 stays there",
+            dir.display()
+        ),
     ] {
         assert!(
             finished.stderr.contains(&words),
@@ -352,6 +366,8 @@ fn ctrl_c_mid_copy_puts_the_app_back_and_removes_the_partial_copy() {
             finished.stderr
         );
     }
+    // The volume's copy had not started: nothing of it on node3.
+    let volume = format!("alacran--{label}");
     assert!(
         !swarm
             .docker_on(3, &["volume", "inspect", &volume])
@@ -359,10 +375,35 @@ fn ctrl_c_mid_copy_puts_the_app_back_and_removes_the_partial_copy() {
             .success()
     );
     let back = running_container(swarm, 2, &name, Some(&old));
-    assert_eq!(checksum_in(swarm, 2, &back, "/data"), sum);
-    // The lock was given back: the move runs again, to its end.
+    assert_eq!(sums(2, &back), before);
+    // The lock was given back, and the rerun completes the copy into the directory.
     let out = move_command(&scope, &name, "node3").output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let new = running_container(swarm, 3, &name, None);
-    assert_eq!(checksum_in(swarm, 3, &new, "/data"), sum);
+    assert_eq!(sums(3, &new), before);
+}
+
+/// A new directory that is empty on node2 and node3 (each worker has its own node-local
+/// directory), and exists here for alacrity's own checks.
+fn worker_dir(scope: &Scope, what: &str) -> std::path::PathBuf {
+    let swarm = scope.swarm();
+    let dir = scope.node_local_dir(what);
+    let base = swarm.node_local_base();
+    let leaf = dir.file_name().unwrap().to_string_lossy().to_string();
+    for node in [2, 3] {
+        swarm.docker_ok_on(
+            node,
+            &[
+                "run",
+                "--rm",
+                "-v",
+                &format!("{}:/base", base.display()),
+                &test_image(),
+                "mkdir",
+                "-p",
+                &format!("/base/{leaf}"),
+            ],
+        );
+    }
+    dir
 }

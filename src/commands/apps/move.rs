@@ -7,7 +7,8 @@
 //! data door on each side, the source's manifest computed while it streams, the copy read back
 //! and compared), re-pin, record, start, wait as deploy does. Before the re-pin, a failure or a
 //! Ctrl-C removes the volumes the move created on the new node and puts the app back on its old
-//! node, running on its untouched data.
+//! node, running on its untouched data. What it copied into an empty host directory stays there
+//! (no file is deleted through the engine), recorded so that the rerun completes it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -319,6 +320,15 @@ fn confirm(
     Ok(())
 }
 
+/// What a move wrote on the target, for the put-back after a failure.
+#[derive(Debug, Default)]
+struct Written {
+    /// Volumes it created (removed).
+    volumes: Vec<String>,
+    /// Host directories it copied into (what it wrote stays, recorded for the rerun).
+    dirs: Vec<std::path::PathBuf>,
+}
+
 /// One move, with the engines it talks to.
 struct Moving<'a> {
     /// A manager (services, records, the lock).
@@ -337,7 +347,7 @@ impl Moving<'_> {
         sizes: Option<&std::collections::HashMap<String, u64>>,
     ) -> anyhow::Result<Vec<crate::core::converge::AppProgress>> {
         let _handling = HandlingCtrlC::start();
-        let mut created: Vec<String> = Vec::new();
+        let mut created = Written::default();
         let before = async {
             if plan.instances > 0 {
                 self.stop(plan).await?;
@@ -380,6 +390,9 @@ impl Moving<'_> {
                  {err:#}; `alacrity volumes ls` may not list the old copy as left behind",
                 plan.app, plan.to.hostname
             ));
+        }
+        if let Err(err) = self.unmark_partial_dirs(plan).await {
+            self.printer.warn(format!("{err:#}"));
         }
         self.printer.info(format!(
             "{}: pinned to {}; waiting up to {} for it",
@@ -433,7 +446,7 @@ impl Moving<'_> {
         source: &VolumeSource,
         prepare: Prepare,
         sizes: Option<&std::collections::HashMap<String, u64>>,
-        created: &mut Vec<String>,
+        created: &mut Written,
     ) -> anyhow::Result<()> {
         let (mount, shown, total) = match source {
             VolumeSource::Label(label) => {
@@ -453,16 +466,24 @@ impl Moving<'_> {
                     Prepare::ReuseVolume | Prepare::FillHostDir => {}
                 }
                 if prepare != Prepare::FillHostDir {
-                    created.push(label.clone());
+                    created.volumes.push(label.clone());
                 }
                 let total = sizes.and_then(|sizes| sizes.get(&name)).copied();
                 (Mount::Volume(name.clone()), format!("volume {name}"), total)
             }
-            VolumeSource::HostPath(path) => (
-                Mount::HostDir(path.clone()),
-                format!("host directory {}", path.display()),
-                None,
-            ),
+            VolumeSource::HostPath(path) => {
+                // Recorded first: what the copy writes there stays if it stops short (no file is
+                // deleted through the engine), and the rerun completes it.
+                self.engine
+                    .mark_partial_dir(path, &plan.app, &plan.to.id)
+                    .await?;
+                created.dirs.push(path.clone());
+                (
+                    Mount::HostDir(path.clone()),
+                    format!("host directory {}", path.display()),
+                    None,
+                )
+            }
         };
         let reader = DataDoor::open(self.source, mount.clone(), Access::Read)
             .await
@@ -545,6 +566,19 @@ impl Moving<'_> {
         Ok(())
     }
 
+    /// The copies into host directories are complete: their records of a copy under way go.
+    async fn unmark_partial_dirs(&self, plan: &MovePlan) -> anyhow::Result<()> {
+        let records = self.engine.records().await?;
+        for record in records
+            .partial_dirs
+            .iter()
+            .filter(|r| r.app == plan.app && r.node_id == plan.to.id)
+        {
+            self.engine.unmark_partial_dir(record).await?;
+        }
+        Ok(())
+    }
+
     /// Removes a volume the move created on the target. A copy cut short by Ctrl-C leaves its
     /// door (the container on the volume) to be removed in the background: the volume is in use
     /// until then, for a moment.
@@ -566,12 +600,12 @@ impl Moving<'_> {
     async fn put_back(
         &self,
         plan: &MovePlan,
-        created: &[String],
+        created: &Written,
         err: anyhow::Error,
     ) -> anyhow::Error {
         let interrupted = err.is::<Interrupted>() || err.downcast_ref::<Interrupted>().is_some();
         let mut notes = Vec::new();
-        for label in created {
+        for label in &created.volumes {
             match self.remove_partial(label).await {
                 Ok(()) => notes.push(format!(
                     "the partial copy {} on {} was removed",
@@ -586,15 +620,13 @@ impl Moving<'_> {
                 )),
             }
         }
-        for source in &plan.data {
-            if let VolumeSource::HostPath(path) = source {
-                notes.push(format!(
-                    "what was copied into {} on {} stays there (alacrity cannot delete files \
-                     through the engine): empty that directory before the rerun",
-                    path.display(),
-                    plan.to.hostname
-                ));
-            }
+        for path in &created.dirs {
+            notes.push(format!(
+                "what was copied into {} on {} stays there (alacrity deletes no files through \
+                 the engine): do not use it; the rerun completes it",
+                path.display(),
+                plan.to.hostname
+            ));
         }
         let back = async {
             let target = self.engine.put_back(&plan.app).await?;
