@@ -40,6 +40,7 @@ pub struct Printer {
 #[derive(Debug, Clone, Copy, Default)]
 struct Terminals {
     stdin: bool,
+    stdout: bool,
     stderr: bool,
 }
 
@@ -91,6 +92,7 @@ impl Printer {
     pub fn new(args: &GlobalArgs) -> Self {
         let terminals = Terminals {
             stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
             stderr: std::io::stderr().is_terminal(),
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -159,6 +161,16 @@ impl Printer {
     /// Whether a live display (spinners, redrawn lines) fits: stderr is a terminal and not quiet.
     pub fn is_interactive(&self) -> bool {
         self.terminals.stderr && !self.quiet
+    }
+
+    /// Whether stdin is a terminal (an archive is not read from one).
+    pub fn stdin_is_terminal(&self) -> bool {
+        self.terminals.stdin
+    }
+
+    /// Whether stdout is a terminal (an archive is not written to one).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.terminals.stdout
     }
 
     /// Whether a question can be asked: stdin and stderr are terminals.
@@ -383,6 +395,29 @@ impl Printer {
         }
     }
 
+    /// A copy's progress: bytes copied, of `total` when known, and the rate; a live line on an
+    /// interactive terminal, else a plain line on stderr every `PLAIN_EVERY` (so CI logs stay
+    /// short).
+    pub fn transfer(&self, what: &str, total: Option<u64>) -> Transfer<'_> {
+        let bar = (self.is_interactive() && matches!(self.sink, Sink::Std)).then(|| {
+            let style = ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let bar =
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(style);
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Transfer {
+            printer: self,
+            what: what.to_string(),
+            total,
+            done: 0,
+            started: std::time::Instant::now(),
+            last_line: std::time::Instant::now(),
+            bar,
+        }
+    }
+
     /// Progress as plain lines only, on a terminal too: a line on stderr whenever one changes.
     pub fn progress_lines(&self) -> Progress<'_> {
         self.progress([])
@@ -413,6 +448,60 @@ impl Progress<'_> {
         if let Some(bar) = self.bars.get(name) {
             bar.finish_with_message(line);
         }
+    }
+}
+
+/// How often a copy's progress is told without a terminal.
+const PLAIN_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Where a copy stands (see [`Printer::transfer`]).
+pub struct Transfer<'a> {
+    printer: &'a Printer,
+    what: String,
+    total: Option<u64>,
+    done: u64,
+    started: std::time::Instant,
+    last_line: std::time::Instant,
+    bar: Option<ProgressBar>,
+}
+
+impl Transfer<'_> {
+    /// `bytes` more were copied.
+    pub fn advance(&mut self, bytes: u64) {
+        self.done += bytes;
+        let line =
+            || crate::core::portable::transfer_line(self.done, self.total, self.started.elapsed());
+        match &self.bar {
+            Some(bar) => bar.set_message(format!("{}: {}", self.what, line())),
+            None if self.last_line.elapsed() >= PLAIN_EVERY => {
+                self.printer.info(format!("{}: {}", self.what, line()));
+                self.last_line = std::time::Instant::now();
+            }
+            None => {}
+        }
+    }
+
+    /// Bytes copied so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    /// How long the copy has taken so far.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
+    }
+
+    /// The copy ended (the live line goes; the command says how it ended).
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Transfer<'_> {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 

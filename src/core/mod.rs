@@ -28,6 +28,8 @@
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
 //! - `lock`: who holds the swarm-wide lock, and whether the holder is gone.
 //! - `manifest`: the entries of a tree, and what differs between two (a copy verified).
+//! - `portable`: backing up and restoring data: which node holds it, whether it may be
+//!   copied while in use, a copy's progress in words.
 //! - `logs`: the frames and lines of a service's log stream, and where each line comes from.
 
 pub mod apply;
@@ -45,6 +47,7 @@ pub mod mapping;
 pub mod moving;
 pub mod nodes;
 pub mod plan;
+pub mod portable;
 pub mod records;
 pub mod resources;
 pub mod rollback;

@@ -363,7 +363,7 @@ impl Engine {
     }
 
     /// The doors of this node that alacrity left behind.
-    async fn remove_stale_doors(&self) {
+    pub(crate) async fn remove_stale_doors(&self) {
         let options = ListContainersOptions {
             all: true,
             filters: Some(HashMap::from([(

@@ -35,6 +35,7 @@ mod logs;
 mod machine;
 mod moving;
 mod nodes;
+mod portable;
 mod raw;
 mod reach;
 mod records;

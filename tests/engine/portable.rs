@@ -222,3 +222,455 @@ fn a_node_host_that_is_another_node_is_refused() {
         reach.engine_of(node1).await.unwrap();
     });
 }
+
+/// `--node-host` for node2 and node3 (node1 is the manager `--host` names).
+fn node_hosts(swarm: &Swarm) -> Vec<String> {
+    vec![
+        "--node-host".into(),
+        format!("node2={}", swarm.node_host(2)),
+        "--node-host".into(),
+        format!("node3={}", swarm.node_host(3)),
+    ]
+}
+
+/// A volume that looks like one alacrity made, on node `node`, filled with [`TREE_SCRIPT`]'s tree.
+fn managed_volume(scope: &Scope, node: usize, label: &str) -> String {
+    let name = format!("alacran--{label}");
+    scope.docker_ok_on(
+        node,
+        &[
+            "volume",
+            "create",
+            "--label",
+            "io.alacrity.managed=true",
+            "--label",
+            &format!("io.alacrity.volume.label={label}"),
+            "--label",
+            "io.alacrity.app=",
+            &name,
+        ],
+    );
+    name
+}
+
+/// The manifest of what node `node` holds in `mount`, read through a door.
+fn manifest_on(swarm: &Swarm, node: usize, mount: Mount) -> alacrity::core::manifest::Manifest {
+    runtime().block_on(async {
+        let (two, three, _, _) = workers(swarm).await;
+        let engine = match node {
+            2 => two,
+            3 => three,
+            _ => panic!("node2 or node3"),
+        };
+        let door = DataDoor::open(&engine, mount, Access::Read).await.unwrap();
+        let manifest = manifest_of(door.read()).await.unwrap();
+        door.close().await.unwrap();
+        manifest
+    })
+}
+
+fn same(a: &alacrity::core::manifest::Manifest, b: &alacrity::core::manifest::Manifest) {
+    if let Err(mismatch) = a.verify(b) {
+        panic!("{}", mismatch.summary(20));
+    }
+}
+
+fn run(scope: &Scope, args: &[&str]) -> std::process::Output {
+    scope
+        .alacrity()
+        .args(args)
+        .args(node_hosts(scope))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_then_import_on_another_node_gives_the_same_tree() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let label = scope.name("exp");
+    let name = managed_volume(&scope, 2, &label);
+    fill_volume(&scope, 2, &name);
+    let files = scope.host_dir("files");
+    for file in ["backup.tar", "backup.tar.gz", "backup.tar.zst"] {
+        let archive = files.join(file);
+        let archive = archive.to_str().unwrap();
+        let out = run(
+            &scope,
+            &["volumes", "export", &label, archive, "--node", "node2"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("exported the volume {name} of node2 to {archive}"))
+        );
+        // Never over an existing file.
+        let again = run(
+            &scope,
+            &["volumes", "export", &label, archive, "--node", "node2"],
+        );
+        assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+        assert!(
+            stderr(&again).contains("never overwrites"),
+            "{}",
+            stderr(&again)
+        );
+        let copy = scope.name(&format!("imp{}", file.len()));
+        let out = run(
+            &scope,
+            &["volumes", "import", &copy, archive, "--node", "node3"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("verified"), "{}", stdout(&out));
+        let source = manifest_on(&swarm, 2, Mount::Volume(name.clone()));
+        let imported = manifest_on(&swarm, 3, Mount::Volume(format!("alacran--{copy}")));
+        same(&source, &imported);
+        assert_eq!(imported.get(".").unwrap().uid, 999);
+        // The import is a managed volume alacrity lists, on node3.
+        let listed = scope
+            .alacrity()
+            .args(["volumes", "ls", "-o", "json"])
+            .output()
+            .unwrap();
+        let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+        let entry = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == format!("alacran--{copy}"))
+            .cloned()
+            .unwrap_or_else(|| panic!("not listed: {listed}"));
+        assert_eq!(entry["node"], "node3");
+    }
+    // Through stdout and stdin too.
+    let out = run(
+        &scope,
+        &["volumes", "export", &label, "-", "--node", "node2"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let piped = scope.name("piped");
+    let mut import = scope.alacrity();
+    import
+        .args(["volumes", "import", &piped, "-", "--node", "node3"])
+        .args(node_hosts(&scope))
+        .write_stdin(out.stdout);
+    let done = import.output().unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    same(
+        &manifest_on(&swarm, 2, Mount::Volume(name.clone())),
+        &manifest_on(&swarm, 3, Mount::Volume(format!("alacran--{piped}"))),
+    );
+}
+
+#[test]
+fn import_refuses_a_volume_that_holds_data_or_is_in_use() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let label = scope.name("full");
+    let name = managed_volume(&scope, 3, &label);
+    fill_volume(&scope, 3, &name);
+    let archive = scope.host_dir("files").join("other.tar");
+    let archive = archive.to_str().unwrap();
+    let other = scope.name("other");
+    let other_name = managed_volume(&scope, 3, &other);
+    scope.docker_ok_on(
+        3,
+        &[
+            "run",
+            "--rm",
+            "-v",
+            &format!("{other_name}:/d"),
+            &test_image(),
+            "sh",
+            "-c",
+            "echo new > /d/only",
+        ],
+    );
+    let out = run(
+        &scope,
+        &["volumes", "export", &other, archive, "--node", "node3"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = manifest_on(&swarm, 3, Mount::Volume(name.clone()));
+    // Holds data: refused, untouched.
+    let out = run(
+        &scope,
+        &["volumes", "import", &label, archive, "--node", "node3"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds data already"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--replace"), "{}", stderr(&out));
+    // --replace without a terminal needs --yes.
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "import",
+            &label,
+            archive,
+            "--node",
+            "node3",
+            "--replace",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    same(
+        &before,
+        &manifest_on(&swarm, 3, Mount::Volume(name.clone())),
+    );
+    // In use (a stopped container names it): refused, even with --replace.
+    let user = scope.name("user");
+    scope.docker_ok_on(
+        3,
+        &[
+            "create",
+            "--name",
+            &user,
+            "-v",
+            &format!("{name}:/d"),
+            &test_image(),
+        ],
+    );
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "import",
+            &label,
+            archive,
+            "--node",
+            "node3",
+            "--replace",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("in use by container"),
+        "{}",
+        stderr(&out)
+    );
+    same(
+        &before,
+        &manifest_on(&swarm, 3, Mount::Volume(name.clone())),
+    );
+    scope.docker_ok_on(3, &["rm", &user]);
+    // Not in use any more, --replace --yes: the archive's tree only.
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "import",
+            &label,
+            archive,
+            "--node",
+            "node3",
+            "--replace",
+            "--yes",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = manifest_on(&swarm, 3, Mount::Volume(name.clone()));
+    assert!(after.get("only").is_some() && after.get("a/f").is_none());
+    // A bad archive into a new volume: refused, and the volume it made is gone.
+    let bad = scope.host_dir("bad").join("bad.tar");
+    std::fs::write(&bad, b"not a tar archive at all".repeat(100)).unwrap();
+    let fresh = scope.name("fresh");
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "import",
+            &fresh,
+            bad.to_str().unwrap(),
+            "--node",
+            "node3",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a tar archive"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !scope
+            .docker_on(3, &["volume", "inspect", &format!("alacran--{fresh}")])
+            .status
+            .success(),
+        "the volume a failed import made is left"
+    );
+    for node in 1..=3 {
+        assert_eq!(doors_on(&scope, node), "", "doors left on node{node}");
+    }
+}
+
+#[test]
+fn from_volume_copies_another_volume_and_leaves_it_untouched() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let foreign = scope.name("captain--db");
+    scope.docker_ok_on(2, &["volume", "create", &foreign]);
+    fill_volume(&scope, 2, &foreign);
+    let before = manifest_on(&swarm, 2, Mount::Volume(foreign.clone()));
+    let label = scope.name("adopted");
+    let out = run(
+        &scope,
+        &[
+            "volumes",
+            "import",
+            &label,
+            "--from-volume",
+            &foreign,
+            "--node",
+            "node2",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("left as it was"), "{}", stdout(&out));
+    let after = manifest_on(&swarm, 2, Mount::Volume(foreign.clone()));
+    same(&before, &after);
+    same(
+        &before,
+        &manifest_on(&swarm, 2, Mount::Volume(format!("alacran--{label}"))),
+    );
+}
+
+#[test]
+fn export_of_a_volume_in_use_needs_stop_or_live() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let app = scope.name("db");
+    let label = scope.name("dbdata");
+    let name = format!("alacran--{label}");
+    scope.deploy_spec(
+        "db.toml",
+        &format!(
+            "[apps.{app}]\nimage = \"{}\"\npersistent = true\nnode = \"node2\"\n{RUN_FOREVER}\n\
+             [[apps.{app}.volumes]]\nlabel = \"{label}\"\ncontainer_path = \"/data\"\n",
+            test_image()
+        ),
+    );
+    let files = scope.host_dir("files");
+    let archive = |n: &str| files.join(n).to_str().unwrap().to_string();
+    // The records and the app say node2: no --node needed.
+    let out = run(&scope, &["volumes", "export", &label, &archive("a.tar")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let words = stderr(&out);
+    assert!(words.contains(&format!("in use by app {app}")), "{words}");
+    assert!(
+        words.contains("--stop") && words.contains("--live"),
+        "{words}"
+    );
+    assert!(!files.join("a.tar").exists());
+    let out = run(
+        &scope,
+        &["volumes", "export", &label, &archive("live.tar"), "--live"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--live"), "{}", stderr(&out));
+    let out = run(
+        &scope,
+        &["volumes", "export", &label, &archive("stop.tar"), "--stop"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("stopping app {app}")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files.join("stop.tar").exists());
+    // Running again, on node2.
+    let ps = scope
+        .alacrity()
+        .args(["apps", "ls", "-o", "json"])
+        .output()
+        .unwrap();
+    let apps: serde_json::Value = serde_json::from_slice(&ps.stdout).unwrap();
+    let listed = apps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == app.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(listed["running"], 1, "{listed}");
+    assert_eq!(scope.running_nodes(&app), ["node2"]);
+    let _ = name;
+}
+
+#[test]
+fn binds_export_then_import_gives_the_same_tree() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let source = scope.host_dir("bsrc");
+    fill_dir(&source);
+    let target = scope.host_dir("bdst");
+    let archive = scope.host_dir("files").join("dir.tar.zst");
+    let archive = archive.to_str().unwrap();
+    let out = run(
+        &scope,
+        &[
+            "binds",
+            "export",
+            source.to_str().unwrap(),
+            archive,
+            "--node",
+            "node2",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        &scope,
+        &[
+            "binds",
+            "import",
+            target.to_str().unwrap(),
+            archive,
+            "--node",
+            "node3",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    same(
+        &manifest_on(&swarm, 2, Mount::HostDir(source.clone())),
+        &manifest_on(&swarm, 3, Mount::HostDir(target.clone())),
+    );
+    // Not into a directory that holds anything.
+    let out = run(
+        &scope,
+        &[
+            "binds",
+            "import",
+            target.to_str().unwrap(),
+            archive,
+            "--node",
+            "node3",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not empty"), "{}", stderr(&out));
+    // Nor into one that node2 does not have.
+    let missing = scope.node_local_dir("nl");
+    let out = run(
+        &scope,
+        &[
+            "binds",
+            "import",
+            missing.to_str().unwrap(),
+            archive,
+            "--node",
+            "node2",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("create it there first"),
+        "{}",
+        stderr(&out)
+    );
+}
