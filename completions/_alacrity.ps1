@@ -165,6 +165,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a persistent app with its data (volumes, host directories) to another node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -316,6 +317,33 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'alacrity;apps;move' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The node to move it to: a hostname or ID from `docker node ls`')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the app to stop, and then to run on the new node (e.g. 90s, 5m)')
+            [CompletionResult]::new('--monitor', '--monitor', [CompletionResultType]::ParameterName, 'How long the moved container must stay up before the app counts as running (e.g. 2s; 0: as soon as it runs)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'alacrity;apps;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List deployed apps')
             [CompletionResult]::new('ps', 'ps', [CompletionResultType]::ParameterValue, 'Show the tasks of apps: where each instance runs or ran, its state, health and error')
@@ -323,6 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a persistent app with its data (volumes, host directories) to another node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -342,6 +371,9 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;apps;help;rollback' {
+            break
+        }
+        'alacrity;apps;help;move' {
             break
         }
         'alacrity;apps;help;help' {
@@ -370,6 +402,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -424,9 +458,66 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'alacrity;volumes;export' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node that holds the volume [default: the one alacrity''s records and apps say]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the app that uses the data for the copy, and start it again after')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Copy the data while it is in use (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;volumes;import' {
+            [CompletionResult]::new('--from-volume', '--from-volume', [CompletionResultType]::ParameterName, 'Copy this existing Docker volume of the same node instead (e.g. a compose or CapRover volume); it is left untouched')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node of the volume [default: the one alacrity''s records and apps say; on a one-node swarm, that node]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'With --from-volume: copy it even while something uses it (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Delete what the volume holds and import in its place (asks first; never while in use)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'alacrity;volumes;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -434,6 +525,12 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;volumes;help;rm' {
+            break
+        }
+        'alacrity;volumes;help;export' {
+            break
+        }
+        'alacrity;volumes;help;import' {
             break
         }
         'alacrity;volumes;help;help' {
@@ -462,6 +559,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -516,9 +615,63 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'alacrity;binds;export' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node whose directory it is [default: the one alacrity''s records and apps say]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the app that uses the data for the copy, and start it again after')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Copy the data while it is in use (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;binds;import' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node whose directory it is [default: the one alacrity''s records and apps say; on a one-node swarm, that node]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'alacrity;binds;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -526,6 +679,12 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;binds;help;rm' {
+            break
+        }
+        'alacrity;binds;help;export' {
+            break
+        }
+        'alacrity;binds;help;import' {
             break
         }
         'alacrity;binds;help;help' {
@@ -693,6 +852,7 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the number of instances of an app')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove apps; their volumes and host directories are kept')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Return an app to the spec it ran before its last deploy, and wait until it runs')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move a persistent app with its data (volumes, host directories) to another node')
             break
         }
         'alacrity;help;apps;ls' {
@@ -713,9 +873,14 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;help;apps;rollback' {
             break
         }
+        'alacrity;help;apps;move' {
+            break
+        }
         'alacrity;help;volumes' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             break
         }
         'alacrity;help;volumes;ls' {
@@ -724,15 +889,29 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;help;volumes;rm' {
             break
         }
+        'alacrity;help;volumes;export' {
+            break
+        }
+        'alacrity;help;volumes;import' {
+            break
+        }
         'alacrity;help;binds' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             break
         }
         'alacrity;help;binds;ls' {
             break
         }
         'alacrity;help;binds;rm' {
+            break
+        }
+        'alacrity;help;binds;export' {
+            break
+        }
+        'alacrity;help;binds;import' {
             break
         }
         'alacrity;help;lock' {

@@ -21,9 +21,9 @@ pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
     };
     // A move's refusal points at the spec's `node` (or the app's name when it names none).
     for problem in &mut refused.problems {
-        if let (Some(app), ProblemKind::MovedAway { at, .. }) = (&problem.app, &mut problem.kind) {
+        if let (Some(app), ProblemKind::MovedAway(moved)) = (&problem.app, &mut problem.kind) {
             let place = spec.diagnostic(app, Part::Node, RuleId::NodeFormat, "");
-            *at = Some(place.location());
+            moved.at = Some(place.location());
         }
     }
     let (shared, others): (Vec<Problem>, Vec<Problem>) =
@@ -104,7 +104,9 @@ pub fn problem_text(problem: &Problem) -> String {
             )
         }
         ProblemKind::UnknownNode { lookup, nodes } => node_lookup_text(lookup, nodes),
-        ProblemKind::MovedAway { data, from, to, at } => moved_away_text(app, data, from, to, at),
+        ProblemKind::MovedAway(moved) => {
+            moved_away_text(app, &moved.data, &moved.from, &moved.to, &moved.at)
+        }
         ProblemKind::UnmanagedService => format!(
             "a service named `{app}` exists but alacrity did not deploy it (it lacks the label \
              {}=true), so alacrity leaves it untouched; rename the app, or remove that service \
@@ -277,12 +279,14 @@ mod tests {
 
     #[test]
     fn a_deploy_onto_the_copy_left_behind_by_a_move_says_where_the_app_went() {
-        let moved = problem(ProblemKind::MovedAway {
-            data: VolumeSource::Label("data".into()),
-            from: "node1".into(),
-            to: "node2".into(),
-            at: Some("db.toml:4:8".into()),
-        });
+        let moved = problem(ProblemKind::MovedAway(Box::new(
+            crate::core::plan::MovedAway {
+                data: VolumeSource::Label("data".into()),
+                from: "node1".into(),
+                to: "node2".into(),
+                at: Some("db.toml:4:8".into()),
+            },
+        )));
         let err = refusal(std::slice::from_ref(&moved));
         assert_eq!(crate::exit::status_for(&err).code(), 2);
         let text = err.to_string();

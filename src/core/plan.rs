@@ -81,6 +81,15 @@ pub struct NodeMove {
     pub recorded: bool,
 }
 
+/// The facts of [`ProblemKind::MovedAway`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedAway {
+    pub data: VolumeSource,
+    pub from: String,
+    pub to: String,
+    pub at: Option<String>,
+}
+
 /// A field of a deployed app that differs from what alacrity deployed: changed outside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Drift {
@@ -161,12 +170,7 @@ pub enum ProblemKind {
     /// its data (`apps move`) to the node `to`: that copy is stale (exit 2, at the spec's
     /// `node`). `from`, `to`: hostnames; `at`: where the spec names the node (filled in by the
     /// command, which has the spec's positions).
-    MovedAway {
-        data: VolumeSource,
-        from: String,
-        to: String,
-        at: Option<String>,
-    },
+    MovedAway(Box<MovedAway>),
     /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
     UnknownNode {
         lookup: NodeLookup,
@@ -197,7 +201,7 @@ impl Problem {
             ProblemKind::SharedData { .. }
                 | ProblemKind::PortTaken { .. }
                 | ProblemKind::UnknownNode { .. }
-                | ProblemKind::MovedAway { .. }
+                | ProblemKind::MovedAway(_)
         )
     }
 }
@@ -343,12 +347,12 @@ pub(crate) fn moved_away(plan: &AppPlan, records: &Records, nodes: &[Node]) -> O
         }?;
         Some(Problem {
             app: Some(plan.app.name.clone()),
-            kind: ProblemKind::MovedAway {
+            kind: ProblemKind::MovedAway(Box::new(MovedAway {
                 data: volume.source.clone(),
                 from: nodes::hostname_of(nodes, &pin.node_id),
                 to: nodes::hostname_of(nodes, &to),
                 at: None,
-            },
+            })),
         })
     })
 }
@@ -1082,12 +1086,12 @@ pub(crate) mod tests {
         let problem = moved_away(&plan, &moved, &nodes).unwrap();
         assert_eq!(
             problem.kind,
-            ProblemKind::MovedAway {
+            ProblemKind::MovedAway(Box::new(MovedAway {
                 data: label("data"),
                 from: "one".into(),
                 to: "two".into(),
                 at: None
-            }
+            }))
         );
         assert!(problem.is_invalid_spec());
         // Not left behind: no refusal.

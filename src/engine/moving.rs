@@ -101,7 +101,7 @@ impl Engine {
         let name = volume_name(label);
         match self.docker.inspect_volume(&name).await {
             Ok(volume) if labels::is_managed(Some(&volume.labels)) => {
-                let partial = volume.labels.get(labels::MOVED_FROM).is_some()
+                let partial = volume.labels.contains_key(labels::MOVED_FROM)
                     && volume.labels.get(labels::APP).map(String::as_str) == Some(app);
                 // The entries are counted through a data door by the caller; 1 stands for
                 // "not known to be empty" until then.
