@@ -75,6 +75,17 @@ pub async fn run(
     };
     let ended = locked_handling_ctrl_c(&engine, connector, "apps move", printer, work).await?;
     let running = ended.first().map_or(0, |p| p.running);
+    if printer.is_json() {
+        printer.json(&MoveReport {
+            name: &plan.app,
+            from: &plan.from.hostname,
+            to: &plan.to.hostname,
+            data: plan.data.iter().map(ToString::to_string).collect(),
+            instances: plan.instances,
+            running,
+        });
+        return Ok(ExitStatus::Success);
+    }
     printer.data(format!(
         "{}: moved to {} with its data ({running}/{} running); the copy on {} is kept, listed \
          as retained by `alacrity volumes ls` and `alacrity binds ls`",
@@ -85,6 +96,18 @@ pub async fn run(
         plan.to.hostname, plan.app, plan.from.hostname
     ));
     Ok(ExitStatus::Success)
+}
+
+/// The result of `apps move --output json`.
+#[derive(Debug, serde::Serialize)]
+struct MoveReport<'a> {
+    name: &'a str,
+    from: &'a str,
+    to: &'a str,
+    /// The persistent directories copied (`alacran--LABEL` volumes, host paths).
+    data: Vec<String>,
+    instances: u64,
+    running: u64,
 }
 
 /// The command to run again (with --yes).
