@@ -14,11 +14,15 @@ use alacrity::commands::apps::ps::{self as apps_ps, AppTasks, ListedTask};
 use alacrity::commands::binds::ls::{self as binds_ls, BindsView, ListedDir};
 use alacrity::commands::deploy::{DeployReport, DeployedReport, render_report};
 use alacrity::commands::plan::{self, PlanView, PlannedApp, PlannedDrift};
+use alacrity::commands::portable::{
+    Copied, Direction, cannot_stop, in_use, live_warning, render_copied,
+};
 use alacrity::commands::retained::ListedUser;
 use alacrity::commands::table;
 use alacrity::commands::volumes::ls::{self as volumes_ls, ListedVolume, VolumesView};
 use alacrity::core::env::{EnvChange, env_changes};
 use alacrity::core::tasks::TaskHealth;
+use alacrity::core::usage::User;
 use alacrity::printer::{Captured, Printer};
 
 const FORMATS: [(OutputFormat, &str); 2] =
@@ -233,6 +237,7 @@ fn deploy_report() -> DeployReport {
                 ..app("broken", "update", "failed")
             },
         ],
+        pruned: None,
     }
 }
 
@@ -244,6 +249,7 @@ fn deploy_report_after_waiting() {
 #[test]
 fn deploy_report_detached() {
     let report = DeployReport {
+        pruned: None,
         apps: deploy_report()
             .apps
             .into_iter()
@@ -550,4 +556,79 @@ fn binds_ls_with_none_recorded() {
     check_both("binds-ls-empty", |printer| {
         binds_ls::render(&BindsView::default(), printer)
     });
+}
+
+fn exported() -> Copied {
+    Copied {
+        direction: Direction::Exported,
+        data: "volume alacran--db-data".into(),
+        node: "node2".into(),
+        archive: "/backups/db.tar.zst".into(),
+        bytes: 1 << 30,
+        seconds: 25.0,
+        entries: None,
+        verified: false,
+    }
+}
+
+#[test]
+fn volumes_export() {
+    check_both("volumes-export", |printer| {
+        printer.warn(live_warning(
+            "volume alacran--db-data",
+            &[User::App { name: "db".into() }],
+        ));
+        render_copied(&exported(), printer);
+    });
+}
+
+#[test]
+fn volumes_export_to_stdout() {
+    check_both("volumes-export-stdout", |printer| {
+        let copied = Copied {
+            archive: "-".into(),
+            ..exported()
+        };
+        render_copied(&copied, printer);
+    });
+}
+
+#[test]
+fn volumes_import() {
+    check_both("volumes-import", |printer| {
+        let copied = Copied {
+            direction: Direction::Imported,
+            node: "node3".into(),
+            entries: Some(1234),
+            verified: true,
+            seconds: 32.5,
+            ..exported()
+        };
+        render_copied(&copied, printer);
+    });
+}
+
+#[test]
+fn volumes_export_refused_in_use() {
+    let users = [
+        User::App { name: "db".into() },
+        User::Container {
+            name: "backup-job".into(),
+            running: false,
+        },
+    ];
+    check(
+        "volumes-export-in-use.txt",
+        &rendered(OutputFormat::Table, |printer| {
+            let retry = "alacrity volumes export db-data /backups/db.tar.zst";
+            printer.error(&anyhow::anyhow!(
+                "{}",
+                in_use("volume alacran--db-data", "node2", &users[..1], retry)
+            ));
+            printer.error(&anyhow::anyhow!(
+                "{}",
+                cannot_stop("volume alacran--db-data", "node2", &users[1..], retry)
+            ));
+        }),
+    );
 }

@@ -95,28 +95,28 @@ pub async fn locked<T>(
     printer: &Printer,
     work: impl Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
-    locked_as(engine, connector, command, printer, work, false).await
+    locked_with(engine, connector, command, printer, work, true).await
 }
 
-/// [`locked`], for work that handles Ctrl-C itself (`apps move` puts the app back first): the
-/// work gets the signal and ends, and the lock is given back after it.
-pub async fn locked_handling_ctrl_c<T>(
+/// [`locked`], for `work` that handles Ctrl-C itself (it cleans up after an interruption, and
+/// ends with an error then): Ctrl-C never drops it half-way.
+pub async fn locked_to_the_end<T>(
     engine: &Engine,
     connector: &Connector,
     command: &str,
     printer: &Printer,
     work: impl Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
-    locked_as(engine, connector, command, printer, work, true).await
+    locked_with(engine, connector, command, printer, work, false).await
 }
 
-async fn locked_as<T>(
+async fn locked_with<T>(
     engine: &Engine,
     connector: &Connector,
     command: &str,
     printer: &Printer,
     work: impl Future<Output = anyhow::Result<T>>,
-    work_handles_ctrl_c: bool,
+    drop_on_ctrl_c: bool,
 ) -> anyhow::Result<T> {
     let lock = engine
         .acquire_lock(command, connector.lock_timeout(), |event| match event {
@@ -144,9 +144,19 @@ async fn locked_as<T>(
             Err(err) => err,
         })?;
     let handling = HandlingCtrlC::start();
-    let result = match work_handles_ctrl_c {
-        true => work.await,
-        false => interruptible(command, work).await,
+    let interrupted = async {
+        match drop_on_ctrl_c {
+            true => tokio::signal::ctrl_c().await,
+            false => std::future::pending().await,
+        }
+    };
+    let result = tokio::select! {
+        biased;
+        _ = interrupted => Err(Interrupted(format!(
+            "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
+             run the same command again to finish"
+        )).into()),
+        result = work => result,
     };
     let released = engine.release_lock(lock).await;
     drop(handling);
@@ -158,20 +168,5 @@ async fn locked_as<T>(
             printer.warn(format!("{release:#}"));
             Err(err)
         }
-    }
-}
-
-/// `work`, or the refusal to go on after a Ctrl-C (what it sent to the swarm stays).
-async fn interruptible<T>(
-    command: &str,
-    work: impl Future<Output = anyhow::Result<T>>,
-) -> anyhow::Result<T> {
-    tokio::select! {
-        biased;
-        _ = tokio::signal::ctrl_c() => Err(Interrupted(format!(
-            "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
-             run the same command again to finish"
-        )).into()),
-        result = work => result,
     }
 }

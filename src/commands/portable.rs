@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, anyhow, bail};
 use bytes::Bytes;
 use futures_util::StreamExt;
+use serde::Serialize;
 
 use crate::core::manifest::{Difference, Manifest, Mismatch};
 use crate::core::nodes::{Node, find_node};
@@ -356,11 +357,6 @@ pub fn counted<'a>(
     })
 }
 
-/// The end of a copy, in words.
-pub fn copied(transfer: &crate::printer::Transfer<'_>) -> String {
-    transfer_done(transfer.done(), transfer.elapsed())
-}
-
 /// An app stopped for an export, and how many instances it had.
 pub struct Stopped {
     pub app: String,
@@ -495,31 +491,12 @@ pub async fn export(job: Export<'_>, printer: &Printer) -> anyhow::Result<ExitSt
     let host = &job.node.hostname;
     let stopped = match export_start(&job.users, job.mode) {
         ExportStart::Free => Vec::new(),
-        ExportStart::InUse(users) => bail!(
-            "the {} on {host} is in use by {}: a copy of data being written can be inconsistent \
-             (a running database's is)\n  Stop its app for the copy with `{} --stop`, or copy it \
-             as it is with `{} --live` (fine for plain files, not for a database)",
-            job.what,
-            users_text(&users),
-            job.retry,
-            job.retry
-        ),
-        ExportStart::CannotStop(users) => bail!(
-            "the {} on {host} is in use by {}, which --stop cannot stop (it stops only \
-             alacrity's apps)\n  Stop them yourself and run `{}` again, or copy it as it is \
-             with `{} --live`",
-            job.what,
-            users_text(&users),
-            job.retry,
-            job.retry
-        ),
+        ExportStart::InUse(users) => bail!("{}", in_use(&job.what, host, &users, &job.retry)),
+        ExportStart::CannotStop(users) => {
+            bail!("{}", cannot_stop(&job.what, host, &users, &job.retry))
+        }
         ExportStart::Live(users) => {
-            printer.warn(format!(
-                "copying the {} while {} use it (--live): files being written may be copied \
-                 half-written",
-                job.what,
-                users_text(&users)
-            ));
+            printer.warn(live_warning(&job.what, &users));
             Vec::new()
         }
         ExportStart::StopApps(apps) => {
@@ -528,16 +505,105 @@ pub async fn export(job: Export<'_>, printer: &Printer) -> anyhow::Result<ExitSt
     };
     let copy = interruptible(copy_out(&job, printer), job.command).await;
     let started = start_apps(job.manager, job.connector, &stopped, job.command, printer).await;
-    let summary = copy?;
+    let copied = copy?;
     started?;
-    match &job.destination {
-        Destination::File(_) => printer.data(&summary),
-        Destination::Stdout => printer.info(&summary),
-    }
+    render_copied(&copied, printer);
     Ok(ExitStatus::Success)
 }
 
-async fn copy_out(job: &Export<'_>, printer: &Printer) -> anyhow::Result<String> {
+/// An export refused because the data is in use.
+pub fn in_use(what: &str, host: &str, users: &[User], retry: &str) -> String {
+    format!(
+        "the {what} on {host} is in use by {}: a copy of data being written can be \
+         inconsistent (a running database's is)\n  Stop its app for the copy with `{retry} \
+         --stop`, or copy it as it is with `{retry} --live` (fine for plain files, not for a \
+         database)",
+        users_text(users)
+    )
+}
+
+/// `--stop` refused: some users are not apps.
+pub fn cannot_stop(what: &str, host: &str, users: &[User], retry: &str) -> String {
+    format!(
+        "the {what} on {host} is in use by {}, which --stop cannot stop (it stops only \
+         alacrity's apps)\n  Stop them yourself and run `{retry}` again, or copy it as it is \
+         with `{retry} --live`",
+        users_text(users)
+    )
+}
+
+/// The warning of `--live`.
+pub fn live_warning(what: &str, users: &[User]) -> String {
+    format!(
+        "copying the {what} while it is in use by {} (--live): files being written may be \
+         copied half-written",
+        users_text(users)
+    )
+}
+
+/// Which way a copy went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Exported,
+    Imported,
+}
+
+/// A copy done: what `export` and `import` print (`--output json` too).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Copied {
+    pub direction: Direction,
+    /// `volume alacran--db`, `directory /srv/db`.
+    pub data: String,
+    /// The node's hostname.
+    pub node: String,
+    /// The archive file, `-` for stdout or stdin, or `volume NAME` (`--from-volume`).
+    pub archive: String,
+    pub bytes: u64,
+    pub seconds: f64,
+    /// The entries imported (imports only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entries: Option<usize>,
+    /// Whether what was written was read back and found equal to the archive (imports).
+    pub verified: bool,
+}
+
+impl Copied {
+    pub fn words(&self) -> String {
+        let done = transfer_done(self.bytes, Duration::from_secs_f64(self.seconds));
+        let archive = match self.archive.as_str() {
+            "-" if self.direction == Direction::Exported => "stdout".to_string(),
+            "-" => "stdin".to_string(),
+            other => other.to_string(),
+        };
+        match self.direction {
+            Direction::Exported => format!(
+                "exported the {} of {} to {archive}: {done}",
+                self.data, self.node
+            ),
+            Direction::Imported => format!(
+                "imported {archive} into the {} on {}: {} entries, {done}{}",
+                self.data,
+                self.node,
+                self.entries.unwrap_or_default(),
+                if self.verified { ", verified" } else { "" }
+            ),
+        }
+    }
+}
+
+/// Prints a copy done: on stdout (data), unless stdout is the archive (then on stderr, in
+/// words).
+pub fn render_copied(copied: &Copied, printer: &Printer) {
+    let archive_on_stdout = copied.direction == Direction::Exported && copied.archive == "-";
+    match (printer.is_json(), archive_on_stdout) {
+        (_, true) => printer.info(copied.words()),
+        (true, false) => printer.json(copied),
+        (false, false) => printer.data(copied.words()),
+    }
+}
+
+async fn copy_out(job: &Export<'_>, printer: &Printer) -> anyhow::Result<Copied> {
     let door = DataDoor::open(&job.engine, job.mount.clone(), Access::Read)
         .await
         .map_err(|err| door_error(err, &job.what, &job.node.hostname))?;
@@ -547,13 +613,19 @@ async fn copy_out(job: &Export<'_>, printer: &Printer) -> anyhow::Result<String>
     let closed = door.close().await;
     written?;
     closed?;
-    Ok(format!(
-        "exported the {} of {} to {}: {}",
-        job.what,
-        job.node.hostname,
-        job.destination.describe(),
-        copied(&transfer)
-    ))
+    Ok(Copied {
+        direction: Direction::Exported,
+        data: job.what.clone(),
+        node: job.node.hostname.clone(),
+        archive: match &job.destination {
+            Destination::File(path) => path.display().to_string(),
+            Destination::Stdout => "-".into(),
+        },
+        bytes: transfer.done(),
+        seconds: transfer.elapsed().as_secs_f64(),
+        entries: None,
+        verified: false,
+    })
 }
 
 /// A door that cannot open, in the product's words.
@@ -571,8 +643,9 @@ pub fn door_error(err: anyhow::Error, what: &str, host: &str) -> anyhow::Error {
     err.context(format!("cannot reach the {what} on {host}"))
 }
 
-/// Writes `source` into the (new or empty) data behind `mount`, then reads it back and checks
-/// that it holds what the archive did. Returns the summary line.
+/// Writes `source` (from `archive`: a file, `-`, `volume NAME`) into the (new or empty) data
+/// behind `mount`, then reads it back and checks that it holds what the archive did.
+#[allow(clippy::too_many_arguments)]
 pub async fn import(
     engine: &Engine,
     mount: Mount,
@@ -580,16 +653,26 @@ pub async fn import(
     total: Option<u64>,
     what: &str,
     host: &str,
+    archive: &str,
     printer: &Printer,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Copied> {
     let door = DataDoor::open(engine, mount, Access::Write)
         .await
         .map_err(|err| door_error(err, what, host))?;
     let result = interruptible(fill(&door, source, total, what, printer), "the import").await;
     let closed = door.close().await;
-    let summary = result?;
+    let (entries, bytes, seconds) = result?;
     closed?;
-    Ok(format!("imported into the {what} on {host}: {summary}"))
+    Ok(Copied {
+        direction: Direction::Imported,
+        data: what.to_string(),
+        node: host.to_string(),
+        archive: archive.to_string(),
+        bytes,
+        seconds,
+        entries: Some(entries),
+        verified: true,
+    })
 }
 
 async fn fill(
@@ -598,7 +681,7 @@ async fn fill(
     total: Option<u64>,
     what: &str,
     printer: &Printer,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<(usize, u64, f64)> {
     let transfer = std::sync::Arc::new(std::sync::Mutex::new(printer.transfer(what, total)));
     let (tar, sent) = with_manifest(source);
     let counted = counted(tar, transfer.clone());
@@ -626,10 +709,10 @@ async fn fill(
     verify_import(&archive, &copy)?;
     let transfer = transfer.lock().map_err(|_| anyhow!("progress lost"))?;
     transfer.finish();
-    Ok(format!(
-        "{} entries, {}, verified",
+    Ok((
         archive.len(),
-        copied(&transfer)
+        transfer.done(),
+        transfer.elapsed().as_secs_f64(),
     ))
 }
 

@@ -285,6 +285,7 @@ mod tests {
             records: records(&[("data", "n1")], &[]),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         };
         assert!(
             !has_writes(&plan),

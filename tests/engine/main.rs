@@ -27,6 +27,7 @@ mod multinode;
 mod observe;
 mod plan;
 mod portable;
+mod prune;
 mod registry;
 mod releases;
 mod remote;

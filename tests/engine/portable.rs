@@ -93,7 +93,9 @@ async fn workers(swarm: &Swarm) -> (Engine, Engine, NodeReach, Vec<alacrity::cor
     (two, three, reach, nodes)
 }
 
-fn doors_on(scope: &Scope, node: usize) -> String {
+/// alacrity's doors on node `node` that mount `source` (a volume): other tests open doors of
+/// their own meanwhile.
+fn doors_on(scope: &Scope, node: usize, source: &str) -> String {
     scope.docker_ok_on(
         node,
         &[
@@ -101,6 +103,8 @@ fn doors_on(scope: &Scope, node: usize) -> String {
             "-a",
             "--filter",
             "label=io.alacrity.door",
+            "--filter",
+            &format!("volume={source}"),
             "--format",
             "{{.Names}}",
         ],
@@ -191,8 +195,14 @@ fn a_door_reads_and_writes_volumes_and_directories_on_workers_keeping_everything
                 .success()
         );
     });
-    for node in 1..=3 {
-        assert_eq!(doors_on(&scope, node), "", "doors left on node{node}");
+    for node in 2..=3 {
+        for source in [&source, &target] {
+            assert_eq!(
+                doors_on(&scope, node, source),
+                "",
+                "doors left on node{node}"
+            );
+        }
     }
 }
 
@@ -504,8 +514,8 @@ fn import_refuses_a_volume_that_holds_data_or_is_in_use() {
             .success(),
         "the volume a failed import made is left"
     );
-    for node in 1..=3 {
-        assert_eq!(doors_on(&scope, node), "", "doors left on node{node}");
+    for source in [&name, &other_name] {
+        assert_eq!(doors_on(&scope, 3, source), "", "doors left on node3");
     }
 }
 
@@ -670,6 +680,82 @@ fn binds_export_then_import_gives_the_same_tree() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("create it there first"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A docker CLI configuration directory with one context, `name`, for the engine at `host` (as
+/// `docker context create NAME --docker host=HOST` writes it).
+fn docker_config_with_context(scope: &Scope, name: &str, host: &str) -> std::path::PathBuf {
+    use sha2::Digest;
+    let dir = scope.host_dir("dockercfg");
+    let meta = dir
+        .join("contexts/meta")
+        .join(hex::encode(sha2::Sha256::digest(name.as_bytes())));
+    std::fs::create_dir_all(&meta).unwrap();
+    std::fs::write(
+        meta.join("meta.json"),
+        serde_json::json!({
+            "Name": name,
+            "Metadata": {},
+            "Endpoints": {"docker": {"Host": host, "SkipTLSVerify": false}}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_node_is_reached_through_a_context_named_like_it_else_the_error_says_what_to_set() {
+    let swarm = Swarm::cluster();
+    let scope = Scope::new(&swarm);
+    let label = scope.name("ctx");
+    let name = managed_volume(&scope, 2, &label);
+    fill_volume(&scope, 2, &name);
+    let files = scope.host_dir("files");
+    let archive = files.join("ctx.tar");
+    let archive = archive.to_str().unwrap();
+    // No way to reach node2: exit 2, and what to set.
+    let empty = scope.host_dir("emptycfg");
+    let out = scope
+        .alacrity()
+        .env("DOCKER_CONFIG", &empty)
+        .args(["volumes", "export", &label, archive, "--node", "node2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let words = stderr(&out);
+    assert!(
+        words.contains("cannot reach the engine of node node2"),
+        "{words}"
+    );
+    assert!(
+        words.contains("--node-host node2=ssh://USER@node2"),
+        "{words}"
+    );
+    assert!(words.contains("docker context create node2"), "{words}");
+    // A context named node2: used, and checked.
+    let config = docker_config_with_context(&scope, "node2", swarm.node_host(2));
+    let out = scope
+        .alacrity()
+        .env("DOCKER_CONFIG", &config)
+        .args(["volumes", "export", &label, archive, "--node", "node2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A context named node2 that is node3's engine: refused.
+    let wrong = docker_config_with_context(&scope, "node2", swarm.node_host(3));
+    let out = scope
+        .alacrity()
+        .env("DOCKER_CONFIG", &wrong)
+        .args(["volumes", "export", &label, "-", "--node", "node2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not node node2"),
         "{}",
         stderr(&out)
     );

@@ -20,7 +20,7 @@ use futures_util::StreamExt;
 
 use crate::cli::AppsMoveArgs;
 use crate::commands::deploy::{progress_line, wait_error};
-use crate::commands::lock::locked_handling_ctrl_c;
+use crate::commands::lock::locked_to_the_end;
 use crate::commands::refusals::node_lookup_text;
 use crate::commands::retained::human_size;
 use crate::core::converge::Target;
@@ -73,7 +73,7 @@ pub async fn run(
         }
         moving.run(&plan, &prepared, sizes.as_ref()).await
     };
-    let ended = locked_handling_ctrl_c(&engine, connector, "apps move", printer, work).await?;
+    let ended = locked_to_the_end(&engine, connector, "apps move", printer, work).await?;
     let running = ended.first().map_or(0, |p| p.running);
     if printer.is_json() {
         printer.json(&MoveReport {

@@ -17,7 +17,7 @@ use crate::spec::VolumeSource;
 use crate::spec::model::label_of;
 
 /// One removed app in `apps rm --output json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Removed {
     name: String,
     /// Managed volumes kept (`alacran--LABEL`).
@@ -30,14 +30,14 @@ struct Removed {
     removed_files: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Failed {
     name: String,
     error: String,
 }
 
-#[derive(Debug, Serialize)]
-struct Report {
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
     removed: Vec<Removed>,
     failed: Vec<Failed>,
 }
@@ -65,8 +65,32 @@ pub async fn run(
             anyhow::bail!("not removed: nothing was changed");
         }
     }
+    let data_at_risk = remove(&engine, connector, &found, printer, &mut report).await?;
+    print(&report, printer);
+    print_failures(&report.failed[reported..], printer);
+    for removed in &report.removed {
+        if let Some(app) = found.iter().find(|app| app.name() == removed.name) {
+            print_still_runs(app, removed, printer);
+        }
+    }
+    if report.failed.is_empty() && !data_at_risk {
+        Ok(ExitStatus::Success)
+    } else {
+        Ok(ExitStatus::Failure)
+    }
+}
+
+/// Removes `found` under the lock, keeping their data, into `report`. Returns whether a
+/// persistent app's container may still run (its data at risk).
+async fn remove(
+    engine: &Engine,
+    connector: &Connector,
+    found: &[DeployedApp],
+    printer: &Printer,
+    report: &mut Report,
+) -> anyhow::Result<bool> {
     let removing = async {
-        let results = engine.remove_apps(&found).await;
+        let results = engine.remove_apps(found).await;
         let gone: Vec<&str> = found
             .iter()
             .zip(&results)
@@ -78,7 +102,7 @@ pub async fn run(
     };
     let (results, files) = match found.is_empty() {
         true => (Vec::new(), Ok(Vec::new())),
-        false => locked(&engine, connector, "apps rm", printer, removing).await?,
+        false => locked(engine, connector, "apps rm", printer, removing).await?,
     };
     let files = files.unwrap_or_else(|err| {
         printer.warn(format!(
@@ -103,18 +127,32 @@ pub async fn run(
             Err(err) => report.failed.push(failed(app.name(), &err)),
         }
     }
-    print(&report, printer);
-    print_failures(&report.failed[reported..], printer);
+    Ok(data_at_risk)
+}
+
+/// `deploy --prune`: removes the apps its specs left out (confirmed before the deploy), as
+/// `apps rm` does. Prints what was removed and kept unless the output is JSON (the deploy's
+/// report carries it then). Returns the report and whether a failure or a persistent app's
+/// container that may still run makes it a failure.
+pub(crate) async fn prune(
+    engine: &Engine,
+    connector: &Connector,
+    apps: &[DeployedApp],
+    printer: &Printer,
+) -> anyhow::Result<(Report, bool)> {
+    let mut report = Report::default();
+    let data_at_risk = remove(engine, connector, apps, printer, &mut report).await?;
+    if !printer.is_json() {
+        print(&report, printer);
+    }
+    print_failures(&report.failed, printer);
     for removed in &report.removed {
-        if let Some(app) = found.iter().find(|app| app.name() == removed.name) {
+        if let Some(app) = apps.iter().find(|app| app.name() == removed.name) {
             print_still_runs(app, removed, printer);
         }
     }
-    if report.failed.is_empty() && !data_at_risk {
-        Ok(ExitStatus::Success)
-    } else {
-        Ok(ExitStatus::Failure)
-    }
+    let failed = !report.failed.is_empty() || data_at_risk;
+    Ok((report, failed))
 }
 
 /// The apps that exist and are alacrity's; the others go to the failures (the rest still goes).
@@ -130,7 +168,7 @@ async fn find_apps(engine: &Engine, names: &[String], report: &mut Report) -> Ve
     found
 }
 
-fn question(apps: &[DeployedApp]) -> String {
+pub(crate) fn question(apps: &[DeployedApp]) -> String {
     let names: Vec<&str> = apps.iter().map(DeployedApp::name).collect();
     if apps.len() == 1 {
         format!(

@@ -5,7 +5,9 @@
 
 use crate::cli::BindsImportArgs;
 use crate::commands::lock::locked;
-use crate::commands::portable::{door_error, import, pick_node, read_archive, users_text};
+use crate::commands::portable::{
+    door_error, import, pick_node, read_archive, render_copied, users_text,
+};
 use crate::core::portable::dir_nodes;
 use crate::engine::{Access, Connector, DataDoor, Mount, NodeReach};
 use crate::exit::{ExitStatus, InvalidInput};
@@ -76,11 +78,12 @@ pub async fn run(
             total,
             &what,
             &host,
+            &args.file.display().to_string(),
             printer,
         )
         .await
     };
-    let summary = locked(&manager, connector, "binds import", printer, work).await?;
-    printer.data(summary);
+    let copied = locked(&manager, connector, "binds import", printer, work).await?;
+    render_copied(&copied, printer);
     Ok(ExitStatus::Success)
 }

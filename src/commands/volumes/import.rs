@@ -8,8 +8,10 @@
 //! failed import removes only what it made: the volume it created and its record.
 
 use crate::cli::VolumesImportArgs;
-use crate::commands::lock::locked;
-use crate::commands::portable::{import, pick_node, read_archive, users_text};
+use crate::commands::lock::locked_to_the_end;
+use crate::commands::portable::{
+    Copied, import, pick_node, read_archive, render_copied, users_text,
+};
 use crate::core::portable::volume_nodes;
 use crate::core::resources::VolumeState;
 use crate::engine::{Access, Connector, DataDoor, Mount, NodeReach, TarStream};
@@ -107,7 +109,9 @@ pub async fn run(
                 );
             }
         }
-        let created = match engine.managed_volume_state(&label).await? {
+        let state = engine.managed_volume_state(&label).await?;
+        let state_was_missing = state == VolumeState::Missing;
+        let created = match state {
             VolumeState::Unmanaged => {
                 return Err(InvalidInput(format!(
                     "the volume {name} on {host} was not made by alacrity, so alacrity does not \
@@ -154,21 +158,29 @@ pub async fn run(
         };
         let recorded = manager.record_volume(&label, &app, &node.id).await?;
         let result = fill(args, &engine, &name, &what, &host, printer).await;
-        if result.is_err() && created {
-            let removed = engine.remove_managed_volume(&name).await;
-            if recorded {
-                let _ = manager.forget_volume_on(&label, &node.id).await;
+        match (&result, created) {
+            (Ok(_), _) => {}
+            // A new volume: it goes, with the record written for it.
+            (Err(_), true) if !args.replace || state_was_missing => {
+                let removed = engine.remove_managed_volume(&name).await;
+                if recorded {
+                    let _ = manager.forget_volume_on(&label, &node.id).await;
+                }
+                if removed.is_ok() {
+                    printer.info(format!(
+                        "removed the volume {name} this import made on {host}"
+                    ));
+                }
             }
-            if removed.is_ok() {
-                printer.info(format!(
-                    "removed the volume {name} this import made on {host}"
-                ));
-            }
+            (Err(_), _) => printer.warn(format!(
+                "the volume {name} on {host} may now hold part of the archive; import again \
+                 with `{retry} --replace`"
+            )),
         }
         result
     };
-    let summary = locked(&manager, connector, "volumes import", printer, work).await?;
-    printer.data(summary);
+    let copied = locked_to_the_end(&manager, connector, "volumes import", printer, work).await?;
+    render_copied(&copied, printer);
     Ok(ExitStatus::Success)
 }
 
@@ -180,25 +192,25 @@ async fn fill(
     what: &str,
     host: &str,
     printer: &Printer,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Copied> {
     let target = Mount::Volume(name.to_string());
     match &args.from_volume {
         Some(other) => {
             let door = DataDoor::open(engine, Mount::Volume(other.clone()), Access::Read).await?;
             let total = engine.volume_size(other).await;
             let source: TarStream = door.read();
-            let result = import(engine, target, source, total, what, host, printer).await;
+            let archive = format!("the volume {other} (left as it was)");
+            let result = import(engine, target, source, total, what, host, &archive, printer).await;
             let closed = door.close().await;
-            let summary = result?;
+            let copied = result?;
             closed?;
-            Ok(format!(
-                "{summary} (copied from the volume {other}, left as it was)"
-            ))
+            Ok(copied)
         }
         None => {
             let file = args.file.clone().unwrap_or_else(|| "-".into());
             let (source, total) = read_archive(&file, printer)?;
-            import(engine, target, source, total, what, host, printer).await
+            let archive = file.display().to_string();
+            import(engine, target, source, total, what, host, &archive, printer).await
         }
     }
 }
