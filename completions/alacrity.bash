@@ -55,6 +55,9 @@ _alacrity() {
             alacrity__subcmd__apps,ls)
                 cmd="alacrity__subcmd__apps__subcmd__ls"
                 ;;
+            alacrity__subcmd__apps,move)
+                cmd="alacrity__subcmd__apps__subcmd__move"
+                ;;
             alacrity__subcmd__apps,ps)
                 cmd="alacrity__subcmd__apps__subcmd__ps"
                 ;;
@@ -75,6 +78,9 @@ _alacrity() {
                 ;;
             alacrity__subcmd__apps__subcmd__help,ls)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__ls"
+                ;;
+            alacrity__subcmd__apps__subcmd__help,move)
+                cmd="alacrity__subcmd__apps__subcmd__help__subcmd__move"
                 ;;
             alacrity__subcmd__apps__subcmd__help,ps)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__ps"
@@ -153,6 +159,9 @@ _alacrity() {
                 ;;
             alacrity__subcmd__help__subcmd__apps,ls)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__ls"
+                ;;
+            alacrity__subcmd__help__subcmd__apps,move)
+                cmd="alacrity__subcmd__help__subcmd__apps__subcmd__move"
                 ;;
             alacrity__subcmd__help__subcmd__apps,ps)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__ps"
@@ -309,7 +318,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps)
-            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls ps logs scale rm rollback help"
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls ps logs scale rm rollback move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,7 +376,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__help)
-            opts="ls ps logs scale rm rollback help"
+            opts="ls ps logs scale rm rollback move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +418,20 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__apps__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__help__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -555,6 +578,80 @@ _alacrity() {
                 return 0
             fi
             case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__apps__subcmd__move)
+            opts="-H -c -o -y -q -v -h --to --node-host --timeout --monitor --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --monitor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1395,7 +1492,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__apps)
-            opts="ls ps logs scale rm rollback"
+            opts="ls ps logs scale rm rollback move"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1423,6 +1520,20 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__apps__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__apps__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

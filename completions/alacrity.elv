@@ -159,6 +159,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
+            cand move 'Move a persistent app with its data (volumes, host directories) to another node'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;apps;ls'= {
@@ -303,6 +304,32 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'alacrity;apps;move'= {
+            cand --to 'The node to move it to: a hostname or ID from `docker node ls`'
+            cand --node-host 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]'
+            cand --timeout 'How long to wait for the app to stop, and then to run on the new node (e.g. 90s, 5m)'
+            cand --monitor 'How long the moved container must stay up before the app counts as running (e.g. 2s; 0: as soon as it runs)'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'alacrity;apps;help'= {
             cand ls 'List deployed apps'
             cand ps 'Show the tasks of apps: where each instance runs or ran, its state, health and error'
@@ -310,6 +337,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
+            cand move 'Move a persistent app with its data (volumes, host directories) to another node'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;apps;help;ls'= {
@@ -323,6 +351,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;apps;help;rm'= {
         }
         &'alacrity;apps;help;rollback'= {
+        }
+        &'alacrity;apps;help;move'= {
         }
         &'alacrity;apps;help;help'= {
         }
@@ -764,6 +794,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand scale 'Set the number of instances of an app'
             cand rm 'Remove apps; their volumes and host directories are kept'
             cand rollback 'Return an app to the spec it ran before its last deploy, and wait until it runs'
+            cand move 'Move a persistent app with its data (volumes, host directories) to another node'
         }
         &'alacrity;help;apps;ls'= {
         }
@@ -776,6 +807,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;help;apps;rm'= {
         }
         &'alacrity;help;apps;rollback'= {
+        }
+        &'alacrity;help;apps;move'= {
         }
         &'alacrity;help;volumes'= {
             cand ls 'List managed volumes (alacran--*)'

@@ -235,6 +235,8 @@ pub enum AppsCommand {
     Rm(AppsRmArgs),
     /// Return an app to the spec it ran before its last deploy, and wait until it runs
     Rollback(AppsRollbackArgs),
+    /// Move a persistent app with its data (volumes, host directories) to another node
+    Move(AppsMoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -315,6 +317,28 @@ pub struct AppsRollbackArgs {
 
     /// How long returned containers must stay up before the app counts as running (e.g. 2s;
     /// 0: as soon as they run)
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub monitor: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct AppsMoveArgs {
+    /// The persistent app
+    pub app: String,
+
+    /// The node to move it to: a hostname or ID from `docker node ls`
+    #[arg(long, value_name = "NODE")]
+    pub to: String,
+
+    #[command(flatten)]
+    pub nodes: NodeHostArg,
+
+    /// How long to wait for the app to stop, and then to run on the new node (e.g. 90s, 5m)
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// How long the moved container must stay up before the app counts as running (e.g. 2s;
+    /// 0: as soon as it runs)
     #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
     pub monitor: Duration,
 }

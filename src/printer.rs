@@ -185,7 +185,7 @@ impl Printer {
     }
 
     /// Whether a question can be asked: stdin and stderr are terminals.
-    fn can_ask(&self) -> bool {
+    pub fn can_ask(&self) -> bool {
         self.terminals.stdin && self.terminals.stderr
     }
 

@@ -15,10 +15,17 @@ use crate::spec::{Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
 /// diagnostic pointing at the spec's line (exit 2); the other problems are put into words, exit
 /// 2 when the spec must change (an unknown node), else 1.
 pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
-    let refused = match err.downcast::<Refused>() {
+    let mut refused = match err.downcast::<Refused>() {
         Ok(refused) => refused,
         Err(err) => return err,
     };
+    // A move's refusal points at the spec's `node` (or the app's name when it names none).
+    for problem in &mut refused.problems {
+        if let (Some(app), ProblemKind::MovedAway(moved)) = (&problem.app, &mut problem.kind) {
+            let place = spec.diagnostic(app, Part::Node, RuleId::NodeFormat, "");
+            moved.at = Some(place.location());
+        }
+    }
     let (shared, others): (Vec<Problem>, Vec<Problem>) =
         refused.problems.into_iter().partition(|p| {
             matches!(
@@ -108,6 +115,9 @@ pub fn problem_text(problem: &Problem) -> String {
             )
         }
         ProblemKind::UnknownNode { lookup, nodes } => node_lookup_text(lookup, nodes),
+        ProblemKind::MovedAway(moved) => {
+            moved_away_text(app, &moved.data, &moved.from, &moved.to, &moved.at)
+        }
         ProblemKind::UnmanagedService => format!(
             "a service named `{app}` exists but alacrity did not deploy it (it lacks the label \
              {}=true), so alacrity leaves it untouched; rename the app, or remove that service \
@@ -130,6 +140,28 @@ pub fn problem_text(problem: &Problem) -> String {
             failure,
         } => super::images::refused_text(image, registry, failure),
     }
+}
+
+/// A deploy that would start an app on the stale copy of its data left behind by `apps move`.
+fn moved_away_text(
+    app: &str,
+    data: &VolumeSource,
+    from: &str,
+    to: &str,
+    at: &Option<String>,
+) -> String {
+    let at = at.as_ref().map(|at| format!("{at}: ")).unwrap_or_default();
+    let remove = match data {
+        VolumeSource::Label(label) => format!("`alacrity volumes rm {label}`"),
+        VolumeSource::HostPath(path) => format!("`alacrity binds rm {}`", path.display()),
+    };
+    format!(
+        "{at}the app moved to node {to} with its data (`alacrity apps move`), but this deploy \
+         would start it on node {from}, where only the copy of its data ({data}) it left behind \
+         is, now stale: set node = \"{to}\" in the spec (or drop `node`: the app stays where it \
+         is); to run it on {from} again, move it back with its data: remove the stale copy \
+         first ({remove}, against {from}'s engine), then `alacrity apps move {app} --to {from}`"
+    )
 }
 
 /// An unknown or ambiguous `node`, with the nodes to choose from.
@@ -254,6 +286,31 @@ mod tests {
         let err = refusal(&[unmanaged, shared]);
         assert_eq!(crate::exit::status_for(&err).code(), 2);
         assert!(err.to_string().starts_with("cannot deploy (2 problems):"));
+    }
+
+    #[test]
+    fn a_deploy_onto_the_copy_left_behind_by_a_move_says_where_the_app_went() {
+        let moved = problem(ProblemKind::MovedAway(Box::new(
+            crate::core::plan::MovedAway {
+                data: VolumeSource::Label("data".into()),
+                from: "node1".into(),
+                to: "node2".into(),
+                at: Some("db.toml:4:8".into()),
+            },
+        )));
+        let err = refusal(std::slice::from_ref(&moved));
+        assert_eq!(crate::exit::status_for(&err).code(), 2);
+        let text = err.to_string();
+        assert!(
+            text.contains("db.toml:4:8: the app moved to node node2"),
+            "{text}"
+        );
+        assert!(text.contains("set node = \"node2\""), "{text}");
+        assert!(
+            text.contains("`alacrity volumes rm data`")
+                && text.contains("`alacrity apps move web --to node1`"),
+            "{text}"
+        );
     }
 
     #[test]

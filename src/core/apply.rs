@@ -232,6 +232,7 @@ mod tests {
             label: "data".into(),
             app: app.into(),
             node_id: node.into(),
+            moved_to: None,
             config_id: format!("cfg-{app}-{node}"),
         }
     }
@@ -247,6 +248,7 @@ mod tests {
     #[test]
     fn a_record_is_kept_for_its_app_replaced_for_another_and_written_when_missing() {
         let records = Records {
+            partial_dirs: Vec::new(),
             binds: vec![],
             volumes: vec![volume_record("db", "n1"), volume_record("old", "n2")],
         };

@@ -35,6 +35,11 @@
 //!   labels `io.alacrity.managed=true`, `io.alacrity.volume.label=LABEL`, `io.alacrity.app=NAME`,
 //!   `io.alacrity.node=NODE_ID`.
 //!
+//! A record of data an app left behind when it moved with its data (`apps move`) also carries
+//! `io.alacrity.moved-to=NODE_ID`, the node the data went to: that copy is stale, and a deploy
+//! that would start the app on it is refused. A volume a move created on the new node carries
+//! `io.alacrity.moved-from=NODE_ID`.
+//!
 //! Deploy writes them before the service; configs are immutable, so when the app of a record
 //! changes, it is removed and written again. `volumes rm` and `binds rm` delete them.
 
@@ -61,6 +66,15 @@ pub const VOLUMES: &str = "io.alacrity.volumes";
 pub const BINDS: &str = "io.alacrity.binds";
 pub const VOLUME_LABEL: &str = "io.alacrity.volume.label";
 pub const BIND_PATH: &str = "io.alacrity.bind.path";
+/// On a record of persistent data: the node the app moved to with its data (`apps move`), which
+/// makes this node's copy the one left behind.
+pub const MOVED_TO: &str = "io.alacrity.moved-to";
+/// On a managed volume a move created on the new node: the node it was copied from. Such a
+/// volume that no record puts on its node is the leftover of a move that did not finish.
+pub const MOVED_FROM: &str = "io.alacrity.moved-from";
+/// On the service of an app that a move stopped: the instances to start again (removed when the
+/// move ends, either way).
+pub const MOVING: &str = "io.alacrity.moving";
 /// On a secret or config alacrity made: `secret` or `config`, the file's name in the spec, and
 /// the hash of its content (see `core::files`).
 pub const FILE_KIND: &str = "io.alacrity.file.kind";
@@ -78,6 +92,15 @@ pub const NETWORK: &str = "alacrity";
 
 /// The prefix of the swarm config objects that record bind-mounted host directories.
 pub const BIND_RECORD_PREFIX: &str = "alacrity-bind-";
+
+/// The prefix of the swarm config objects that record a host directory a move is copying into
+/// (removed when the move ends).
+pub const MOVE_PARTIAL_PREFIX: &str = "alacrity-move-partial-";
+
+/// The name of the swarm config that records a host directory of a node a move copies into.
+pub fn move_partial_name(path: &Path, node_id: &str) -> String {
+    record_name(MOVE_PARTIAL_PREFIX, &path.to_string_lossy(), node_id)
+}
 
 /// The prefix of the swarm config objects that record managed volumes.
 pub const VOLUME_RECORD_PREFIX: &str = "alacrity-volume-";

@@ -17,6 +17,8 @@
 //! - `tasks`: swarm tasks and service updates as facts (a task that may still run, its reason).
 //! - `converge`: whether deployed apps have converged (verdicts from services and tasks).
 //! - `health`: how deployed apps are doing across the nodes.
+//! - `moving`: moving a persistent app with its data (`apps move`): what is copied, the refusals,
+//!   the steps, and where the app stands after a failure.
 //! - `rollback`: whether an app may return to its previous spec, and what to wait for then.
 //! - `images`: an image's registry, when a tag is resolved to its digest, what a failed
 //!   resolution means.
@@ -42,6 +44,7 @@ pub mod lock;
 pub mod logs;
 pub mod manifest;
 pub mod mapping;
+pub mod moving;
 pub mod nodes;
 pub mod plan;
 pub mod portable;

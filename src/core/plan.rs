@@ -81,6 +81,15 @@ pub struct NodeMove {
     pub recorded: bool,
 }
 
+/// The facts of [`ProblemKind::MovedAway`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedAway {
+    pub data: VolumeSource,
+    pub from: String,
+    pub to: String,
+    pub at: Option<String>,
+}
+
 /// A field of a deployed app that differs from what alacrity deployed: changed outside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Drift {
@@ -217,6 +226,11 @@ pub enum ProblemKind {
         other: String,
         managed: bool,
     },
+    /// The app would start on a node whose copy of its data it left behind when it moved with
+    /// its data (`apps move`) to the node `to`: that copy is stale (exit 2, at the spec's
+    /// `node`). `from`, `to`: hostnames; `at`: where the spec names the node (filled in by the
+    /// command, which has the spec's positions).
+    MovedAway(Box<MovedAway>),
     /// The spec names a node the swarm does not have, or several nodes share the name (exit 2).
     UnknownNode {
         lookup: NodeLookup,
@@ -247,6 +261,7 @@ impl Problem {
             ProblemKind::SharedData { .. }
                 | ProblemKind::PortTaken { .. }
                 | ProblemKind::UnknownNode { .. }
+                | ProblemKind::MovedAway(_)
         )
     }
 }
@@ -339,6 +354,7 @@ pub(crate) fn data_elsewhere(
         };
         let in_swarm: Vec<&str> = recorded
             .into_iter()
+            .filter(|id| !left_behind(records, &volume.source, id))
             .filter(|id| nodes.iter().any(|node| node.id == *id))
             .collect();
         if in_swarm.is_empty() || in_swarm.contains(&pin.node_id.as_str()) {
@@ -352,6 +368,52 @@ pub(crate) fn data_elsewhere(
         to: pin.clone(),
         data,
         recorded: true,
+    })
+}
+
+/// Whether the record of some data on a node says the app moved away from it with its data
+/// (`apps move`): that node's copy is the stale one left behind.
+pub(crate) fn left_behind(records: &Records, source: &VolumeSource, node_id: &str) -> bool {
+    match source {
+        VolumeSource::Label(label) => records
+            .volumes
+            .iter()
+            .any(|r| &r.label == label && r.node_id == node_id && r.moved_to.is_some()),
+        VolumeSource::HostPath(path) => records
+            .binds
+            .iter()
+            .any(|r| &r.path == path && r.node_id == node_id && r.moved_to.is_some()),
+    }
+}
+
+/// A persistent app that would start on the stale copy of its data that it left behind when it
+/// moved with its data (`apps move`): refused, with or without `--move-node` (alacrity never
+/// starts an app on stale data silently; to go back, `apps move` it back once the stale copy is
+/// removed).
+pub(crate) fn moved_away(plan: &AppPlan, records: &Records, nodes: &[Node]) -> Option<Problem> {
+    let pin = plan.pin.as_ref()?;
+    plan.app.volumes.iter().find_map(|volume| {
+        let to = match &volume.source {
+            VolumeSource::Label(label) => records
+                .volumes
+                .iter()
+                .find(|r| &r.label == label && r.node_id == pin.node_id)
+                .and_then(|r| r.moved_to.clone()),
+            VolumeSource::HostPath(path) => records
+                .binds
+                .iter()
+                .find(|r| &r.path == path && r.node_id == pin.node_id)
+                .and_then(|r| r.moved_to.clone()),
+        }?;
+        Some(Problem {
+            app: Some(plan.app.name.clone()),
+            kind: ProblemKind::MovedAway(Box::new(MovedAway {
+                data: volume.source.clone(),
+                from: nodes::hostname_of(nodes, &pin.node_id),
+                to: nodes::hostname_of(nodes, &to),
+                at: None,
+            })),
+        })
     })
 }
 
@@ -1021,12 +1083,14 @@ pub(crate) mod tests {
     pub(crate) fn records(volumes: &[(&str, &str)], binds: &[(&str, &str)]) -> Records {
         use crate::core::records::{BindRecord, VolumeRecord};
         Records {
+            partial_dirs: Vec::new(),
             volumes: volumes
                 .iter()
                 .map(|(label, node)| VolumeRecord {
                     label: label.to_string(),
                     app: "db".into(),
                     node_id: node.to_string(),
+                    moved_to: None,
                     config_id: String::new(),
                 })
                 .collect(),
@@ -1036,6 +1100,7 @@ pub(crate) mod tests {
                     path: path.into(),
                     app: "db".into(),
                     node_id: node.to_string(),
+                    moved_to: None,
                     config_id: String::new(),
                 })
                 .collect(),
@@ -1076,6 +1141,35 @@ pub(crate) mod tests {
         let plan = plan_with(&renamed, &services).unwrap();
         assert_eq!(plan.new_data, vec![label("new")]);
         assert_eq!(plan.left_data, vec![label("old")]);
+    }
+
+    #[test]
+    fn starting_on_the_copy_a_move_left_behind_is_refused_and_it_is_not_where_the_data_is() {
+        let nodes = [node("n1", "one"), node("n2", "two")];
+        let db = app("db", true, &[label("data")]);
+        // Pinned to n1 (the spec names it), while the app moved to n2 with its data.
+        let plan = plan_with(&db, &HashMap::new()).unwrap();
+        let mut moved = records(&[("data", "n1"), ("data", "n2")], &[]);
+        moved.volumes[0].moved_to = Some("n2".into());
+        let problem = moved_away(&plan, &moved, &nodes).unwrap();
+        assert_eq!(
+            problem.kind,
+            ProblemKind::MovedAway(Box::new(MovedAway {
+                data: label("data"),
+                from: "one".into(),
+                to: "two".into(),
+                at: None
+            }))
+        );
+        assert!(problem.is_invalid_spec());
+        // Not left behind: no refusal.
+        let plain = records(&[("data", "n1")], &[]);
+        assert_eq!(moved_away(&plan, &plain, &nodes), None);
+        // The copy left behind is not where the data is: only n2's counts.
+        let mut only_stale = records(&[("data", "n2")], &[]);
+        only_stale.volumes[0].moved_to = Some("n1".into());
+        let on_n1 = plan_with(&db, &HashMap::new()).unwrap();
+        assert_eq!(data_elsewhere(&on_n1, &only_stale, &nodes), None);
     }
 
     fn in_project(app: App, project: &str) -> App {

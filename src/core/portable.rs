@@ -189,6 +189,7 @@ mod tests {
 
     fn record(label: &str, node: &str) -> VolumeRecord {
         VolumeRecord {
+            moved_to: None,
             label: label.into(),
             app: "db".into(),
             node_id: node.into(),

@@ -16,6 +16,9 @@ pub struct BindRecord {
     pub app: String,
     /// The node whose directory it is.
     pub node_id: String,
+    /// Set when the app moved away with its data (`apps move`) to this node: this copy is the
+    /// one left behind, stale.
+    pub moved_to: Option<String>,
     pub(crate) config_id: String,
 }
 
@@ -27,6 +30,9 @@ pub struct VolumeRecord {
     pub app: String,
     /// The node that holds the volume (volumes are per node).
     pub node_id: String,
+    /// Set when the app moved away with its data (`apps move`) to this node: this copy is the
+    /// one left behind, stale.
+    pub moved_to: Option<String>,
     pub(crate) config_id: String,
 }
 
@@ -42,6 +48,10 @@ impl VolumeRecord {
 pub struct Records {
     pub binds: Vec<BindRecord>,
     pub volumes: Vec<VolumeRecord>,
+    /// Host directories an `apps move` was copying into when it stopped short (a record of the
+    /// same shape as a bind's): what it wrote there stays (no file is deleted through the
+    /// engine), and its rerun may complete it.
+    pub partial_dirs: Vec<BindRecord>,
 }
 
 /// A config alacrity wrote: its name, ID and labels.
@@ -58,14 +68,24 @@ impl Config {
 }
 
 pub(crate) fn bind_records_of(configs: Vec<Config>) -> Vec<BindRecord> {
+    dir_records_of(configs, labels::BIND_RECORD_PREFIX)
+}
+
+/// The records of host directories a move was copying into (see `Records::partial_dirs`).
+pub(crate) fn partial_dirs_of(configs: Vec<Config>) -> Vec<BindRecord> {
+    dir_records_of(configs, labels::MOVE_PARTIAL_PREFIX)
+}
+
+fn dir_records_of(configs: Vec<Config>, prefix: &str) -> Vec<BindRecord> {
     let mut records: Vec<BindRecord> = configs
         .into_iter()
-        .filter(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX))
+        .filter(|config| config.name.starts_with(prefix))
         .filter_map(|mut config| {
             Some(BindRecord {
                 path: PathBuf::from(config.take(labels::BIND_PATH)?),
                 app: config.take(labels::APP).unwrap_or_default(),
                 node_id: config.take(labels::NODE).unwrap_or_default(),
+                moved_to: config.take(labels::MOVED_TO),
                 config_id: config.id,
             })
         })
@@ -83,6 +103,7 @@ pub(crate) fn volume_records_of(configs: Vec<Config>) -> Vec<VolumeRecord> {
                 label: config.take(labels::VOLUME_LABEL)?,
                 app: config.take(labels::APP).unwrap_or_default(),
                 node_id: config.take(labels::NODE).unwrap_or_default(),
+                moved_to: config.take(labels::MOVED_TO),
                 config_id: config.id,
             })
         })

@@ -298,6 +298,7 @@ mod tests {
             label: label.into(),
             app: app.into(),
             node_id: node.into(),
+            moved_to: None,
             config_id: String::new(),
         }
     }

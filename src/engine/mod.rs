@@ -33,6 +33,7 @@ mod images;
 mod lock;
 mod logs;
 mod machine;
+mod moving;
 mod nodes;
 mod portable;
 mod raw;

@@ -26,12 +26,16 @@ impl Engine {
     /// Every record of both kinds, from one call.
     pub(crate) async fn records(&self) -> anyhow::Result<Records> {
         let configs = self.configs().await?;
+        let (partial, configs): (Vec<Config>, Vec<Config>) = configs
+            .into_iter()
+            .partition(|config| config.name.starts_with(labels::MOVE_PARTIAL_PREFIX));
         let (binds, volumes): (Vec<Config>, Vec<Config>) = configs
             .into_iter()
             .partition(|config| config.name.starts_with(labels::BIND_RECORD_PREFIX));
         Ok(Records {
             binds: bind_records_of(binds),
             volumes: volume_records_of(volumes),
+            partial_dirs: partial_dirs_of(partial),
         })
     }
 
@@ -41,6 +45,17 @@ impl Engine {
         record: &NewRecord,
         replaces: Option<&str>,
     ) -> anyhow::Result<()> {
+        self.write_record_with(record, replaces, &HashMap::new())
+            .await
+    }
+
+    /// `write_record`, with more labels (a move's `moved-to` on the copy it left behind).
+    pub(crate) async fn write_record_with(
+        &self,
+        record: &NewRecord,
+        replaces: Option<&str>,
+        more: &HashMap<String, String>,
+    ) -> anyhow::Result<()> {
         if let Some(config_id) = replaces {
             self.delete_record(config_id)
                 .await
@@ -48,7 +63,7 @@ impl Engine {
         }
         let spec = ConfigSpec {
             name: Some(record.name()),
-            labels: Some(record.labels()),
+            labels: Some(record.labels().into_iter().chain(more.clone()).collect()),
             data: Some(STANDARD.encode(record.data().as_bytes())),
             ..Default::default()
         };
@@ -69,6 +84,29 @@ impl Engine {
         self.delete_record(&record.config_id)
             .await
             .with_context(|| format!("cannot delete the record of the volume {}", record.name()))
+    }
+
+    /// Records that a move copies into the host directory `path` of node `node_id`.
+    pub(crate) async fn mark_partial_dir(
+        &self,
+        path: &std::path::Path,
+        app: &str,
+        node_id: &str,
+    ) -> anyhow::Result<()> {
+        let spec = ConfigSpec {
+            name: Some(labels::move_partial_name(path, node_id)),
+            labels: Some(labels::bind_record_labels(path, app, node_id)),
+            data: Some(STANDARD.encode(path.to_string_lossy().as_bytes())),
+            ..Default::default()
+        };
+        self.create_record(spec)
+            .await
+            .with_context(|| format!("cannot record the copy into {} under way", path.display()))
+    }
+
+    /// Drops the record of a move's copy into a host directory (the move ended).
+    pub(crate) async fn unmark_partial_dir(&self, record: &BindRecord) -> anyhow::Result<()> {
+        self.delete_record(&record.config_id).await
     }
 
     /// The configs alacrity wrote.

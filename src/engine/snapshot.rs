@@ -88,6 +88,13 @@ impl Engine {
             return Err(anyhow::Error::new(Refused { problems }));
         }
         let records = records?;
+        let moved: Vec<Problem> = plans
+            .iter()
+            .filter_map(|plan| moved_away(plan, &records, &nodes))
+            .collect();
+        if !moved.is_empty() {
+            return Err(anyhow::Error::new(Refused { problems: moved }));
+        }
         for plan in &mut plans {
             if plan.node_move.is_none() {
                 plan.node_move = data_elsewhere(plan, &records, &nodes);

@@ -23,6 +23,7 @@ mod harness;
 mod health;
 mod images;
 mod json;
+mod moving;
 mod multinode;
 mod observe;
 mod plan;

@@ -1,7 +1,8 @@
-//! `alacrity apps ls|ps|logs|scale|rm|rollback`: the deployed apps.
+//! `alacrity apps ls|ps|logs|scale|rm|rollback|move`: the deployed apps.
 
 pub mod logs;
 pub mod ls;
+pub mod r#move;
 pub mod ps;
 pub mod rm;
 pub mod rollback;
@@ -25,5 +26,6 @@ pub async fn run(
         AppsCommand::Scale(args) => scale::run(args, engine, printer).await,
         AppsCommand::Rm(args) => rm::run(args, engine, printer, yes).await,
         AppsCommand::Rollback(args) => rollback::run(args, engine, printer).await,
+        AppsCommand::Move(args) => r#move::run(args, engine, printer, yes).await,
     }
 }
