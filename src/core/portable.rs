@@ -31,15 +31,11 @@ pub(crate) fn volume_nodes(
         .iter()
         .filter(|r| r.label == label)
         .map(|r| r.node_id.clone());
-    let pinned = services
-        .iter()
-        .filter(|s| {
-            s.sources
-                .iter()
-                .any(|source| matches!(source, Source::Volume(v) if v == name))
-        })
-        .filter_map(|s| s.pin.clone());
-    choice(recorded.chain(pinned).collect())
+    nodes_of(
+        recorded,
+        services,
+        |source| matches!(source, Source::Volume(v) if v == name),
+    )
 }
 
 /// The nodes where a host directory is known to be used: its records, and the pins of the apps
@@ -53,13 +49,22 @@ pub(crate) fn dir_nodes(
         .iter()
         .filter(|r| r.path == path)
         .map(|r| r.node_id.clone());
+    nodes_of(
+        recorded,
+        services,
+        |source| matches!(source, Source::Bind(p) if p == path),
+    )
+}
+
+/// The nodes of `recorded`, and the pins of the apps with a mount that `mounts` says is the data.
+fn nodes_of(
+    recorded: impl Iterator<Item = String>,
+    services: &[ServiceUse],
+    mounts: impl Fn(&Source) -> bool,
+) -> NodeChoice {
     let pinned = services
         .iter()
-        .filter(|s| {
-            s.sources
-                .iter()
-                .any(|source| matches!(source, Source::Bind(p) if p == path))
-        })
+        .filter(|s| s.sources.iter().any(&mounts))
         .filter_map(|s| s.pin.clone());
     choice(recorded.chain(pinned).collect())
 }

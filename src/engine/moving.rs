@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use bollard::models::VolumeCreateRequest;
 use bollard::query_parameters::RemoveVolumeOptions;
 
 use super::{Engine, engine_error, is_not_found};
@@ -125,21 +124,9 @@ impl Engine {
         app: &str,
         from: &str,
     ) -> anyhow::Result<()> {
-        let name = volume_name(label);
         let mut volume_labels = labels::volume_labels(label, app);
         volume_labels.insert(labels::MOVED_FROM.to_string(), from.to_string());
-        let request = VolumeCreateRequest {
-            name: Some(name.clone()),
-            driver: Some("local".to_string()),
-            labels: Some(volume_labels),
-            ..Default::default()
-        };
-        self.docker
-            .create_volume(request)
-            .await
-            .map_err(engine_error)
-            .with_context(|| format!("cannot create the volume `{name}`"))?;
-        Ok(())
+        self.create_volume_labelled(label, volume_labels).await
     }
 
     /// Removes a volume this move created on this engine's node (its partial copy).

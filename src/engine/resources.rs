@@ -80,11 +80,21 @@ impl Engine {
 
     /// Creates a managed volume on the engine alacrity talks to.
     pub(crate) async fn create_volume(&self, label: &str, app: &str) -> anyhow::Result<()> {
+        self.create_volume_labelled(label, labels::volume_labels(label, app))
+            .await
+    }
+
+    /// Creates the managed volume of `label` with `volume_labels` (alacrity's, and more).
+    pub(crate) async fn create_volume_labelled(
+        &self,
+        label: &str,
+        volume_labels: HashMap<String, String>,
+    ) -> anyhow::Result<()> {
         let name = volume_name(label);
         let request = VolumeCreateRequest {
             name: Some(name.clone()),
             driver: Some("local".to_string()),
-            labels: Some(labels::volume_labels(label, app)),
+            labels: Some(volume_labels),
             ..Default::default()
         };
         self.docker
