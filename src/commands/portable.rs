@@ -31,6 +31,15 @@ const IN_FLIGHT: usize = 8;
 
 /// The node `--node` names, else the one alacrity knows holds the data; `what` names the data
 /// (`volume alacran--db`), `retry` is the command to suggest with `--node`.
+/// What `--stop` / `--live` ask for when the data is in use.
+pub fn while_used(args: &crate::cli::WhileUsedArgs) -> WhileUsed {
+    match (args.stop, args.live) {
+        (true, _) => WhileUsed::Stop,
+        (_, true) => WhileUsed::Live,
+        _ => WhileUsed::Refuse,
+    }
+}
+
 pub fn pick_node<'a>(
     nodes: &'a [Node],
     given: Option<&str>,

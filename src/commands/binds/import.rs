@@ -3,12 +3,10 @@
 //! Never into a directory in use or one that holds anything (alacrity does not empty a host
 //! directory for an import: `binds rm` removes one).
 
+use super::{Located, locate};
 use crate::cli::BindsImportArgs;
 use crate::commands::lock::locked;
-use crate::commands::portable::{
-    door_error, import, pick_node, read_archive, render_copied, users_text,
-};
-use crate::core::portable::dir_nodes;
+use crate::commands::portable::{door_error, import, read_archive, render_copied, users_text};
 use crate::engine::{Access, Connector, DataDoor, Mount, NodeReach};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::Printer;
@@ -27,23 +25,13 @@ pub async fn run(
         ))
         .into());
     }
-    let manager = connector.connect().await?;
-    let (nodes, records, services) = tokio::try_join!(
-        manager.nodes(),
-        manager.bind_records(),
-        manager.service_mounts()
-    )?;
-    let mut retry = format!(
-        "alacrity binds import {} {}",
-        path.display(),
-        args.file.display()
-    );
-    if let Some(node) = &args.node {
-        retry.push_str(&format!(" --node {node}"));
-    }
-    let what = format!("directory {}", path.display());
-    let known = dir_nodes(&path, &records, &services);
-    let node = pick_node(&nodes, args.node.as_deref(), known, &what, &retry)?;
+    let Located {
+        manager,
+        node,
+        retry,
+        what,
+    } = locate(connector, "import", &path, &args.file, args.node.as_deref()).await?;
+    let node = &node;
     let host = node.hostname.clone();
     let reach = NodeReach::from_args(&args.reach, connector).knowing(&manager);
     let engine = reach.engine_of(node).await?;

@@ -25,6 +25,49 @@ pub async fn run(
     }
 }
 
+/// Where `binds export|import` find a directory: the swarm's manager, the node that holds it,
+/// the command to run again, and the directory in words.
+pub(crate) struct Located {
+    pub manager: crate::engine::Engine,
+    pub node: crate::core::nodes::Node,
+    pub retry: String,
+    pub what: String,
+}
+
+/// The node of `path` for `binds VERB PATH FILE [--node NODE]`: `--node`, else its records and
+/// the apps that mount it.
+pub(crate) async fn locate(
+    connector: &Connector,
+    verb: &str,
+    path: &std::path::Path,
+    file: &std::path::Path,
+    given: Option<&str>,
+) -> anyhow::Result<Located> {
+    let manager = connector.connect().await?;
+    let (nodes, records, services) = tokio::try_join!(
+        manager.nodes(),
+        manager.bind_records(),
+        manager.service_mounts()
+    )?;
+    let mut retry = format!(
+        "alacrity binds {verb} {} {}",
+        path.display(),
+        file.display()
+    );
+    if let Some(node) = given {
+        retry.push_str(&format!(" --node {node}"));
+    }
+    let what = format!("directory {}", path.display());
+    let known = crate::core::portable::dir_nodes(path, &records, &services);
+    let node = crate::commands::portable::pick_node(&nodes, given, known, &what, &retry)?.clone();
+    Ok(Located {
+        manager,
+        node,
+        retry,
+        what,
+    })
+}
+
 /// A host directory given on the command line: absolute, normalized (invalid input otherwise).
 pub(crate) fn path_arg(path: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
     let text = path.to_string_lossy();

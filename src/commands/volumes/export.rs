@@ -4,8 +4,8 @@
 //! app stops for the copy and starts again, also when the copy fails) or `--live`.
 
 use crate::cli::VolumesExportArgs;
-use crate::commands::portable::{Destination, Export, export, pick_node};
-use crate::core::portable::{WhileUsed, volume_nodes};
+use crate::commands::portable::{Destination, Export, export, pick_node, while_used};
+use crate::core::portable::volume_nodes;
 use crate::core::resources::VolumeState;
 use crate::engine::{Connector, Mount, NodeReach};
 use crate::exit::{ExitStatus, InvalidInput};
@@ -55,11 +55,7 @@ pub async fn run(
     let usage = manager.usage_on(&engine, &node.id).await?;
     let users = usage.volume_users(&name, &node.id);
     let total = engine.volume_size(&name).await;
-    let mode = match (args.while_used.stop, args.while_used.live) {
-        (true, _) => WhileUsed::Stop,
-        (_, true) => WhileUsed::Live,
-        _ => WhileUsed::Refuse,
-    };
+    let mode = while_used(&args.while_used);
     let job = Export {
         manager: &manager,
         connector,
