@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::core::apply::Applied;
 use crate::core::converge::{AppProgress, ProgressState, Target, WaitEnd};
 use crate::core::plan::{Action, Plan};
-use crate::core::rollback::{NoReturn, SwarmDoes};
+use crate::core::rollback::{self as core_rollback, NoReturn, SwarmDoes};
 use crate::engine::{Engine, Returning};
 use crate::exit::Interrupted;
 use crate::printer::Printer;
@@ -177,13 +177,13 @@ pub async fn return_failed(
         match engine.return_after_failure(&done.target, before).await {
             Ok(Returning::Asked(target)) => {
                 printer.info(format!("{name}: rolling back to its previous version"));
-                returning.push((target, false));
+                returning.push((target, false, before));
             }
             Ok(Returning::BySwarm(target)) => {
                 printer.info(format!(
                     "{name}: the swarm is rolling it back to its previous version"
                 ));
-                returning.push((target, true));
+                returning.push((target, true, before));
             }
             Ok(Returning::ChangedMeanwhile) => {
                 outcomes.push((name.clone(), AfterFailure::ChangedMeanwhile));
@@ -194,9 +194,14 @@ pub async fn return_failed(
             )),
         }
     }
-    let targets: Vec<Target> = returning.iter().map(|(target, _)| target.clone()).collect();
-    let ends = wait_for_returns(engine, &targets, timeout, monitor, printer).await?;
-    for ((target, by_swarm), end) in returning.into_iter().zip(ends) {
+    let targets: Vec<Target> = returning
+        .iter()
+        .map(|(target, _, _)| target.clone())
+        .collect();
+    let befores: Vec<_> = returning.iter().map(|(_, _, before)| *before).collect();
+    let window = core_rollback::return_window(timeout, &befores);
+    let ends = wait_for_returns(engine, &targets, window, monitor, printer).await?;
+    for ((target, by_swarm, _), end) in returning.into_iter().zip(ends) {
         let outcome = match end {
             Ok(running) => AfterFailure::RolledBack { by_swarm, running },
             Err(reason) => AfterFailure::RollbackFailed(reason),

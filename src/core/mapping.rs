@@ -38,7 +38,7 @@ use crate::spec::{
 
 /// How long the swarm watches a new task before it calls an update step good (Docker's default),
 /// for an app without a health check of its spec.
-const UPDATE_MONITOR: Duration = Duration::from_secs(5);
+pub(crate) const UPDATE_MONITOR: Duration = Duration::from_secs(5);
 /// The test that turns off the image's health check.
 const HEALTH_NONE: &str = "NONE";
 

@@ -3,6 +3,7 @@
 //! what to wait for then.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum, Task, TaskState};
 
@@ -141,6 +142,32 @@ pub(crate) fn swarm_returned(
     (now.is_some() && now == mapping::template_hash(before.task_template.as_ref())).then_some(true)
 }
 
+/// Beyond the swarm's monitor window, how long a rollback after a failed deploy is given to
+/// start the previous version's containers.
+const RETURN_MARGIN: Duration = Duration::from_secs(60);
+
+/// How long a failed deploy waits for its apps to run their previous version again: its
+/// `--timeout` again (counted from the rollback request, the last write), but never less than the
+/// swarm needs to finish a rollback: it watches the returned containers for the monitor window of
+/// the spec it returns to (`before`) before it calls the rollback complete. A short `--timeout` is
+/// the budget of the new version; cutting the rollback short would leave the app half-way.
+pub(crate) fn return_window(timeout: Duration, before: &[&ServiceSpec]) -> Duration {
+    let nanos = |ns: Option<i64>| Duration::from_nanos(ns.unwrap_or(0).max(0) as u64);
+    let monitor = before
+        .iter()
+        .flat_map(|spec| {
+            [
+                spec.update_config.as_ref().and_then(|c| c.monitor),
+                spec.rollback_config.as_ref().and_then(|c| c.monitor),
+            ]
+        })
+        .map(nanos)
+        .max()
+        .unwrap_or_default()
+        .max(mapping::UPDATE_MONITOR);
+    timeout.max(monitor + RETURN_MARGIN)
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -257,5 +284,19 @@ mod tests {
         assert_eq!(does(Some(State::ROLLBACK_COMPLETED)), SwarmDoes::RolledBack);
         assert_eq!(does(Some(State::COMPLETED)), SwarmDoes::Completed);
         assert_eq!(does(None), SwarmDoes::Retrying);
+    }
+
+    #[test]
+    fn a_failed_deploy_gives_the_rollback_the_swarms_monitor_window_and_a_margin() {
+        let plain = spec(None, "old");
+        let secs = Duration::from_secs;
+        // Docker's 5 s monitor and a minute: a short --timeout does not cut the rollback short.
+        assert_eq!(return_window(secs(5), &[&plain]), secs(65));
+        assert_eq!(return_window(secs(300), &[&plain]), secs(300));
+        // The longest monitor of the specs returned to counts.
+        let mut checked = spec(None, "old");
+        checked.rollback_config.as_mut().unwrap().monitor = Some(70_000_000_000);
+        assert_eq!(return_window(secs(5), &[&plain, &checked]), secs(130));
+        assert_eq!(return_window(secs(5), &[]), secs(65));
     }
 }
