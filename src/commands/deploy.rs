@@ -4,6 +4,7 @@
 //! The result is a [`DeployReport`] (plain data, built by [`report`]), printed by
 //! [`render_report`] as a table or JSON.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ use crate::core::converge::ProgressState;
 use crate::core::converge::{AppProgress, WaitEnd, is_missing_bind_source};
 use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
-use crate::core::plan::Plan;
+use crate::core::plan::{AppPlan, Plan};
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
 use crate::core::tasks::{humanize, is_out_of_memory};
 use crate::core::writers::Writer;
@@ -339,9 +340,19 @@ fn check_moves(
     Ok(())
 }
 
-/// What is about to happen, one line per app, on stderr.
+/// What is about to happen, on stderr: a line per app that changes, then how many apps do what
+/// (an unchanged app is only counted, named with --verbose: at hundreds of apps, the few that
+/// change must not drown among the others).
 fn announce(plan: &Plan, printer: &Printer) {
     for app in &plan.apps {
+        if app.action == Action::Unchanged {
+            printer.detail(format!(
+                "{:<9} {}",
+                app.action,
+                printer.paint(Paint::Bold, &app.app.name)
+            ));
+            continue;
+        }
         let mut line = format!(
             "{:<9} {}",
             plan::paint_action(app.action, printer),
@@ -358,30 +369,71 @@ fn announce(plan: &Plan, printer: &Printer) {
             printer.info(format!("  {detail}"));
         }
     }
+    let unchanged = plan.apps.iter().any(|app| app.action == Action::Unchanged);
+    if plan.apps.len() > 1 || unchanged {
+        printer.info(plan_summary(plan));
+    }
     for warning in plan::stranded_warnings(plan) {
         printer.warn(warning);
     }
 }
 
-/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise
-/// (see `Printer::progress`).
+/// `197 unchanged, 2 to update, 1 to create`: how many apps the plan does what to.
+fn plan_summary(plan: &Plan) -> String {
+    let count = |action: Action| plan.apps.iter().filter(|app| app.action == action).count();
+    let parts = [
+        (count(Action::Unchanged), "unchanged"),
+        (count(Action::Update), "to update"),
+        (count(Action::Create), "to create"),
+    ];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect();
+    words.join(", ")
+}
+
+/// Progress while waiting (see `Printer::progress_of_some`). On a terminal: a live line per app
+/// still moving, and a summary line counting the others (`197 unchanged, 2 updated, 1
+/// creating...`). Otherwise, plain lines: one per change of an app the deploy changes (or of an
+/// unchanged one that does not run as it should), then the summary once at the end. An
+/// unchanged app that runs is only counted.
 struct Display<'a> {
     progress: Progress<'a>,
+    actions: HashMap<String, Action>,
+    live: bool,
     last: Vec<AppProgress>,
 }
 
 impl<'a> Display<'a> {
     fn new(printer: &'a Printer, applied: &[Applied]) -> Self {
         Display {
-            progress: printer.progress(applied.iter().map(|app| app.name.as_str())),
+            progress: printer.progress_of_some(),
+            actions: applied
+                .iter()
+                .map(|app| (app.name.clone(), app.action))
+                .collect(),
+            live: printer.is_interactive(),
             last: Vec::new(),
         }
     }
 
+    fn action(&self, name: &str) -> Action {
+        self.actions.get(name).copied().unwrap_or(Action::Update)
+    }
+
     fn show(&mut self, progress: &[AppProgress]) {
         for app in progress {
-            self.progress.show(&app.name, progress_line(app));
+            let converged = matches!(app.state, ProgressState::Converged);
+            let unchanged = self.action(&app.name) == Action::Unchanged;
+            match converged && (unchanged || self.live) {
+                true => self.progress.hide(&app.name),
+                false => self.progress.show(&app.name, progress_line(app)),
+            }
         }
+        self.progress
+            .summary(progress_summary(&self.actions, progress, false));
         self.last = progress.to_vec();
     }
 
@@ -389,7 +441,58 @@ impl<'a> Display<'a> {
         for app in &self.last {
             self.progress.finish(&app.name, progress_line(app));
         }
+        if !self.last.is_empty() {
+            self.progress
+                .finish_summary(progress_summary(&self.actions, &self.last, true));
+        }
     }
+}
+
+/// `197 unchanged, 2 updated, 1 creating...`: how many apps stand where, by what the deploy did
+/// to them; `...` while some still move (not `done`).
+fn progress_summary(
+    actions: &HashMap<String, Action>,
+    progress: &[AppProgress],
+    done: bool,
+) -> String {
+    // unchanged, updated, created, updating, creating, waiting, failed, superseded
+    let mut counts = [0usize; 8];
+    for app in progress {
+        let action = actions.get(&app.name).copied().unwrap_or(Action::Update);
+        let slot = match (&app.state, action) {
+            (ProgressState::Converged, Action::Unchanged) => 0,
+            (ProgressState::Converged, Action::Update) => 1,
+            (ProgressState::Converged, Action::Create) => 2,
+            (ProgressState::Waiting(_), Action::Update) => 3,
+            (ProgressState::Waiting(_), Action::Create) => 4,
+            (ProgressState::Waiting(_), Action::Unchanged) => 5,
+            (ProgressState::Failed(_), _) => 6,
+            (ProgressState::Superseded(_), _) => 7,
+        };
+        counts[slot] += 1;
+    }
+    let words = [
+        "unchanged",
+        "updated",
+        "created",
+        "updating",
+        "creating",
+        "waiting",
+        "failed",
+        "changed by another deploy",
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect();
+    let moving = counts[3] + counts[4] + counts[5] > 0;
+    let mut line = parts.join(", ");
+    if moving && !done {
+        line.push_str("...");
+    }
+    line
 }
 
 /// `web: 2/2 running, ready`, `web: 2/2 healthy, ready` (with a health check), `web: 0/2
@@ -449,10 +552,22 @@ pub struct DeployedReport {
 
 /// The result: what was done to each app written, and where it stands.
 fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress]) -> DeployReport {
+    // By name once: linear in apps, not their square.
+    let plans: HashMap<&str, &AppPlan> = plan
+        .apps
+        .iter()
+        .map(|app| (app.app.name.as_str(), app))
+        .collect();
+    let progress: HashMap<&str, &AppProgress> =
+        progress.iter().map(|p| (p.name.as_str(), p)).collect();
     DeployReport {
         apps: applied
             .iter()
-            .filter_map(|done| app_report(plan, &done.name, progress))
+            .filter_map(|done| {
+                let app = plans.get(done.name.as_str())?;
+                let now = progress.get(done.name.as_str()).copied();
+                Some(app_report(plan, app, now))
+            })
             .collect(),
     }
 }
@@ -467,9 +582,7 @@ pub fn render_report(report: &DeployReport, printer: &Printer) {
 }
 
 /// One app's line of the result: what was done and where it stands.
-fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<DeployedReport> {
-    let app = plan.apps.iter().find(|p| p.app.name == name)?;
-    let now = progress.iter().find(|p| p.name == name);
+fn app_report(plan: &Plan, app: &AppPlan, now: Option<&AppProgress>) -> DeployedReport {
     let (state, reason) = match now.map(|p| &p.state) {
         None => ("detached", None),
         Some(ProgressState::Converged) => ("converged", None),
@@ -477,7 +590,7 @@ fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<Deplo
         Some(ProgressState::Failed(reason)) => ("failed", Some(reason)),
         Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason)),
     };
-    Some(DeployedReport {
+    DeployedReport {
         name: app.app.name.clone(),
         action: app.action.to_string(),
         changes: app.changes.clone(),
@@ -486,7 +599,7 @@ fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<Deplo
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
         state: state.to_string(),
         reason: reason.cloned(),
-    })
+    }
 }
 
 fn report_table(apps: &[DeployedReport]) -> String {

@@ -60,13 +60,13 @@ impl Engine {
             true => self.local_node_among(&nodes).await?.to_string(),
             false => String::new(),
         };
-        let swarm = Swarm {
-            services: &services,
-            ports: &ports,
-            nodes: &nodes,
-            local_node: &local_node,
-            deploying: apps.iter().map(|app| app.name.as_str()).collect(),
-        };
+        let swarm = Swarm::new(
+            &services,
+            &ports,
+            &nodes,
+            &local_node,
+            apps.iter().map(|app| app.name.as_str()).collect(),
+        );
         let mut plans = Vec::new();
         for app in apps {
             match plan_app(app, &swarm) {
@@ -88,9 +88,10 @@ impl Engine {
             return Err(anyhow::Error::new(Refused { problems }));
         }
         let records = records?;
+        let index = RecordIndex::new(&records);
         for plan in &mut plans {
             if plan.node_move.is_none() {
-                plan.node_move = data_elsewhere(plan, &records, &nodes);
+                plan.node_move = data_elsewhere(plan, &index, &nodes);
             }
         }
         Ok(Plan {
