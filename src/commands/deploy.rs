@@ -733,6 +733,168 @@ fn timeout_error(progress: &[AppProgress], timeout: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::OutputFormat;
+    use crate::core::converge::Target;
+    use crate::core::plan::tests::{app, deployed, plan_with};
+    use crate::core::records::Records;
+    use crate::core::resources::NetworkState;
+
+    /// 200 apps: 197 deployed as they are, 2 deployed with another image, 1 new.
+    fn plan_of_200() -> Plan {
+        let apps: Vec<AppPlan> = (0..200)
+            .map(|i| {
+                let wanted = app(&format!("s{i}"), false, &[]);
+                let mut services = std::collections::HashMap::new();
+                match i {
+                    7 => {}
+                    3 | 150 => {
+                        let mut before = wanted.clone();
+                        before.image = "busybox:old".into();
+                        services.insert(wanted.name.clone(), deployed(&before, None));
+                    }
+                    _ => {
+                        services.insert(wanted.name.clone(), deployed(&wanted, None));
+                    }
+                }
+                plan_with(&wanted, &services).unwrap()
+            })
+            .collect();
+        Plan {
+            apps,
+            nodes: Vec::new(),
+            network: NetworkState::Present,
+            records: Records::default(),
+            volume_states: Default::default(),
+            images: Vec::new(),
+        }
+    }
+
+    fn applied(plan: &Plan) -> Vec<Applied> {
+        plan.apps
+            .iter()
+            .map(|p| Applied {
+                name: p.app.name.clone(),
+                action: p.action,
+                warnings: Vec::new(),
+                target: Target {
+                    name: p.app.name.clone(),
+                    desired: 1,
+                    service_id: format!("id-{}", p.app.name),
+                    template_hash: String::new(),
+                    known_tasks: Default::default(),
+                    update_started: None,
+                    rollback: false,
+                },
+            })
+            .collect()
+    }
+
+    fn look(plan: &Plan, moving: &[&str]) -> Vec<AppProgress> {
+        plan.apps
+            .iter()
+            .map(|p| {
+                let waiting = moving.contains(&p.app.name.as_str());
+                AppProgress {
+                    name: p.app.name.clone(),
+                    running: u64::from(!waiting),
+                    desired: 1,
+                    stopping: 0,
+                    health_checked: false,
+                    state: match waiting {
+                        true => ProgressState::Waiting("preparing".into()),
+                        false => ProgressState::Converged,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn at_scale_the_plan_names_only_the_apps_that_change_then_counts() {
+        let plan = plan_of_200();
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        announce(&plan, &printer);
+        assert_eq!(
+            buffers.take().stderr,
+            "update    s3 (image)\n\
+             create    s7\n\
+             update    s150 (image)\n\
+             197 unchanged, 2 to update, 1 to create\n"
+        );
+        // With --verbose, the unchanged ones are named too.
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        announce(&plan, &printer.with_levels(false, 1));
+        let stderr = buffers.take().stderr;
+        assert_eq!(stderr.lines().count(), 201, "{stderr}");
+        assert!(stderr.contains("unchanged s0\n"), "{stderr}");
+    }
+
+    #[test]
+    fn at_scale_without_a_terminal_the_wait_names_only_the_apps_that_change_then_counts() {
+        let plan = plan_of_200();
+        let applied = applied(&plan);
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut display = Display::new(&printer, &applied);
+        display.show(&look(&plan, &["s3", "s7", "s150"]));
+        display.show(&look(&plan, &["s7"]));
+        display.show(&look(&plan, &["s7"]));
+        display.show(&look(&plan, &[]));
+        display.finish();
+        assert_eq!(
+            buffers.take().stderr,
+            "s3: 0/1 running (preparing)\n\
+             s7: 0/1 running (preparing)\n\
+             s150: 0/1 running (preparing)\n\
+             s3: 1/1 running, ready\n\
+             s150: 1/1 running, ready\n\
+             s7: 1/1 running, ready\n\
+             197 unchanged, 2 updated, 1 created\n"
+        );
+        // An unchanged app that stops running is named, and counted as waiting.
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut display = Display::new(&printer, &applied);
+        display.show(&look(&plan, &["s0"]));
+        display.finish();
+        assert_eq!(
+            buffers.take().stderr,
+            "s0: 0/1 running (preparing)\n\
+             s3: 1/1 running, ready\n\
+             s7: 1/1 running, ready\n\
+             s150: 1/1 running, ready\n\
+             196 unchanged, 2 updated, 1 created, 1 waiting\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_says_what_still_moves() {
+        let plan = plan_of_200();
+        let actions: HashMap<String, Action> = plan
+            .apps
+            .iter()
+            .map(|p| (p.app.name.clone(), p.action))
+            .collect();
+        let now = look(&plan, &["s3", "s7"]);
+        assert_eq!(
+            progress_summary(&actions, &now, false),
+            "197 unchanged, 1 updated, 1 updating, 1 creating..."
+        );
+        let mut ended = look(&plan, &[]);
+        ended[7].state = ProgressState::Failed("rejected".into());
+        assert_eq!(
+            progress_summary(&actions, &ended, true),
+            "197 unchanged, 2 updated, 1 failed"
+        );
+    }
+
+    #[test]
+    fn json_still_lists_every_app() {
+        let plan = plan_of_200();
+        let report = report(&plan, &applied(&plan), &look(&plan, &[]));
+        assert_eq!(report.apps.len(), 200);
+        assert_eq!(report.apps[0].action, "unchanged");
+        assert_eq!(report.apps[7].action, "create");
+        assert_eq!(report.apps[7].state, "converged");
+    }
 
     #[test]
     fn a_lost_engine_among_the_failures_stays_visible() {
