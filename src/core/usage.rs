@@ -468,13 +468,27 @@ mod tests {
         let usage = Usage {
             tasks: vec![],
             services: vec![
-                service("db", true, Some("n1"), vec![volume("alacran--d"), volume("alacran--d")]),
+                service(
+                    "db",
+                    true,
+                    Some("n1"),
+                    vec![volume("alacran--d"), volume("alacran--d")],
+                ),
                 service("old", true, Some("n2"), vec![volume("alacran--d")]),
-                service("theirs", false, None, vec![volume("alacran--e"), bind("/srv")]),
+                service(
+                    "theirs",
+                    false,
+                    None,
+                    vec![volume("alacran--e"), bind("/srv")],
+                ),
             ],
             containers: vec![
                 container("db.1.x", Some("db"), vec![volume("alacran--d")]),
-                container("backup", None, vec![volume("alacran--d"), volume("alacran--e")]),
+                container(
+                    "backup",
+                    None,
+                    vec![volume("alacran--d"), volume("alacran--e")],
+                ),
             ],
             local_node: "n1".into(),
         };
