@@ -393,7 +393,13 @@ impl Printer {
 
     /// Progress as plain lines only, on a terminal too: a line on stderr whenever one changes.
     pub fn progress_lines(&self) -> Progress<'_> {
-        self.progress([])
+        Progress {
+            printer: self,
+            multi: None,
+            bars: HashMap::new(),
+            summary: None,
+            shown: HashMap::new(),
+        }
     }
 }
 
