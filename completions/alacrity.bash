@@ -215,7 +215,7 @@ _alacrity() {
 
     case "${cmd}" in
         alacrity)
-            opts="-H -c -o -y -q -v -h -V --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help --version validate plan deploy apps volumes binds lock completions man help"
+            opts="-V -H -c -o -y -q -v -h --version --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help validate plan deploy apps volumes binds lock completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alacrity_global_optspecs
-    string join \n H/host= c/context= tlsverify tlscacert= tlscert= tlskey= o/output= y/yes q/quiet v/verbose lock-timeout= color= h/help V/version
+    string join \n V/version H/host= c/context= tlsverify tlscacert= tlscert= tlskey= o/output= y/yes q/quiet v/verbose lock-timeout= color= h/help
 end
 
 function __fish_alacrity_needs_command
@@ -35,12 +35,12 @@ complete -c alacrity -n "__fish_alacrity_needs_command" -l lock-timeout -d 'How 
 complete -c alacrity -n "__fish_alacrity_needs_command" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alacrity -n "__fish_alacrity_needs_command" -s V -l version -d 'Print the version, the git commit and the oldest Engine API supported (as data with --output json)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c alacrity -n "__fish_alacrity_needs_command" -s V -l version -d 'Print version'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "validate" -d 'Check app specs against the persistence rules, without touching the engine'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "plan" -d 'Show what `deploy` would do, app by app, without changing anything'
 complete -c alacrity -n "__fish_alacrity_needs_command" -f -a "deploy" -d 'Create or update the apps of the given specs as swarm services'

@@ -11,13 +11,27 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// server; their data lives in managed volumes (alacran--LABEL) or existing host directories and
 /// outlives the app. Non-persistent apps scale and move freely between servers.
 #[derive(Debug, Parser)]
-#[command(name = "alacrity", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "alacrity",
+    version,
+    disable_version_flag = true,
+    arg_required_else_help = true,
+    about,
+    long_about,
+    max_term_width = 100
+)]
 pub struct Cli {
+    /// Print the version, the git commit and the oldest Engine API supported (as data with
+    /// --output json)
+    #[arg(long, short = 'V')]
+    pub version: bool,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// The command; none only with --version.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options accepted by every subcommand.

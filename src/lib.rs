@@ -62,7 +62,20 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         engine = engine.with_tracer(std::sync::Arc::new(move |line: &str| tracer.trace(line)));
     }
     let yes = cli.global.yes;
-    let result = match cli.command {
+    let command = match cli.command {
+        _ if cli.version => return commands::version::run(printer),
+        Some(command) => command,
+        None => {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::MissingSubcommand,
+                    "a command is required (alacrity --help lists them)",
+                )
+                .exit()
+        }
+    };
+    let result = match command {
         Command::Validate(args) if engine.named_on_command_line() => block_on(
             commands::validate::run_against_engine(&args, &engine, printer),
         ),

@@ -42,12 +42,77 @@ fn validate_help_says_what_it_takes() {
 }
 
 #[test]
-fn version_is_the_crate_version() {
-    alacrity()
+fn version_names_the_crate_version_the_commit_and_the_oldest_api() {
+    let out = alacrity()
         .arg("--version")
         .assert()
         .success()
-        .stdout(format!("alacrity {}\n", env!("CARGO_PKG_VERSION")));
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], format!("alacrity {}", env!("CARGO_PKG_VERSION")));
+    let commit = lines[1].strip_prefix("commit: ").expect(&out);
+    assert!(
+        commit == "unknown"
+            || commit
+                .trim_end_matches("-dirty")
+                .chars()
+                .all(|c| c.is_ascii_hexdigit())
+            || std::env::var("ALACRITY_COMMIT").is_ok_and(|c| c.trim() == commit),
+        "{out}"
+    );
+    assert_eq!(lines[2], "minimum Engine API: 1.41 (Docker 20.10 or newer)");
+    alacrity().arg("-V").assert().success().stdout(out.clone());
+}
+
+#[test]
+fn version_as_json_is_the_same_as_data() {
+    let text = alacrity()
+        .arg("--version")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    let out = alacrity()
+        .args(["--version", "--output", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(json["min_api_version"], "1.41");
+    assert_eq!(json["min_docker_version"], "20.10");
+    let commit = json["commit"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("\ncommit: {commit}\n")),
+        "{text} vs {json}"
+    );
+    // The same with the option first.
+    alacrity()
+        .args(["-o", "json", "--version"])
+        .assert()
+        .success()
+        .stdout(String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn no_command_is_a_usage_error() {
+    alacrity()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage:"));
+    alacrity()
+        .args(["--output", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a command is required"));
 }
 
 #[test]

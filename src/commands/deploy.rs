@@ -523,7 +523,13 @@ pub(crate) fn progress_line(app: &AppProgress) -> String {
                 .unwrap_or(reason);
             format!("{}: {counts} ({detail})", app.name)
         }
-        ProgressState::Failed(reason) => format!("{}: failed: {reason}", app.name),
+        // The engine's reason often starts with the task's state: "failed: failed: ..." says
+        // it twice.
+        ProgressState::Failed(reason) => format!(
+            "{}: failed: {}",
+            app.name,
+            reason.strip_prefix("failed: ").unwrap_or(reason)
+        ),
         ProgressState::Superseded(_) => format!("{}: changed by another deploy", app.name),
     }
 }
@@ -941,6 +947,34 @@ mod tests {
         };
         let text = failed_error(&[other]);
         assert!(!text.contains("host_path"), "{text}");
+    }
+
+    #[test]
+    fn progress_says_healthy_with_a_check_and_a_failure_once() {
+        let app = AppProgress {
+            name: "web".into(),
+            running: 2,
+            desired: 2,
+            stopping: 0,
+            health_checked: true,
+            state: ProgressState::Converged,
+        };
+        assert_eq!(progress_line(&app), "web: 2/2 healthy, ready");
+        let starting = AppProgress {
+            running: 0,
+            state: ProgressState::Waiting("starting".into()),
+            ..app.clone()
+        };
+        assert_eq!(progress_line(&starting), "web: 0/2 healthy (starting)");
+        let failed = AppProgress {
+            health_checked: false,
+            state: ProgressState::Failed("failed: task: non-zero exit (3)".into()),
+            ..app
+        };
+        assert_eq!(
+            progress_line(&failed),
+            "web: failed: task: non-zero exit (3)"
+        );
     }
 
     #[test]

@@ -13,4 +13,5 @@ pub mod retained;
 pub mod rollback;
 pub mod table;
 pub mod validate;
+pub mod version;
 pub mod volumes;

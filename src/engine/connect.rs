@@ -673,12 +673,9 @@ fn open(endpoint: &Endpoint, dialer: &Dialer) -> Result<Docker, bollard::errors:
     let version = &MIN_API_VERSION;
     match endpoint {
         Endpoint::Unix(path) => Docker::connect_with_unix(path, REQUEST_TIMEOUT_SECS, version),
-        Endpoint::Http(authority) => Docker::connect_with_http(
-            &format!("http://{authority}"),
-            REQUEST_TIMEOUT_SECS,
-            version,
-        ),
-        Endpoint::Tls { .. } | Endpoint::Ssh(_) => {
+        // Plain tcp:// too goes through alacrity's dialer: its name lookup falls back to
+        // /etc/hosts and loopback (transport::connect_tcp), which hyper's resolver does not.
+        Endpoint::Http(_) | Endpoint::Tls { .. } | Endpoint::Ssh(_) => {
             transport::custom_docker(dialer.clone(), REQUEST_TIMEOUT_SECS, version)
         }
     }

@@ -161,12 +161,10 @@ impl Engine {
             connection.abort();
             return Err(refused(app, status.as_u16(), &body));
         }
-        // A service with a terminal sends raw bytes; any other, the multiplexed frames.
-        let raw = response
-            .headers()
-            .get(hyper::header::CONTENT_TYPE)
-            .is_some_and(|kind| kind.as_bytes() == b"application/vnd.docker.raw-stream")
-            || app.has_tty();
+        // A service with a terminal sends raw bytes; any other, the multiplexed frames. (The
+        // answer's content type does not tell: engines up to at least 28 call both
+        // `application/vnd.docker.raw-stream`.)
+        let raw = app.has_tty();
         Ok(AppLogs {
             body: response.into_body(),
             frames: Frames::new(!raw),

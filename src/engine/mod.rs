@@ -50,6 +50,7 @@ use tokio::sync::OnceCell;
 use crate::core::nodes::{Node, sole_manager};
 use credentials::Credentials;
 
+pub use api_version::{MIN_API, MIN_DOCKER};
 pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
 pub use images::ImageOptions;

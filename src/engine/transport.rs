@@ -208,11 +208,65 @@ pub(crate) enum Dialer {
     Ssh(Arc<SshDialer>),
 }
 
+/// Opens a TCP connection to `HOST:PORT` (a `tcp://` engine, with or without TLS). The name is
+/// resolved by the system (getaddrinfo: /etc/hosts, DNS, as nsswitch.conf says); if that fails,
+/// `localhost` and `*.localhost` are the loopback addresses (RFC 6761) and a name in /etc/hosts
+/// is its addresses there. So a static build (its glibc cannot load NSS modules of another glibc)
+/// still reaches `tcp://localhost:2375` or an engine named in /etc/hosts, on a machine without
+/// /etc/hosts or with an nsswitch.conf it cannot follow.
+pub(crate) async fn connect_tcp(authority: &str) -> io::Result<TcpStream> {
+    let addrs: Vec<std::net::SocketAddr> = match tokio::net::lookup_host(authority).await {
+        Ok(addrs) => addrs.collect(),
+        Err(err) => {
+            let hosts = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
+            let fallback = fallback_addrs(authority, &hosts);
+            if fallback.is_empty() {
+                return Err(err);
+            }
+            fallback
+        }
+    };
+    TcpStream::connect(&addrs[..]).await
+}
+
+/// The addresses of `HOST:PORT` without the system's resolver: loopback for `localhost`, else the
+/// lines of `hosts` (the text of /etc/hosts) that name HOST; none if neither knows it.
+pub(crate) fn fallback_addrs(authority: &str, hosts: &str) -> Vec<std::net::SocketAddr> {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+    let Some((host, port)) = authority.rsplit_once(':') else {
+        return Vec::new();
+    };
+    let Ok(port) = port.parse::<u16>() else {
+        return Vec::new();
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let lower = host.to_ascii_lowercase();
+    let ips: Vec<IpAddr> = if lower == "localhost" || lower.ends_with(".localhost") {
+        vec![Ipv4Addr::LOCALHOST.into(), Ipv6Addr::LOCALHOST.into()]
+    } else {
+        hosts
+            .lines()
+            .filter_map(|line| {
+                let line = line.split('#').next().unwrap_or("");
+                let mut fields = line.split_whitespace();
+                let ip: IpAddr = fields.next()?.parse().ok()?;
+                fields
+                    .any(|name| name.eq_ignore_ascii_case(host))
+                    .then_some(ip)
+            })
+            .collect()
+    };
+    ips.into_iter()
+        .map(|ip| SocketAddr::new(ip, port))
+        .collect()
+}
+
 impl Dialer {
     pub(crate) async fn dial(&self) -> io::Result<Stream> {
         match self {
             Dialer::Unix(path) => Ok(Stream::Unix(UnixStream::connect(path).await?)),
-            Dialer::Tcp(authority) => Ok(Stream::Tcp(TcpStream::connect(authority).await?)),
+            Dialer::Tcp(authority) => Ok(Stream::Tcp(connect_tcp(authority).await?)),
             Dialer::Tls(tls) => tls.dial().await,
             Dialer::Ssh(ssh) => ssh.dial().await,
         }
@@ -499,7 +553,7 @@ impl TlsDialer {
     }
 
     async fn dial(&self) -> io::Result<Stream> {
-        let tcp = TcpStream::connect(&self.authority).await?;
+        let tcp = connect_tcp(&self.authority).await?;
         let connector = tokio_rustls::TlsConnector::from(self.config.clone());
         match connector.connect(self.server_name.clone(), tcp).await {
             Ok(tls) => Ok(Stream::Tls(Box::new(tls))),
@@ -908,6 +962,25 @@ pub(crate) fn has_terminal() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_resolve_without_the_system_from_loopback_and_etc_hosts() {
+        let hosts = "127.0.0.1 localhost\n# 10.0.0.9 commented\n10.1.2.3\tswarm-manager  manager # the manager\n::1 ip6-localhost\nfe80::1 manager\n";
+        let addrs = |a: &str| -> Vec<String> {
+            fallback_addrs(a, hosts)
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        };
+        assert_eq!(addrs("localhost:2375"), ["127.0.0.1:2375", "[::1]:2375"]);
+        assert_eq!(addrs("engine.LOCALHOST.:1"), ["127.0.0.1:1", "[::1]:1"]);
+        assert_eq!(addrs("Manager:2376"), ["10.1.2.3:2376", "[fe80::1]:2376"]);
+        assert_eq!(addrs("swarm-manager:2376"), ["10.1.2.3:2376"]);
+        assert!(addrs("commented:1").is_empty());
+        assert!(addrs("elsewhere:2375").is_empty());
+        assert!(addrs("manager").is_empty());
+        assert!(addrs("manager:port").is_empty());
+    }
 
     #[test]
     fn ssh_addresses_parse_as_the_docker_cli_does() {

@@ -150,6 +150,28 @@ impl Scope {
         path
     }
 
+    /// `alacrity deploy SPEC` (waiting up to 2 minutes), asserted to succeed (its stderr shown if
+    /// not).
+    #[track_caller]
+    pub fn deploy_ok(&self, spec: &Path) {
+        let out = self
+            .alacrity()
+            .args(["deploy", "--timeout", "120s"])
+            .arg(spec)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run alacrity: {e}"));
+        assert!(out.status.success(), "deploy failed: {}", stderr(&out));
+    }
+
+    /// Writes a spec file (see [`Scope::write_file`]) and deploys it ([`Scope::deploy_ok`]);
+    /// returns its path.
+    #[track_caller]
+    pub fn deploy_spec(&self, file_name: &str, contents: &str) -> PathBuf {
+        let spec = self.write_file(file_name, contents);
+        self.deploy_ok(&spec);
+        spec
+    }
+
     /// Removes `path` (a directory with its contents, or a file) on drop.
     pub fn remove_on_drop(&self, path: impl Into<PathBuf>) {
         self.paths

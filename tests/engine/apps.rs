@@ -19,15 +19,6 @@ fn persistent(name: &str, label: &str, backups: &std::path::Path) -> String {
     )
 }
 
-fn deploy(scope: &Scope, spec: &std::path::Path) {
-    scope
-        .alacrity()
-        .args(["deploy", "--timeout", "90s"])
-        .arg(spec)
-        .assert()
-        .success();
-}
-
 fn listed(scope: &Scope, name: &str) -> Option<Value> {
     let out = scope
         .alacrity()
@@ -52,7 +43,7 @@ fn ls_lists_an_app_with_its_instances_node_and_volumes() {
         "stack.toml",
         &(persistent(&db, &label, &backups) + &app(&web, "instances = 2")),
     );
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     let listed_db = listed(&scope, &db).expect("db is listed");
     assert_eq!(
@@ -102,7 +93,7 @@ fn scale_sets_the_instances_and_a_later_deploy_of_that_count_is_unchanged() {
     let scope = Scope::new(&Swarm::single());
     let web = scope.name("web");
     let spec = scope.write_file("web.toml", &app(&web, ""));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     scope
         .alacrity()
@@ -128,7 +119,7 @@ fn scale_to_zero_returns_once_the_container_is_gone() {
     let scope = Scope::new(&Swarm::single());
     let db = scope.name("db");
     let spec = scope.write_file("db.toml", &slow_app(&db, ""));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
     assert_eq!(running_containers_on(&scope, 1, &db).len(), 1);
 
     let out = scope
@@ -155,7 +146,7 @@ fn scale_refuses_more_than_one_instance_of_a_persistent_app() {
     let scope = Scope::new(&Swarm::single());
     let (db, label) = (scope.name("db"), scope.name("data"));
     let spec = scope.write_file("db.toml", &persistent(&db, &label, &scope.host_dir("b")));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     let out = scope
         .alacrity()
@@ -215,7 +206,7 @@ fn rm_keeps_the_data_and_prints_how_to_remove_it() {
     let (db, label) = (scope.name("db"), scope.name("data"));
     let backups = scope.host_dir("backups");
     let spec = scope.write_file("db.toml", &persistent(&db, &label, &backups));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     let out = scope
         .alacrity()
@@ -259,7 +250,7 @@ fn rm_without_a_terminal_and_without_yes_refuses() {
     let scope = Scope::new(&Swarm::single());
     let web = scope.name("web");
     let spec = scope.write_file("web.toml", &app(&web, ""));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     let out = scope
         .alacrity()
@@ -278,7 +269,7 @@ fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
     let (web, theirs, unknown) = (scope.name("web"), scope.name("theirs"), scope.name("nope"));
     scope.foreign_service(&theirs, &[], &[]);
     let spec = scope.write_file("web.toml", &app(&web, ""));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     let out = scope
         .alacrity()
@@ -307,7 +298,7 @@ fn ls_copes_with_an_app_removed_while_it_reads() {
     let scope = Scope::new(&Swarm::single());
     let (stays, goes) = (scope.name("stays"), scope.name("goes"));
     let spec = scope.write_file("apps.toml", &(app(&stays, "") + &app(&goes, "")));
-    deploy(&scope, &spec);
+    scope.deploy_ok(&spec);
     let hook = Hook::new(&scope, "ls");
     let mut ls = scope.alacrity();
     ls.args(["-o", "json", "apps", "ls"]);

@@ -31,17 +31,6 @@ fn database(name: &str, label: &str, bind: &Path, extra: &str) -> String {
     )
 }
 
-#[track_caller]
-fn deploy_ok(scope: &Scope, spec: &Path) {
-    let out = scope
-        .alacrity()
-        .args(["deploy", "--timeout", "120s"])
-        .arg(spec)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "deploy failed: {}", stderr(&out));
-}
-
 /// A failure as the product promises: exit `code`, and no panic or backtrace.
 #[track_caller]
 fn assert_clean_failure(code: Option<i32>, stderr: &str, expected: i32) {
@@ -313,7 +302,7 @@ fn a_deploy_cut_short_by_the_engine_stopping_fails_clearly_and_a_rerun_converges
     );
     let bind = scope.host_dir("bind");
     let spec = scope.write_file("stack.toml", &database(&db, &label, &bind, SLOW_TO_STOP));
-    deploy_ok(&scope, &spec);
+    scope.deploy_ok(&spec);
     let data = fill_database(&scope, &db, &bind);
 
     // Several apps at once; the database's stop-first update keeps the deploy waiting (its old
@@ -352,7 +341,7 @@ fn a_deploy_cut_short_by_the_engine_stopping_fails_clearly_and_a_rerun_converges
     );
 
     scope.start_node(1);
-    deploy_ok(&scope, &spec);
+    scope.deploy_ok(&spec);
 
     for (service, count) in [(&db, 1), (&web, 3), (&worker, 2)] {
         assert_eq!(
@@ -424,7 +413,7 @@ fn ctrl_c_while_waiting_exits_130_and_the_deployment_carries_on() {
     let (db, label) = (scope.name("db"), scope.name("data"));
     let bind = scope.host_dir("bind");
     let spec = scope.write_file("db.toml", &database(&db, &label, &bind, SLOW_TO_STOP));
-    deploy_ok(&scope, &spec);
+    scope.deploy_ok(&spec);
     let data = fill_database(&scope, &db, &bind);
     let old = running_container(&scope, 1, &db, None);
 
@@ -458,7 +447,7 @@ fn a_killed_container_comes_back_with_its_data_intact() {
     let (db, label) = (scope.name("db"), scope.name("data"));
     let bind = scope.host_dir("bind");
     let spec = scope.write_file("db.toml", &database(&db, &label, &bind, ""));
-    deploy_ok(&scope, &spec);
+    scope.deploy_ok(&spec);
     let data = fill_database(&scope, &db, &bind);
     let first = running_container(&scope, 1, &db, None);
 

@@ -154,9 +154,7 @@ fn a_deploy_waits_until_its_apps_are_healthy() {
 fn an_unhealthy_update_rolls_back_keeping_capacity_and_the_previous_version_runs() {
     let scope = Scope::new(&Swarm::single());
     let name = scope.name("web");
-    let spec = scope.write_file("web.toml", &env_checked(&name, "ok", "instances = 2"));
-    let out = deploy(&scope, &spec, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    scope.deploy_spec("web.toml", &env_checked(&name, "ok", "instances = 2"));
     assert_eq!(running(&scope, &name), 2);
 
     let spec = scope.write_file("web.toml", &env_checked(&name, "bad", "instances = 2"));
@@ -197,9 +195,7 @@ fn start_first_keeps_every_instance_running_through_a_slow_healthy_update() {
         )
         .replace(RUN_FOREVER, &up_after(2))
     };
-    let spec = scope.write_file("web.toml", &version(1));
-    let out = deploy(&scope, &spec, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    scope.deploy_spec("web.toml", &version(1));
 
     let spec = scope.write_file("web.toml", &version(2));
     let sampler = running_sampler(&scope, &name);
@@ -221,9 +217,7 @@ fn a_persistent_app_never_runs_two_containers_while_it_rolls_back() {
     let volume = format!(
         "persistent = true\n[[apps.{name}.volumes]]\nlabel = \"{label}\"\ncontainer_path = \"/data\"\n"
     );
-    let spec = scope.write_file("db.toml", &env_checked(&name, "ok", &volume));
-    let out = deploy(&scope, &spec, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    scope.deploy_spec("db.toml", &env_checked(&name, "ok", &volume));
 
     let spec = scope.write_file("db.toml", &env_checked(&name, "bad", &volume));
     let (swarm, service) = (scope.swarm().clone(), name.clone());
@@ -246,8 +240,7 @@ fn a_persistent_app_never_runs_two_containers_while_it_rolls_back() {
 fn no_rollback_leaves_a_failed_update_and_apps_rollback_returns_it() {
     let scope = Scope::new(&Swarm::single());
     let name = scope.name("web");
-    let spec = scope.write_file("web.toml", &env_checked(&name, "ok", ""));
-    assert!(deploy(&scope, &spec, &[]).status.success());
+    scope.deploy_spec("web.toml", &env_checked(&name, "ok", ""));
 
     let spec = scope.write_file("web.toml", &env_checked(&name, "bad", ""));
     let out = deploy(&scope, &spec, &["--no-rollback"]);
@@ -283,8 +276,7 @@ fn no_rollback_leaves_a_failed_update_and_apps_rollback_returns_it() {
 fn apps_rollback_returns_a_good_update_and_refuses_without_a_previous_version() {
     let scope = Scope::new(&Swarm::single());
     let name = scope.name("web");
-    let spec = scope.write_file("web.toml", &app(&name, "env = { V = \"1\" }"));
-    assert!(deploy(&scope, &spec, &[]).status.success());
+    scope.deploy_spec("web.toml", &app(&name, "env = { V = \"1\" }"));
 
     let out = scope
         .alacrity()
@@ -297,8 +289,7 @@ fn apps_rollback_returns_a_good_update_and_refuses_without_a_previous_version() 
     assert!(words.contains("it has no previous version"), "{words}");
     assert!(words.contains("alacrity deploy"), "{words}");
 
-    let spec = scope.write_file("web.toml", &app(&name, "env = { V = \"2\" }"));
-    assert!(deploy(&scope, &spec, &[]).status.success());
+    let spec = scope.deploy_spec("web.toml", &app(&name, "env = { V = \"2\" }"));
     assert!(env_of(&scope, &name).contains("V=2"));
     let out = scope
         .alacrity()
@@ -312,8 +303,7 @@ fn apps_rollback_returns_a_good_update_and_refuses_without_a_previous_version() 
     assert_eq!(result["state"], "rolled-back");
     assert!(env_of(&scope, &name).contains("V=1"));
     // The next deploy of the spec brings the new version back.
-    let out = deploy(&scope, &spec, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    scope.deploy_ok(&spec);
     assert!(env_of(&scope, &name).contains("V=2"));
 
     let out = scope
@@ -341,8 +331,7 @@ fn apps_rollback_never_moves_a_persistent_app_away_from_its_data() {
             ),
         )
     };
-    let spec = scope.write_file("db.toml", &on("node2"));
-    assert!(deploy(&scope, &spec, &[]).status.success());
+    scope.deploy_spec("db.toml", &on("node2"));
     let spec = scope.write_file("db.toml", &on("node3"));
     let out = deploy(&scope, &spec, &["--move-node", "--yes"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -368,8 +357,7 @@ fn apps_rollback_never_moves_a_persistent_app_away_from_its_data() {
 fn a_crashing_update_is_rolled_back_and_an_update_that_cannot_start_is_asked_back() {
     let scope = Scope::new(&Swarm::single());
     let name = scope.name("web");
-    let spec = scope.write_file("web.toml", &app(&name, "env = { V = \"1\" }"));
-    assert!(deploy(&scope, &spec, &[]).status.success());
+    scope.deploy_spec("web.toml", &app(&name, "env = { V = \"1\" }"));
 
     // The new containers exit: the swarm sees it within its monitor window and rolls back.
     let crashing = app(&name, "env = { V = \"2\" }")

@@ -157,13 +157,7 @@ fn logs_show_every_task_on_every_node_with_tail_and_timestamps() {
     let scope = Scope::new(&Swarm::cluster());
     let web = scope.name("web");
     let script = "echo hello from $(hostname); echo last line; sleep 3600";
-    let spec = scope.write_file("web.toml", &app_running(&web, script, "instances = 3"));
-    scope
-        .alacrity()
-        .args(["deploy", "--timeout", "120s"])
-        .arg(&spec)
-        .assert()
-        .success();
+    scope.deploy_spec("web.toml", &app_running(&web, script, "instances = 3"));
     let running: BTreeSet<String> = scope.running_nodes(&web).into_iter().collect();
     assert!(
         running.len() >= 2,
@@ -253,13 +247,7 @@ fn logs_say_which_node_is_down_and_show_the_others() {
     let scope = Scope::exclusive(&Swarm::cluster());
     let web = scope.name("web");
     let script = "echo hello from $(hostname); sleep 3600";
-    let spec = scope.write_file("web.toml", &app_running(&web, script, "instances = 3"));
-    scope
-        .alacrity()
-        .args(["deploy", "--timeout", "120s"])
-        .arg(&spec)
-        .assert()
-        .success();
+    scope.deploy_spec("web.toml", &app_running(&web, script, "instances = 3"));
     wait_until(secs(90), "one instance runs on each node", || {
         scope.running_nodes(&web) == ["node1", "node2", "node3"]
     });
