@@ -8,7 +8,6 @@ use super::Engine;
 use crate::core::records::Records;
 use crate::core::resources::{NetworkState, VolumeState};
 use crate::spec::App;
-use futures_util::future::join_all;
 use std::collections::HashMap;
 
 impl Engine {
@@ -135,7 +134,7 @@ impl Engine {
                     .map(move |label| (index, label))
             })
             .collect();
-        let states = join_all(wanted.iter().map(|(_, label)| async {
+        let states = super::bounded(wanted.iter().map(|(_, label)| async {
             match known.and_then(|known| known.get(label)) {
                 Some(state) => Ok(*state),
                 None => self.volume_state(label).await,
