@@ -16,7 +16,7 @@ use super::rollback::{self, AfterFailure};
 use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::core::apply::ApplyFailure;
-use crate::core::apply::{Applied, has_writes};
+use crate::core::apply::{Applied, claims_nothing_new, has_writes};
 use crate::core::converge::ProgressState;
 use crate::core::converge::{AppProgress, WaitEnd, is_missing_bind_source};
 use crate::core::nodes::hostname_of;
@@ -62,14 +62,17 @@ pub async fn run(
     };
     let (plan, applied, failures) = match has_writes(&first) {
         // The checks and the writes under the swarm's lock, from a plan made under it: no other
-        // alacrity command can claim the same data, port or node in between.
+        // alacrity command can claim the same data, port or node in between. A plan whose
+        // writes claim nothing its apps do not hold already (updates on the same node, data and
+        // ports) stays right under the lock, and the swarm is not read a second time.
         true => {
+            let again = !claims_nothing_new(&first);
             locked(
                 &engine,
                 connector,
                 "deploy",
                 printer,
-                deploying.run(first, true),
+                deploying.run(first, again),
             )
             .await?
         }
