@@ -1111,7 +1111,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__deploy)
-            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --no-rollback --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            opts="-d -H -c -o -y -q -v -h --app --detach --timeout --monitor --move-node --no-rollback --prune --resolve-image --registry-auth --no-registry-auth --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -119,6 +119,7 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --detach 'Return as soon as the services are created or updated, without waiting for them to run'
             cand --move-node 'Allow pinning a persistent app to a different node than before (its data stays behind)'
             cand --no-rollback 'Leave a failed update as it failed, for debugging, instead of rolling the app back to its previous version'
+            cand --prune 'Also remove the deployed apps of the specs'' projects that the specs no longer declare, as `apps rm` does (their data is kept); asks first'
             cand --registry-auth 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
             cand --no-registry-auth 'Do not send registry credentials with the services (the nodes must be logged in)'
             cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'

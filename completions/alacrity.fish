@@ -109,6 +109,7 @@ never\t''"
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -s d -l detach -d 'Return as soon as the services are created or updated, without waiting for them to run'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l move-node -d 'Allow pinning a persistent app to a different node than before (its data stays behind)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l no-rollback -d 'Leave a failed update as it failed, for debugging, instead of rolling the app back to its previous version'
+complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l prune -d 'Also remove the deployed apps of the specs\' projects that the specs no longer declare, as `apps rm` does (their data is kept); asks first'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l registry-auth -d 'Send the registry credentials of the docker CLI with each service, so that every node can pull (the default)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l no-registry-auth -d 'Do not send registry credentials with the services (the nodes must be logged in)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand deploy" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'

@@ -187,6 +187,11 @@ pub struct DeployArgs {
     #[arg(long)]
     pub no_rollback: bool,
 
+    /// Also remove the deployed apps of the specs' projects that the specs no longer declare,
+    /// as `apps rm` does (their data is kept); asks first
+    #[arg(long)]
+    pub prune: bool,
+
     #[command(flatten)]
     pub images: ImageArgs,
 }

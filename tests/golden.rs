@@ -233,6 +233,7 @@ fn deploy_report() -> DeployReport {
                 ..app("broken", "update", "failed")
             },
         ],
+        pruned: None,
     }
 }
 
@@ -244,6 +245,7 @@ fn deploy_report_after_waiting() {
 #[test]
 fn deploy_report_detached() {
     let report = DeployReport {
+        pruned: None,
         apps: deploy_report()
             .apps
             .into_iter()

@@ -21,7 +21,8 @@ use crate::core::converge::ProgressState;
 use crate::core::converge::{AppProgress, WaitEnd, is_missing_bind_source};
 use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
-use crate::core::plan::{AppPlan, Plan};
+use crate::core::plan::{AppPlan, LeftOut, Plan};
+use crate::core::services::DeployedApp;
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
 use crate::core::tasks::{humanize, is_out_of_memory};
 use crate::core::writers::Writer;
@@ -30,7 +31,7 @@ use crate::engine::Engine;
 use crate::engine::EngineError;
 use crate::engine::is_engine_lost;
 use crate::engine::retry_delay;
-use crate::exit::{ExitStatus, Interrupted};
+use crate::exit::{ExitStatus, Interrupted, InvalidInput};
 use crate::printer::{Paint, Printer, Progress};
 use crate::spec::{App, Spec};
 
@@ -40,6 +41,14 @@ pub async fn run(
     printer: &Printer,
     yes: bool,
 ) -> anyhow::Result<ExitStatus> {
+    if args.prune && !args.apps.is_empty() {
+        return Err(InvalidInput(
+            "--prune removes the apps the specs no longer declare, so it needs every app of \
+             them: drop --app, or remove single apps with `alacrity apps rm APP`"
+                .to_string(),
+        )
+        .into());
+    }
     let (spec, apps) = plan::load_apps(&args.files, &args.apps, engine)?;
     let connector = engine;
     let mut engine = connector
@@ -52,6 +61,16 @@ pub async fn run(
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
     // of its data there), the deploy writes nothing at all, not even the lock.
     let first = plan::checked_plan(&engine, &spec, &apps, printer).await?;
+    let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
+    let left = first.left_out(&declared);
+    let files = plan::files_words(&args.files);
+    let prune: Vec<DeployedApp> = match args.prune {
+        true => confirm_prune(&left, yes, printer)?,
+        false => {
+            plan::left_out_notes(&left, &files, printer);
+            Vec::new()
+        }
+    };
     let deploying = Deploying {
         engine: &engine,
         args,
@@ -87,9 +106,10 @@ pub async fn run(
         return Err(failures_error(&failures));
     }
     if args.detach {
-        render_report(&report(&plan, &applied, &[]), printer);
+        let report = report(&plan, &applied, &[]);
+        let pruned = report_and_prune(&engine, connector, &prune, report, printer).await?;
         printer.hint("the swarm starts the apps now; follow them with `alacrity apps ls`");
-        return Ok(ExitStatus::Success);
+        return Ok(pruned);
     }
     let targets: Vec<_> = applied.iter().map(|app| app.target.clone()).collect();
     let mut display = Display::new(printer, &applied);
@@ -136,7 +156,8 @@ pub async fn run(
         render_report(&report, printer);
         return Err(deploy_error(end, &outcomes?));
     }
-    render_report(&report(&plan, &applied, &display.last), printer);
+    let done = report(&plan, &applied, &display.last);
+    let pruned = report_and_prune(&engine, connector, &prune, done, printer).await?;
     // Converged: the secrets and configs of contents the updated apps no longer use go (an
     // unchanged app made none, and reads nothing more).
     let apps: Vec<&str> = plan
@@ -165,7 +186,58 @@ pub async fn run(
              removes them"
         )),
     }
-    Ok(ExitStatus::Success)
+    Ok(pruned)
+}
+
+/// `--prune`: the apps to remove once the deploy worked, confirmed now, before anything is
+/// written (a "no" changes nothing at all).
+fn confirm_prune(
+    left: &[LeftOut],
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<Vec<DeployedApp>> {
+    if left.is_empty() {
+        return Ok(Vec::new());
+    }
+    let apps: Vec<DeployedApp> = left.iter().map(|app| app.deployed.clone()).collect();
+    let lines = vec![format!(
+        "not in these specs: {} (--prune removes them once the deploy worked)",
+        plan::left_out_names(left)
+    )];
+    let names: Vec<&str> = apps.iter().map(DeployedApp::name).collect();
+    let action = format!("remove {} (--prune)", names.join(", "));
+    if !printer.confirm_listing(&lines, &super::apps::rm::question(&apps), &action, yes)? {
+        bail!("not deployed: nothing was changed");
+    }
+    Ok(apps)
+}
+
+/// Prints the deploy's result, and removes the apps `--prune` confirmed (after the result's
+/// table; inside the one JSON document). Failure when one could not be removed or may still run
+/// on its data.
+async fn report_and_prune(
+    engine: &Engine,
+    connector: &Connector,
+    apps: &[DeployedApp],
+    mut report: DeployReport,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    if apps.is_empty() {
+        render_report(&report, printer);
+        return Ok(ExitStatus::Success);
+    }
+    if !printer.is_json() {
+        render_report(&report, printer);
+    }
+    let (pruned, failed) = super::apps::rm::prune(engine, connector, apps, printer).await?;
+    report.pruned = Some(pruned);
+    if printer.is_json() {
+        render_report(&report, printer);
+    }
+    Ok(match failed {
+        true => ExitStatus::Failure,
+        false => ExitStatus::Success,
+    })
 }
 
 /// One deploy's plan and writes, with what they need.
@@ -541,6 +613,10 @@ pub(crate) fn progress_line(app: &AppProgress) -> String {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DeployReport {
     pub apps: Vec<DeployedReport>,
+    /// With `--prune`: the apps removed because the specs no longer declare them, what was kept
+    /// of their data, and what could not be removed (as `apps rm --output json` says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pruned: Option<super::apps::rm::Report>,
 }
 
 /// One app in the result of `deploy --output json`.
@@ -578,6 +654,7 @@ fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress]) -> DeployR
                 Some(app_report(plan, app, now))
             })
             .collect(),
+        pruned: None,
     }
 }
 
@@ -775,6 +852,7 @@ mod tests {
             records: Records::default(),
             volume_states: Default::default(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::core::plan::Action;
 use crate::core::plan::AppPlan;
 use crate::core::plan::Drift;
 use crate::core::plan::NodeMove;
-use crate::core::plan::Plan;
+use crate::core::plan::{LeftOut, Plan};
 use crate::engine::{Connector, Engine};
 use crate::exit::{ExitStatus, InvalidInput};
 use crate::printer::{Paint, Printer};
@@ -85,7 +85,49 @@ pub async fn run(
         .with_images(super::images::options(&args.images));
     let plan = checked_plan(&engine, &spec, &apps, printer).await?;
     render(&view(&plan), printer);
+    let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
+    left_out_notes(
+        &plan.left_out(&declared),
+        &files_words(&args.files),
+        printer,
+    );
     Ok(ExitStatus::Success)
+}
+
+/// The spec files as a command's words (`a.toml b.toml`).
+pub fn files_words(files: &[PathBuf]) -> String {
+    let words: Vec<String> = files
+        .iter()
+        .map(|file| crate::hostdir::quoted(file).to_string())
+        .collect();
+    words.join(" ")
+}
+
+/// `c2, db (on node2)`: the apps the specs left out, with the node of a pinned one.
+pub fn left_out_names(left: &[LeftOut]) -> String {
+    let names: Vec<String> = left
+        .iter()
+        .map(|app| match &app.node {
+            Some(node) => format!("{} (on {node})", app.name),
+            None => app.name.clone(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// Says which deployed apps of the specs' projects the specs no longer declare, and how to
+/// remove them.
+pub fn left_out_notes(left: &[LeftOut], files: &str, printer: &Printer) {
+    if left.is_empty() {
+        return;
+    }
+    printer.warn(format!(
+        "not in these specs, left running: {}",
+        left_out_names(left)
+    ));
+    printer.hint(format!(
+        "to remove them (their data is kept): alacrity deploy --prune {files}"
+    ));
 }
 
 /// A plan of `apps` (read only), with every check before a write: the plan's refusals pointed
@@ -311,7 +353,8 @@ pub fn load_apps(
     names: &[String],
     engine: &Connector,
 ) -> anyhow::Result<(Spec, Vec<App>)> {
-    let spec = crate::spec::load_with(files, &crate::spec::DeferredHostFs)?;
+    let mut spec = crate::spec::load_with(files, &crate::spec::DeferredHostFs)?;
+    name_projects(&mut spec);
     super::host_paths::check_here(&spec, engine)?;
     let apps: Vec<App> = spec.apps().cloned().collect();
     let unknown: Vec<String> = names
@@ -333,6 +376,22 @@ pub fn load_apps(
         .filter(|app| names.is_empty() || names.contains(&app.name))
         .collect();
     Ok((spec, selected))
+}
+
+/// Gives each spec file its project: its `project`, else its directory's name; its apps carry
+/// it.
+fn name_projects(spec: &mut Spec) {
+    for file in &mut spec.files {
+        if file.project.is_none() {
+            let dir = std::path::absolute(&file.path)
+                .ok()
+                .and_then(|path| path.parent().map(std::path::Path::to_path_buf));
+            file.project = dir.and_then(|dir| crate::spec::project::default_project(&dir));
+        }
+        for app in &mut file.apps {
+            app.project = file.project.clone();
+        }
+    }
 }
 
 #[cfg(test)]

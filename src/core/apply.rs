@@ -328,6 +328,7 @@ mod tests {
             records: records(&[("data", "n1")], &[]),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         };
         assert!(
             !has_writes(&plan),
@@ -355,6 +356,7 @@ mod tests {
             records: records(&[("data", "n1")], &[]),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         }
     }
 

@@ -123,6 +123,7 @@ mod tests {
             records: Records::default(),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         };
         assert_eq!(
             host_path_checks(&plan),

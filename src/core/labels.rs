@@ -7,6 +7,8 @@
 //! - `io.alacrity.spec-hash=HEX`: the hash of the service spec alacrity generated, pin included;
 //!   an equal hash means "unchanged", and no write happens.
 //! - `io.alacrity.persistent=true|false`.
+//! - `io.alacrity.project=NAME`: the project of the spec file it was deployed from (outside the
+//!   spec hash), so that `plan` and `deploy` name the apps of a project its specs left out.
 //! - `io.alacrity.node=NODE_ID`: the node a persistent app is pinned to (absent otherwise).
 //! - `io.alacrity.volumes=["label", ...]` and `io.alacrity.binds=["/host/path", ...]`: JSON lists of
 //!   the app's persistent directories, so listings need not decode mounts.
@@ -51,6 +53,9 @@ pub const TEMPLATE_HASH: &str = "io.alacrity.template-hash";
 /// verdicts, know it.
 pub const HEALTHCHECK: &str = "io.alacrity.healthcheck";
 pub const PERSISTENT: &str = "io.alacrity.persistent";
+/// On a service: the project of the spec file it was deployed from (its `project`, else the
+/// file's directory). Not part of the spec hash.
+pub const PROJECT: &str = "io.alacrity.project";
 pub const NODE: &str = "io.alacrity.node";
 pub const VOLUMES: &str = "io.alacrity.volumes";
 pub const BINDS: &str = "io.alacrity.binds";

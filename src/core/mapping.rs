@@ -88,9 +88,13 @@ pub(crate) fn service_spec(app: &App, pin: Option<&Pin>) -> ServiceSpec {
         ..Default::default()
     };
     let spec_hash = hash_of(&spec);
-    spec.labels
-        .get_or_insert_with(HashMap::new)
-        .insert(labels::SPEC_HASH.into(), spec_hash);
+    let service_labels = spec.labels.get_or_insert_with(HashMap::new);
+    service_labels.insert(labels::SPEC_HASH.into(), spec_hash);
+    // Outside the hash: the project names where the app comes from, not what it runs, and apps
+    // deployed before projects existed keep their hashes.
+    if let Some(project) = &app.project {
+        service_labels.insert(labels::PROJECT.into(), project.clone());
+    }
     spec
 }
 
@@ -460,7 +464,9 @@ pub(crate) fn read_app(spec: &ServiceSpec) -> App {
     let name = spec.name.clone().unwrap_or_default();
     let files = read_files(&container, &name);
     let healthcheck = read_healthcheck(health_config_of(&container).as_ref());
+    let project = service_labels.get(labels::PROJECT).cloned();
     App {
+        project,
         files,
         healthcheck,
         name,
@@ -835,6 +841,7 @@ mod tests {
             resources: Default::default(),
             restart_policy: Default::default(),
             healthcheck: Default::default(),
+            project: None,
             files: Vec::new(),
         }
     }
@@ -866,6 +873,7 @@ mod tests {
             resources: Default::default(),
             restart_policy: Default::default(),
             healthcheck: Default::default(),
+            project: None,
             files: Vec::new(),
         }
     }
@@ -1205,6 +1213,7 @@ mod tests {
             checked(web()),
             App {
                 healthcheck: Healthcheck::Disabled,
+                project: None,
                 ..web()
             },
         ] {

@@ -107,9 +107,69 @@ pub struct Plan {
     pub(crate) volume_states: HashMap<String, VolumeState>,
     /// What became of each app's image (resolved to a digest, kept, by tag), in the apps' order.
     pub images: Vec<ImageResolution>,
+    /// The deployed apps of the projects of the planned apps that are not planned, in name
+    /// order: those the specs no longer declare, among others (see [`Plan::left_out`]).
+    pub(crate) project_apps: Vec<DeployedApp>,
+}
+
+/// A deployed app of a project whose specs no longer declare it: it runs on until removed
+/// (`deploy --prune`, `apps rm`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOut {
+    pub name: String,
+    pub project: String,
+    /// The node a persistent app is pinned to (its hostname).
+    pub node: Option<String>,
+    #[serde(skip)]
+    pub deployed: DeployedApp,
+}
+
+/// The deployed apps of the same projects as `apps` that are not among them, in name order.
+pub(crate) fn project_apps(services: &HashMap<String, Lookup>, apps: &[App]) -> Vec<DeployedApp> {
+    let projects: HashSet<&str> = apps
+        .iter()
+        .filter_map(|app| app.project.as_deref())
+        .collect();
+    if projects.is_empty() {
+        return Vec::new();
+    }
+    let planned: HashSet<&str> = apps.iter().map(|app| app.name.as_str()).collect();
+    let mut found: Vec<DeployedApp> = services
+        .values()
+        .filter_map(|lookup| match lookup {
+            Lookup::Managed(deployed) => Some(deployed.as_ref()),
+            _ => None,
+        })
+        .filter(|deployed| !planned.contains(deployed.name()))
+        .filter(|deployed| {
+            deployed
+                .app
+                .project
+                .as_deref()
+                .is_some_and(|project| projects.contains(project))
+        })
+        .cloned()
+        .collect();
+    found.sort_by(|a, b| a.name().cmp(b.name()));
+    found
 }
 
 impl Plan {
+    /// The deployed apps of the plan's projects that none of `declared` (every app of the spec
+    /// files, also those a `--app` left out of the plan) names: they left the specs.
+    pub fn left_out(&self, declared: &[&str]) -> Vec<LeftOut> {
+        self.project_apps
+            .iter()
+            .filter(|deployed| !declared.contains(&deployed.name()))
+            .map(|deployed| LeftOut {
+                name: deployed.name().to_string(),
+                project: deployed.app.project.clone().unwrap_or_default(),
+                node: deployed.pin.as_ref().map(|pin| self.hostname(pin)),
+                deployed: deployed.clone(),
+            })
+            .collect()
+    }
+
     /// The hostname of a pin's node (its ID when the node is gone).
     pub fn hostname(&self, pin: &Pin) -> String {
         nodes::hostname_of(&self.nodes, &pin.node_id)
@@ -617,7 +677,10 @@ pub(crate) fn action_of(
     }
     let same_hash =
         current.spec_hash().is_some() && current.spec_hash() == mapping::spec_hash(spec);
-    if same_hash && changes.is_empty() {
+    // A project to record (an app deployed before projects existed, or moved to the spec of
+    // another project): a label of the service, outside the hash; its tasks stay as they are.
+    let project = app.project.is_some() && current.app.project != app.project;
+    if same_hash && changes.is_empty() && !project {
         return (Action::Unchanged, Vec::new(), Vec::new());
     }
     let drift = match same_hash {
@@ -627,10 +690,13 @@ pub(crate) fn action_of(
             .collect(),
         false => Vec::new(),
     };
-    if changes.is_empty() {
+    if changes.is_empty() && !same_hash {
         // Same app, different service spec: made by another alacrity version, or edited
         // with the docker CLI in a field alacrity does not read back.
         changes.push("service settings".to_string());
+    }
+    if project {
+        changes.push("project".to_string());
     }
     (Action::Update, changes, drift)
 }
@@ -697,6 +763,7 @@ pub(crate) mod tests {
             restart_policy: Default::default(),
             healthcheck: Default::default(),
             files: Vec::new(),
+            project: None,
         }
     }
 
@@ -763,6 +830,7 @@ pub(crate) mod tests {
             records: Records::default(),
             volume_states: HashMap::new(),
             images: Vec::new(),
+            project_apps: Vec::new(),
         };
         let stranded: Vec<(&str, String)> = plan
             .stranded()
@@ -1268,5 +1336,78 @@ pub(crate) mod tests {
         let plan = plan_with(&renamed, &services).unwrap();
         assert_eq!(plan.new_data, vec![label("new")]);
         assert_eq!(plan.left_data, vec![label("old")]);
+    }
+
+    fn in_project(app: App, project: &str) -> App {
+        App {
+            project: Some(project.to_string()),
+            ..app
+        }
+    }
+
+    #[test]
+    fn recording_a_project_is_an_update_of_that_alone_and_not_drift() {
+        let old = app("web", false, &[]);
+        let services = HashMap::from([("web".to_string(), deployed(&old, None))]);
+        let wanted = in_project(old, "shop");
+        let plan = plan_with(&wanted, &services).unwrap();
+        assert_eq!(plan.action, Action::Update);
+        assert_eq!(plan.changes, ["project"]);
+        assert!(plan.drift.is_empty());
+        // Recorded: unchanged, and the project is outside the spec hash.
+        let services = HashMap::from([("web".to_string(), deployed(&wanted, None))]);
+        assert_eq!(
+            plan_with(&wanted, &services).unwrap().action,
+            Action::Unchanged
+        );
+        assert_eq!(
+            mapping::spec_hash(&mapping::service_spec(&wanted, None)),
+            mapping::spec_hash(&mapping::service_spec(&app("web", false, &[]), None))
+        );
+        // An app without a project (none could be named) leaves the label alone.
+        let services = HashMap::from([("web".to_string(), deployed(&wanted, None))]);
+        let plain = app("web", false, &[]);
+        assert_eq!(
+            plan_with(&plain, &services).unwrap().action,
+            Action::Unchanged
+        );
+    }
+
+    #[test]
+    fn the_apps_left_out_are_those_of_the_same_projects_the_specs_do_not_declare() {
+        let deployed_in = |name: &str, project: Option<&str>, pin: Option<&str>| {
+            let mut app = app(name, pin.is_some(), &[]);
+            app.project = project.map(str::to_string);
+            (name.to_string(), deployed(&app, pin))
+        };
+        let services = HashMap::from([
+            deployed_in("web", Some("shop"), None),
+            deployed_in("old-db", Some("shop"), Some("n2")),
+            deployed_in("worker", Some("shop"), None),
+            deployed_in("blog", Some("blog"), None),
+            deployed_in("legacy", None, None),
+            ("foreign".to_string(), Lookup::Unmanaged),
+        ]);
+        // `--app web`: worker is in the specs, only not deployed this time.
+        let planned = [in_project(app("web", false, &[]), "shop")];
+        let found = project_apps(&services, &planned);
+        let names: Vec<&str> = found.iter().map(DeployedApp::name).collect();
+        assert_eq!(names, ["old-db", "worker"]);
+        let plan = Plan {
+            apps: Vec::new(),
+            nodes: vec![node("n1", "one"), node("n2", "two")],
+            network: NetworkState::Present,
+            records: Records::default(),
+            volume_states: HashMap::new(),
+            images: Vec::new(),
+            project_apps: found,
+        };
+        let left = plan.left_out(&["web", "worker"]);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].name, "old-db");
+        assert_eq!(left[0].project, "shop");
+        assert_eq!(left[0].node.as_deref(), Some("two"));
+        // Apps without a project have no apps left out.
+        assert!(project_apps(&services, &[app("web", false, &[])]).is_empty());
     }
 }

@@ -122,6 +122,7 @@ mod tests {
             resources: Default::default(),
             restart_policy: Default::default(),
             healthcheck: Default::default(),
+            project: None,
             files: Vec::new(),
         }
     }

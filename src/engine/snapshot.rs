@@ -93,7 +93,9 @@ impl Engine {
                 plan.node_move = data_elsewhere(plan, &index, &nodes);
             }
         }
+        let project_apps = project_apps(&services, apps);
         Ok(Plan {
+            project_apps,
             apps: plans,
             nodes,
             network,

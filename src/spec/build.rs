@@ -66,6 +66,8 @@ pub fn app(raw: &RawApp) -> App {
             .healthcheck
             .as_ref()
             .map_or(Healthcheck::Image, |f| healthcheck(&f.value)),
+        // The file's, set by `spec_file`: a project is the file's, not one app's.
+        project: None,
     }
 }
 

@@ -21,6 +21,7 @@ pub mod inputs;
 pub mod model;
 pub mod parse;
 pub mod paths;
+pub mod project;
 mod raw;
 pub mod report;
 pub mod rule_id;
@@ -58,6 +59,9 @@ pub struct Spec {
 #[derive(Debug, Clone)]
 pub struct SpecFile {
     pub path: PathBuf,
+    /// The file's `project`, when it names one (else the command names it after the file's
+    /// directory: see [`project::default_project`]).
+    pub project: Option<String>,
     pub apps: Vec<App>,
     /// Where each app's parts are written, by app name: for checks made later, against the
     /// engine, to point at the spec like the rules do (see `Spec::diagnostic`).
@@ -192,9 +196,13 @@ pub fn load_sources_with(
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     for source in sources {
-        let (apps, mut found) = parse::parse(&source);
+        let (apps, project, mut found) = parse::parse_file(&source);
         diagnostics.append(&mut found);
-        files.push(ParsedFile { source, apps });
+        files.push(ParsedFile {
+            source,
+            apps,
+            project,
+        });
     }
     let order = read_env_files(&mut files, inputs, &mut diagnostics);
     read_file_contents(&mut files, inputs, &mut diagnostics);
@@ -420,9 +428,18 @@ fn env_file_unreadable(path: &Path, inputs: &dyn Inputs) -> (String, String) {
 }
 
 fn spec_file(file: &ParsedFile) -> SpecFile {
+    let project = file.project.as_ref().map(|field| field.value.clone());
     SpecFile {
         path: file.source.path.clone(),
-        apps: file.apps.iter().map(build::app).collect(),
+        project: project.clone(),
+        apps: file
+            .apps
+            .iter()
+            .map(|raw| App {
+                project: project.clone(),
+                ..build::app(raw)
+            })
+            .collect(),
         origins: file
             .apps
             .iter()

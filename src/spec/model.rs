@@ -50,6 +50,9 @@ pub struct App {
     pub files: Vec<FileMount>,
     /// How the swarm tells that a container is healthy.
     pub healthcheck: Healthcheck,
+    /// The project the app was deployed from (its spec file's `project`, else the file's
+    /// directory): `plan` and `deploy` tell which apps of a project its specs no longer declare.
+    pub project: Option<String>,
 }
 
 /// How the swarm tells that an app's container is healthy. A container with a health check

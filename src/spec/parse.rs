@@ -41,7 +41,10 @@ const fn field(name: &'static str, expected: &'static str, example: &'static str
 /// What a duration field takes, in words (a number there gets a hint to add its unit).
 const DURATION: &str = "a duration as a string";
 
-const TOP_FIELDS: &[FieldSpec] = &[field("apps", "a table of apps", "[apps.web]")];
+const TOP_FIELDS: &[FieldSpec] = &[
+    field("apps", "a table of apps", "[apps.web]"),
+    field("project", "a string", "project = \"shop\""),
+];
 
 const APP_FIELDS: &[FieldSpec] = &[
     field("image", "a string", "image = \"postgres:16\""),
@@ -198,16 +201,23 @@ pub fn nested_field_names() -> impl Iterator<Item = &'static str> {
 /// A file with TOML syntax errors yields only those: what a recovering parser makes of the rest
 /// is a guess, and rules run on a guess report errors the user never made.
 pub fn parse(source: &Source) -> (Vec<RawApp>, Vec<Diagnostic>) {
+    let (apps, _, diagnostics) = parse_file(source);
+    (apps, diagnostics)
+}
+
+/// [`parse`], with the file's `project` as written, when it has a string one.
+pub fn parse_file(source: &Source) -> (Vec<RawApp>, Option<Field<String>>, Vec<Diagnostic>) {
     let (root, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
-        return (Vec::new(), syntax_errors(source, &errors));
+        return (Vec::new(), None, syntax_errors(source, &errors));
     }
     let mut parser = Parser {
         source,
         diagnostics: Vec::new(),
+        project: None,
     };
     let apps = parser.document(root.get_ref());
-    (apps, parser.diagnostics)
+    (apps, parser.project, parser.diagnostics)
 }
 
 /// Every syntax error, in file order, the first of each line only: what follows an error on
@@ -323,6 +333,8 @@ impl Mismatch {
 struct Parser<'s> {
     source: &'s Source,
     diagnostics: Vec<Diagnostic>,
+    /// The file's `project`, when it is a string.
+    project: Option<Field<String>>,
 }
 
 impl Parser<'_> {
@@ -333,6 +345,8 @@ impl Parser<'_> {
             if key.get_ref() == "apps" {
                 apps_key = Some(key.span());
                 apps = self.apps(value);
+            } else if key.get_ref() == "project" {
+                self.project(key, value);
             } else {
                 self.unknown_field(None, key, TOP_FIELDS, "at the top level of a spec");
             }
@@ -341,6 +355,28 @@ impl Parser<'_> {
             self.no_apps(apps_key);
         }
         apps
+    }
+
+    /// `project = "NAME"` at the top level: the project the file's apps belong to.
+    fn project(&mut self, key: &Key<'_>, value: &Value<'_>) {
+        match string(value) {
+            Ok(name) => {
+                self.project = Some(Field {
+                    key: key.span(),
+                    span: value.span(),
+                    value: name,
+                })
+            }
+            Err(found) => self.diagnostics.push(
+                Diagnostic::at(
+                    RuleId::WrongType,
+                    self.source,
+                    found.span,
+                    format!("`project` must be a string, found {}", found.found),
+                )
+                .hint("for example: project = \"shop\""),
+            ),
+        }
     }
 
     fn no_apps(&mut self, apps_key: Option<Span>) {

@@ -47,6 +47,7 @@ rule_ids! {
     NoApps = "no-apps": "a spec declares at least one app, as [apps.NAME]",
     UnknownField = "unknown-field": "only known fields (a typo gets a \"did you mean\")",
     WrongType = "wrong-type": "every field has the right type",
+    ProjectName = "project-name": "a project name is 1 to 63 of a-z, 0-9, - and _, starting with a letter or digit",
     // One app.
     AppName = "app-name": "app names are DNS labels: a-z, 0-9 and -, 1 to 63 characters, no - at either end",
     ImageMissing = "image-missing": "every app has an image",

@@ -25,6 +25,7 @@ mod images;
 mod multinode;
 mod observe;
 mod plan;
+mod prune;
 mod registry;
 mod releases;
 mod remote;

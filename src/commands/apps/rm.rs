@@ -19,7 +19,7 @@ use crate::spec::VolumeSource;
 use crate::spec::model::label_of;
 
 /// One removed app in `apps rm --output json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Removed {
     name: String,
     /// Managed volumes kept (`alacran--LABEL`).
@@ -32,14 +32,14 @@ struct Removed {
     removed_files: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Failed {
     name: String,
     error: String,
 }
 
-#[derive(Debug, Serialize)]
-struct Report {
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
     removed: Vec<Removed>,
     failed: Vec<Failed>,
 }
@@ -67,8 +67,41 @@ pub async fn run(
             anyhow::bail!("not removed: nothing was changed");
         }
     }
+    let data_at_risk = remove(&engine, connector, &found, printer, &mut report).await?;
+    print(&report, printer);
+    print_failures(&report.failed[reported..], printer);
+    print_all_still_runs(&found, &report, printer);
+    if found.len() > 1 && !printer.is_json() {
+        printer.info(rm_summary(&report));
+    }
+    if report.failed.is_empty() && !data_at_risk {
+        Ok(ExitStatus::Success)
+    } else {
+        Ok(ExitStatus::Failure)
+    }
+}
+
+/// What may still run of each removed app, found by name once (not a scan per app).
+fn print_all_still_runs(found: &[DeployedApp], report: &Report, printer: &Printer) {
+    let by_name: HashMap<&str, &DeployedApp> = found.iter().map(|app| (app.name(), app)).collect();
+    for removed in &report.removed {
+        if let Some(app) = by_name.get(removed.name.as_str()) {
+            print_still_runs(app, removed, printer);
+        }
+    }
+}
+
+/// Removes `found` under the lock, keeping their data, into `report`. Returns whether a
+/// persistent app's container may still run (its data at risk).
+async fn remove(
+    engine: &Engine,
+    connector: &Connector,
+    found: &[DeployedApp],
+    printer: &Printer,
+    report: &mut Report,
+) -> anyhow::Result<bool> {
     let removing = async {
-        let results = engine.remove_apps(&found).await;
+        let results = engine.remove_apps(found).await;
         let gone: Vec<&str> = found
             .iter()
             .zip(&results)
@@ -80,7 +113,7 @@ pub async fn run(
     };
     let (results, files) = match found.is_empty() {
         true => (Vec::new(), Ok(Vec::new())),
-        false => locked(&engine, connector, "apps rm", printer, removing).await?,
+        false => locked(engine, connector, "apps rm", printer, removing).await?,
     };
     let files = files.unwrap_or_else(|err| {
         printer.warn(format!(
@@ -109,22 +142,28 @@ pub async fn run(
             Err(err) => report.failed.push(failed(app.name(), &err)),
         }
     }
-    print(&report, printer);
-    print_failures(&report.failed[reported..], printer);
-    let by_name: HashMap<&str, &DeployedApp> = found.iter().map(|app| (app.name(), app)).collect();
-    for removed in &report.removed {
-        if let Some(app) = by_name.get(removed.name.as_str()) {
-            print_still_runs(app, removed, printer);
-        }
+    Ok(data_at_risk)
+}
+
+/// `deploy --prune`: removes the apps its specs left out (confirmed before the deploy), as
+/// `apps rm` does. Prints what was removed and kept unless the output is JSON (the deploy's
+/// report carries it then). Returns the report and whether a failure or a persistent app's
+/// container that may still run makes it a failure.
+pub(crate) async fn prune(
+    engine: &Engine,
+    connector: &Connector,
+    apps: &[DeployedApp],
+    printer: &Printer,
+) -> anyhow::Result<(Report, bool)> {
+    let mut report = Report::default();
+    let data_at_risk = remove(engine, connector, apps, printer, &mut report).await?;
+    if !printer.is_json() {
+        print(&report, printer);
     }
-    if found.len() > 1 && !printer.is_json() {
-        printer.info(rm_summary(&report));
-    }
-    if report.failed.is_empty() && !data_at_risk {
-        Ok(ExitStatus::Success)
-    } else {
-        Ok(ExitStatus::Failure)
-    }
+    print_failures(&report.failed, printer);
+    print_all_still_runs(apps, &report, printer);
+    let failed = !report.failed.is_empty() || data_at_risk;
+    Ok((report, failed))
 }
 
 /// The apps that exist and are alacrity's; the others go to the failures (the rest still goes).
@@ -174,7 +213,7 @@ fn rm_summary(report: &Report) -> String {
 /// Up to this many names in the question; beyond, the first ones and how many more.
 const NAMES_ASKED: usize = 10;
 
-fn question(apps: &[DeployedApp]) -> String {
+pub(crate) fn question(apps: &[DeployedApp]) -> String {
     let mut names: Vec<String> = apps.iter().map(|app| app.name().to_string()).collect();
     if names.len() > NAMES_ASKED {
         let more = names.len() - NAMES_ASKED + 1;

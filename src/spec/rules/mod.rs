@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use super::diagnostic::Diagnostic;
 use super::paths::HostFs;
-use super::raw::RawApp;
+use super::raw::{Field, RawApp};
 use super::rule_id::RuleId;
 use super::source::Source;
 
@@ -34,12 +34,25 @@ use super::source::Source;
 pub struct ParsedFile {
     pub source: Source,
     pub apps: Vec<RawApp>,
+    /// The file's `project`, as written.
+    pub project: Option<Field<String>>,
 }
 
 /// Every rule, on every app of every file, all problems at once.
 pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for file in files {
+        if let Some(project) = &file.project {
+            diagnostics.extend(project_problem(&project.value).map(|(message, hint)| {
+                Diagnostic::at(
+                    RuleId::ProjectName,
+                    &file.source,
+                    project.span.clone(),
+                    message,
+                )
+                .hint(hint)
+            }));
+        }
         for app in &file.apps {
             let mut report = AppReport {
                 source: &file.source,
@@ -55,6 +68,28 @@ pub fn check(files: &[ParsedFile], host: &dyn HostFs) -> Vec<Diagnostic> {
     }
     across::check(files, host, &mut diagnostics);
     diagnostics
+}
+
+/// What is wrong with a `project` name, and how to fix it.
+fn project_problem(name: &str) -> Option<(String, String)> {
+    let fixed = super::project::project_name(name);
+    if fixed.as_deref() == Some(name) {
+        return None;
+    }
+    let message = match name.is_empty() {
+        true => "`project` is empty".to_string(),
+        false => format!(
+            "the project name `{}` is not 1 to 63 of a-z, 0-9, - and _, starting with a letter \
+             or digit",
+            super::diagnostic::shorten(name)
+        ),
+    };
+    let hint = match fixed {
+        Some(fixed) => format!("write it as project = \"{fixed}\""),
+        None => "name the project with lowercase letters and digits, e.g. project = \"shop\""
+            .to_string(),
+    };
+    Some((message, hint))
 }
 
 /// Where the problems of one app go.
