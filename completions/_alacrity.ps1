@@ -371,6 +371,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -425,9 +427,66 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'alacrity;volumes;export' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node that holds the volume [default: the one alacrity''s records and apps say]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the app that uses the data for the copy, and start it again after')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Copy the data while it is in use (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;volumes;import' {
+            [CompletionResult]::new('--from-volume', '--from-volume', [CompletionResultType]::ParameterName, 'Copy this existing Docker volume of the same node instead (e.g. a compose or CapRover volume); it is left untouched')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node of the volume [default: the one alacrity''s records and apps say; on a one-node swarm, that node]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'With --from-volume: copy it even while something uses it (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Delete what the volume holds and import in its place (asks first; never while in use)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'alacrity;volumes;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -435,6 +494,12 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;volumes;help;rm' {
+            break
+        }
+        'alacrity;volumes;help;export' {
+            break
+        }
+        'alacrity;volumes;help;import' {
             break
         }
         'alacrity;volumes;help;help' {
@@ -463,6 +528,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -517,9 +584,63 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'alacrity;binds;export' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node whose directory it is [default: the one alacrity''s records and apps say]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the app that uses the data for the copy, and start it again after')
+            [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Copy the data while it is in use (fine for plain files, not for a running database)')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'alacrity;binds;import' {
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'The node whose directory it is [default: the one alacrity''s records and apps say; on a one-node swarm, that node]')
+            [CompletionResult]::new('--node-host', '--node-host', [CompletionResultType]::ParameterName, 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]')
+            [CompletionResult]::new('--tlscacert', '--tlscacert', [CompletionResultType]::ParameterName, 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]')
+            [CompletionResult]::new('--tlscert', '--tlscert', [CompletionResultType]::ParameterName, 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]')
+            [CompletionResult]::new('--tlskey', '--tlskey', [CompletionResultType]::ParameterName, 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print results')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long a command that writes waits for another alacrity command''s swarm-wide lock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [never with NO_COLOR set]')
+            [CompletionResult]::new('--tlsverify', '--tlsverify', [CompletionResultType]::ParameterName, 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (every engine API call with -vv)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'alacrity;binds;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -527,6 +648,12 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
             break
         }
         'alacrity;binds;help;rm' {
+            break
+        }
+        'alacrity;binds;help;export' {
+            break
+        }
+        'alacrity;binds;help;import' {
             break
         }
         'alacrity;binds;help;help' {
@@ -717,6 +844,8 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;help;volumes' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List managed volumes (alacran--*)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove managed volumes that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume')
             break
         }
         'alacrity;help;volumes;ls' {
@@ -725,15 +854,29 @@ Register-ArgumentCompleter -Native -CommandName 'alacrity' -ScriptBlock {
         'alacrity;help;volumes;rm' {
             break
         }
+        'alacrity;help;volumes;export' {
+            break
+        }
+        'alacrity;help;volumes;import' {
+            break
+        }
         'alacrity;help;binds' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List host directories that apps bind-mounted')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove recorded host directories that no app uses (asks first)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Restore a tar archive into an existing, empty host directory of a node')
             break
         }
         'alacrity;help;binds;ls' {
             break
         }
         'alacrity;help;binds;rm' {
+            break
+        }
+        'alacrity;help;binds;export' {
+            break
+        }
+        'alacrity;help;binds;import' {
             break
         }
         'alacrity;help;lock' {

@@ -88,8 +88,14 @@ _alacrity() {
             alacrity__subcmd__apps__subcmd__help,scale)
                 cmd="alacrity__subcmd__apps__subcmd__help__subcmd__scale"
                 ;;
+            alacrity__subcmd__binds,export)
+                cmd="alacrity__subcmd__binds__subcmd__export"
+                ;;
             alacrity__subcmd__binds,help)
                 cmd="alacrity__subcmd__binds__subcmd__help"
+                ;;
+            alacrity__subcmd__binds,import)
+                cmd="alacrity__subcmd__binds__subcmd__import"
                 ;;
             alacrity__subcmd__binds,ls)
                 cmd="alacrity__subcmd__binds__subcmd__ls"
@@ -97,8 +103,14 @@ _alacrity() {
             alacrity__subcmd__binds,rm)
                 cmd="alacrity__subcmd__binds__subcmd__rm"
                 ;;
+            alacrity__subcmd__binds__subcmd__help,export)
+                cmd="alacrity__subcmd__binds__subcmd__help__subcmd__export"
+                ;;
             alacrity__subcmd__binds__subcmd__help,help)
                 cmd="alacrity__subcmd__binds__subcmd__help__subcmd__help"
+                ;;
+            alacrity__subcmd__binds__subcmd__help,import)
+                cmd="alacrity__subcmd__binds__subcmd__help__subcmd__import"
                 ;;
             alacrity__subcmd__binds__subcmd__help,ls)
                 cmd="alacrity__subcmd__binds__subcmd__help__subcmd__ls"
@@ -154,6 +166,12 @@ _alacrity() {
             alacrity__subcmd__help__subcmd__apps,scale)
                 cmd="alacrity__subcmd__help__subcmd__apps__subcmd__scale"
                 ;;
+            alacrity__subcmd__help__subcmd__binds,export)
+                cmd="alacrity__subcmd__help__subcmd__binds__subcmd__export"
+                ;;
+            alacrity__subcmd__help__subcmd__binds,import)
+                cmd="alacrity__subcmd__help__subcmd__binds__subcmd__import"
+                ;;
             alacrity__subcmd__help__subcmd__binds,ls)
                 cmd="alacrity__subcmd__help__subcmd__binds__subcmd__ls"
                 ;;
@@ -165,6 +183,12 @@ _alacrity() {
                 ;;
             alacrity__subcmd__help__subcmd__lock,status)
                 cmd="alacrity__subcmd__help__subcmd__lock__subcmd__status"
+                ;;
+            alacrity__subcmd__help__subcmd__volumes,export)
+                cmd="alacrity__subcmd__help__subcmd__volumes__subcmd__export"
+                ;;
+            alacrity__subcmd__help__subcmd__volumes,import)
+                cmd="alacrity__subcmd__help__subcmd__volumes__subcmd__import"
                 ;;
             alacrity__subcmd__help__subcmd__volumes,ls)
                 cmd="alacrity__subcmd__help__subcmd__volumes__subcmd__ls"
@@ -190,8 +214,14 @@ _alacrity() {
             alacrity__subcmd__lock__subcmd__help,status)
                 cmd="alacrity__subcmd__lock__subcmd__help__subcmd__status"
                 ;;
+            alacrity__subcmd__volumes,export)
+                cmd="alacrity__subcmd__volumes__subcmd__export"
+                ;;
             alacrity__subcmd__volumes,help)
                 cmd="alacrity__subcmd__volumes__subcmd__help"
+                ;;
+            alacrity__subcmd__volumes,import)
+                cmd="alacrity__subcmd__volumes__subcmd__import"
                 ;;
             alacrity__subcmd__volumes,ls)
                 cmd="alacrity__subcmd__volumes__subcmd__ls"
@@ -199,8 +229,14 @@ _alacrity() {
             alacrity__subcmd__volumes,rm)
                 cmd="alacrity__subcmd__volumes__subcmd__rm"
                 ;;
+            alacrity__subcmd__volumes__subcmd__help,export)
+                cmd="alacrity__subcmd__volumes__subcmd__help__subcmd__export"
+                ;;
             alacrity__subcmd__volumes__subcmd__help,help)
                 cmd="alacrity__subcmd__volumes__subcmd__help__subcmd__help"
+                ;;
+            alacrity__subcmd__volumes__subcmd__help,import)
+                cmd="alacrity__subcmd__volumes__subcmd__help__subcmd__import"
                 ;;
             alacrity__subcmd__volumes__subcmd__help,ls)
                 cmd="alacrity__subcmd__volumes__subcmd__help__subcmd__ls"
@@ -815,7 +851,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__binds)
-            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls rm help"
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls rm export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,8 +908,74 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__binds__subcmd__export)
+            opts="-H -c -o -y -q -v -h --stop --live --node --node-host --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__binds__subcmd__help)
-            opts="ls rm help"
+            opts="ls rm export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,7 +988,35 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__binds__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__binds__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__binds__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -921,6 +1051,72 @@ _alacrity() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__binds__subcmd__import)
+            opts="-H -c -o -y -q -v -h --node --node-host --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1297,8 +1493,36 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__binds)
-            opts="ls rm"
+            opts="ls rm export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__binds__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__binds__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1465,8 +1689,36 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__help__subcmd__volumes)
-            opts="ls rm"
+            opts="ls rm export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__volumes__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__help__subcmd__volumes__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1919,7 +2171,7 @@ _alacrity() {
             return 0
             ;;
         alacrity__subcmd__volumes)
-            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls rm help"
+            opts="-H -c -o -y -q -v -h --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help ls rm export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,8 +2228,74 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__volumes__subcmd__export)
+            opts="-H -c -o -y -q -v -h --stop --live --node --node-host --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__volumes__subcmd__help)
-            opts="ls rm help"
+            opts="ls rm export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +2308,35 @@ _alacrity() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alacrity__subcmd__volumes__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alacrity__subcmd__volumes__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__volumes__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2025,6 +2371,76 @@ _alacrity() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alacrity__subcmd__volumes__subcmd__import)
+            opts="-H -c -o -y -q -v -h --from-volume --live --replace --node --node-host --host --context --tlsverify --tlscacert --tlscert --tlskey --output --yes --quiet --verbose --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlscert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tlskey)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -349,6 +349,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --help 'Print help'
             cand ls 'List managed volumes (alacran--*)'
             cand rm 'Remove managed volumes that no app uses (asks first)'
+            cand export 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;volumes;ls'= {
@@ -400,14 +402,73 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'alacrity;volumes;export'= {
+            cand --node 'The node that holds the volume [default: the one alacrity''s records and apps say]'
+            cand --node-host 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --stop 'Stop the app that uses the data for the copy, and start it again after'
+            cand --live 'Copy the data while it is in use (fine for plain files, not for a running database)'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;volumes;import'= {
+            cand --from-volume 'Copy this existing Docker volume of the same node instead (e.g. a compose or CapRover volume); it is left untouched'
+            cand --node 'The node of the volume [default: the one alacrity''s records and apps say; on a one-node swarm, that node]'
+            cand --node-host 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --live 'With --from-volume: copy it even while something uses it (fine for plain files, not for a running database)'
+            cand --replace 'Delete what the volume holds and import in its place (asks first; never while in use)'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'alacrity;volumes;help'= {
             cand ls 'List managed volumes (alacran--*)'
             cand rm 'Remove managed volumes that no app uses (asks first)'
+            cand export 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;volumes;help;ls'= {
         }
         &'alacrity;volumes;help;rm'= {
+        }
+        &'alacrity;volumes;help;export'= {
+        }
+        &'alacrity;volumes;help;import'= {
         }
         &'alacrity;volumes;help;help'= {
         }
@@ -434,6 +495,8 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand --help 'Print help'
             cand ls 'List host directories that apps bind-mounted'
             cand rm 'Remove recorded host directories that no app uses (asks first)'
+            cand export 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive into an existing, empty host directory of a node'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;binds;ls'= {
@@ -485,14 +548,70 @@ set edit:completion:arg-completer[alacrity] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'alacrity;binds;export'= {
+            cand --node 'The node whose directory it is [default: the one alacrity''s records and apps say]'
+            cand --node-host 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --stop 'Stop the app that uses the data for the copy, and start it again after'
+            cand --live 'Copy the data while it is in use (fine for plain files, not for a running database)'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'alacrity;binds;import'= {
+            cand --node 'The node whose directory it is [default: the one alacrity''s records and apps say; on a one-node swarm, that node]'
+            cand --node-host 'How to reach a node''s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]'
+            cand -H 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand --host 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI''s current context, else the local socket]'
+            cand -c 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --context 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI''s current context]'
+            cand --tlscacert 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]'
+            cand --tlscert 'The client''s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]'
+            cand --tlskey 'The client''s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]'
+            cand -o 'How to print results'
+            cand --output 'How to print results'
+            cand --lock-timeout 'How long a command that writes waits for another alacrity command''s swarm-wide lock'
+            cand --color 'When to use colors [never with NO_COLOR set]'
+            cand --tlsverify 'Use TLS and verify the engine''s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+            cand -y 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand --yes 'Answer yes to every confirmation prompt (needed without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Print more detail (every engine API call with -vv)'
+            cand --verbose 'Print more detail (every engine API call with -vv)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'alacrity;binds;help'= {
             cand ls 'List host directories that apps bind-mounted'
             cand rm 'Remove recorded host directories that no app uses (asks first)'
+            cand export 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive into an existing, empty host directory of a node'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alacrity;binds;help;ls'= {
         }
         &'alacrity;binds;help;rm'= {
+        }
+        &'alacrity;binds;help;export'= {
+        }
+        &'alacrity;binds;help;import'= {
         }
         &'alacrity;binds;help;help'= {
         }
@@ -661,18 +780,30 @@ set edit:completion:arg-completer[alacrity] = {|@words|
         &'alacrity;help;volumes'= {
             cand ls 'List managed volumes (alacran--*)'
             cand rm 'Remove managed volumes that no app uses (asks first)'
+            cand export 'Write a managed volume''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
         }
         &'alacrity;help;volumes;ls'= {
         }
         &'alacrity;help;volumes;rm'= {
         }
+        &'alacrity;help;volumes;export'= {
+        }
+        &'alacrity;help;volumes;import'= {
+        }
         &'alacrity;help;binds'= {
             cand ls 'List host directories that apps bind-mounted'
             cand rm 'Remove recorded host directories that no app uses (asks first)'
+            cand export 'Write a host directory''s content to a tar archive (gzip or zstd by the file''s extension)'
+            cand import 'Restore a tar archive into an existing, empty host directory of a node'
         }
         &'alacrity;help;binds;ls'= {
         }
         &'alacrity;help;binds;rm'= {
+        }
+        &'alacrity;help;binds;export'= {
+        }
+        &'alacrity;help;binds;import'= {
         }
         &'alacrity;help;lock'= {
             cand status 'Show who holds the lock, and since when'

@@ -250,25 +250,27 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove apps; their volumes and host directories are kept'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
 complete -c alacrity -n "__fish_alacrity_using_subcommand apps; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List managed volumes (alacran--*)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -f -a "ls" -d 'List managed volumes (alacran--*)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -f -a "export" -d 'Write a managed volume\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -f -a "import" -d 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and not __fish_seen_subcommand_from ls rm export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
@@ -306,28 +308,73 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_se
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List managed volumes (alacran--*)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l node -d 'The node that holds the volume [default: the one alacrity\'s records and apps say]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l node-host -d 'How to reach a node\'s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s o -l output -d 'How to print results' -r -f -a "table\t''
 json\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s q -l quiet -d 'Print only data and errors'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -s h -l help -d 'Print help'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "ls" -d 'List host directories that apps bind-mounted'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
-complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l stop -d 'Stop the app that uses the data for the copy, and start it again after'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l live -d 'Copy the data while it is in use (fine for plain files, not for a running database)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l from-volume -d 'Copy this existing Docker volume of the same node instead (e.g. a compose or CapRover volume); it is left untouched' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l node -d 'The node of the volume [default: the one alacrity\'s records and apps say; on a one-node swarm, that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l node-host -d 'How to reach a node\'s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l live -d 'With --from-volume: copy it even while something uses it (fine for plain files, not for a running database)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l replace -d 'Delete what the volume holds and import in its place (asks first; never while in use)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List managed volumes (alacran--*)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a managed volume\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "import" -d 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
+complete -c alacrity -n "__fish_alacrity_using_subcommand volumes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -f -a "ls" -d 'List host directories that apps bind-mounted'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -f -a "export" -d 'Write a host directory\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -f -a "import" -d 'Restore a tar archive into an existing, empty host directory of a node'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and not __fish_seen_subcommand_from ls rm export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -l manager -d 'A swarm manager\'s engine, needed when --host is a worker node\'s engine' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from ls" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
@@ -365,8 +412,48 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l node -d 'The node whose directory it is [default: the one alacrity\'s records and apps say]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l node-host -d 'How to reach a node\'s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l stop -d 'Stop the app that uses the data for the copy, and start it again after'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l live -d 'Copy the data while it is in use (fine for plain files, not for a running database)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l node -d 'The node whose directory it is [default: the one alacrity\'s records and apps say; on a one-node swarm, that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l node-host -d 'How to reach a node\'s engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL as for --host; repeatable [default: a docker context named like the node, else --host when it is that node]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l tlscacert -d 'Trust only certificates signed by this CA [default: $DOCKER_CERT_PATH/ca.pem, else ~/.docker/ca.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l tlscert -d 'The client\'s TLS certificate [default: $DOCKER_CERT_PATH/cert.pem, else ~/.docker/cert.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l tlskey -d 'The client\'s TLS key [default: $DOCKER_CERT_PATH/key.pem, else ~/.docker/key.pem]' -r -F
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s o -l output -d 'How to print results' -r -f -a "table\t''
+json\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l lock-timeout -d 'How long a command that writes waits for another alacrity command\'s swarm-wide lock' -r
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l color -d 'When to use colors [never with NO_COLOR set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -l tlsverify -d 'Use TLS and verify the engine\'s certificate (tcp:// engines) [implied by $DOCKER_TLS_VERIFY and by --tlscacert, --tlscert, --tlskey]'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to every confirmation prompt (needed without a terminal)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail (every engine API call with -vv)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a host directory\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "import" -d 'Restore a tar archive into an existing, empty host directory of a node'
 complete -c alacrity -n "__fish_alacrity_using_subcommand binds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s H -l host -d 'The Docker engine to talk to: unix://PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT] [default: --context, else $DOCKER_HOST, else $DOCKER_CONTEXT, else the docker CLI\'s current context, else the local socket]' -r
 complete -c alacrity -n "__fish_alacrity_using_subcommand lock; and not __fish_seen_subcommand_from status release help" -s c -l context -d 'The docker context whose engine to talk to (`docker context ls` lists them) [default: $DOCKER_CONTEXT, else the docker CLI\'s current context]' -r
@@ -472,7 +559,11 @@ complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from apps" -f -a "rollback" -d 'Return an app to the spec it ran before its last deploy, and wait until it runs'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "ls" -d 'List managed volumes (alacran--*)'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "rm" -d 'Remove managed volumes that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "export" -d 'Write a managed volume\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from volumes" -f -a "import" -d 'Restore a tar archive, or copy another Docker volume, into a new or empty managed volume'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "ls" -d 'List host directories that apps bind-mounted'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "rm" -d 'Remove recorded host directories that no app uses (asks first)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "export" -d 'Write a host directory\'s content to a tar archive (gzip or zstd by the file\'s extension)'
+complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from binds" -f -a "import" -d 'Restore a tar archive into an existing, empty host directory of a node'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "status" -d 'Show who holds the lock, and since when'
 complete -c alacrity -n "__fish_alacrity_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "release" -d 'Remove the lock, whoever holds it (when its holder is gone; asks first)'

@@ -332,6 +332,63 @@ pub enum VolumesCommand {
     Ls(VolumesLsArgs),
     /// Remove managed volumes that no app uses (asks first)
     Rm(VolumesRmArgs),
+    /// Write a managed volume's content to a tar archive (gzip or zstd by the file's extension)
+    Export(VolumesExportArgs),
+    /// Restore a tar archive, or copy another Docker volume, into a new or empty managed volume
+    Import(VolumesImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VolumesExportArgs {
+    /// The volume: its label or full name (my-volume and alacran--my-volume are the same)
+    pub name: String,
+    /// Where to write the archive: a new file (.tar, .tar.gz or .tar.zst), or - for stdout
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub while_used: WhileUsedArgs,
+    /// The node that holds the volume [default: the one alacrity's records and apps say]
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+    #[command(flatten)]
+    pub reach: NodeHostArg,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumesImportArgs {
+    /// The managed volume to fill: its label or full name; made if it does not exist
+    pub name: String,
+    /// The archive to restore (a tar, plain, gzip or zstd), or - for stdin
+    #[arg(value_name = "FILE", required_unless_present = "from_volume")]
+    pub file: Option<PathBuf>,
+    /// Copy this existing Docker volume of the same node instead (e.g. a compose or CapRover
+    /// volume); it is left untouched
+    #[arg(long, value_name = "VOLUME", conflicts_with = "file")]
+    pub from_volume: Option<String>,
+    /// With --from-volume: copy it even while something uses it (fine for plain files, not for
+    /// a running database)
+    #[arg(long, requires = "from_volume")]
+    pub live: bool,
+    /// Delete what the volume holds and import in its place (asks first; never while in use)
+    #[arg(long)]
+    pub replace: bool,
+    /// The node of the volume [default: the one alacrity's records and apps say; on a one-node
+    /// swarm, that node]
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+    #[command(flatten)]
+    pub reach: NodeHostArg,
+}
+
+/// What an export does with data in use.
+#[derive(Debug, Clone, Args)]
+pub struct WhileUsedArgs {
+    /// Stop the app that uses the data for the copy, and start it again after
+    #[arg(long, conflicts_with = "live")]
+    pub stop: bool,
+    /// Copy the data while it is in use (fine for plain files, not for a running database)
+    #[arg(long)]
+    pub live: bool,
 }
 
 #[derive(Debug, Args)]
@@ -367,12 +424,58 @@ pub struct ManagerArg {
     pub manager: Option<String>,
 }
 
+/// How to reach the engines of the swarm's nodes, for the commands that read or write a node's
+/// data.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NodeHostArg {
+    /// How to reach a node's engine: NODE=URL, NODE a hostname or ID from `docker node ls`, URL
+    /// as for --host; repeatable [default: a docker context named like the node, else --host
+    /// when it is that node]
+    #[arg(long = "node-host", value_name = "NODE=URL")]
+    pub node_hosts: Vec<crate::engine::NodeHost>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum BindsCommand {
     /// List host directories that apps bind-mounted
     Ls(BindsLsArgs),
     /// Remove recorded host directories that no app uses (asks first)
     Rm(BindsRmArgs),
+    /// Write a host directory's content to a tar archive (gzip or zstd by the file's extension)
+    Export(BindsExportArgs),
+    /// Restore a tar archive into an existing, empty host directory of a node
+    Import(BindsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BindsExportArgs {
+    /// The host directory (absolute)
+    pub path: PathBuf,
+    /// Where to write the archive: a new file (.tar, .tar.gz or .tar.zst), or - for stdout
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub while_used: WhileUsedArgs,
+    /// The node whose directory it is [default: the one alacrity's records and apps say]
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+    #[command(flatten)]
+    pub reach: NodeHostArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BindsImportArgs {
+    /// The host directory to fill (absolute; it must exist on the node and be empty)
+    pub path: PathBuf,
+    /// The archive to restore (a tar, plain, gzip or zstd), or - for stdin
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The node whose directory it is [default: the one alacrity's records and apps say; on a
+    /// one-node swarm, that node]
+    #[arg(long, value_name = "NODE")]
+    pub node: Option<String>,
+    #[command(flatten)]
+    pub reach: NodeHostArg,
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,117 @@ pub struct InvalidInput(pub String);
 #[error("{0}")]
 pub struct Interrupted(pub String);
 
+/// A refusal made before anything was written, with one reason per problem (and its app, when
+/// one app has it): exit 2 when the spec must change, else 1. Its text says it all; the reasons
+/// are the same, one by one, for `--output json`.
+#[derive(Debug, thiserror::Error)]
+#[error("{text}")]
+pub struct Refusal {
+    pub text: String,
+    pub reasons: Vec<Reason>,
+    /// Whether the spec must change (exit 2) rather than the swarm (exit 1).
+    pub invalid: bool,
+}
+
+/// One reason of a [`Refusal`].
+#[derive(Debug, Clone)]
+pub struct Reason {
+    pub app: Option<String>,
+    pub message: String,
+}
+
+/// One error in the `errors` array of a command's JSON document (see docs/json.md): what kind of
+/// error, the rule broken (for a spec), the message, and the app, file and place where known.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ErrorEntry {
+    /// `invalid-spec` (a rule of the spec, see `rule`), `invalid-input` (an option or argument),
+    /// `refused` (refused before anything was written), `engine` (what the engine answered, or
+    /// that it did not), `interrupted` (Ctrl-C) or `failure` (anything else at run time).
+    pub kind: &'static str,
+    pub rule: Option<&'static str>,
+    pub message: String,
+    pub app: Option<String>,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub hint: Option<String>,
+}
+
+impl ErrorEntry {
+    fn new(kind: &'static str, message: String) -> Self {
+        ErrorEntry {
+            kind,
+            rule: None,
+            message,
+            app: None,
+            file: None,
+            line: None,
+            column: None,
+            hint: None,
+        }
+    }
+
+    /// A diagnostic of the spec, as an error entry.
+    pub fn of_diagnostic(diagnostic: &crate::spec::Diagnostic) -> Self {
+        let place = |n: usize| (n > 0).then_some(n);
+        ErrorEntry {
+            kind: "invalid-spec",
+            rule: Some(diagnostic.rule.id()),
+            message: diagnostic.message.clone(),
+            app: diagnostic.app.clone(),
+            file: Some(diagnostic.file.display().to_string()),
+            line: place(diagnostic.line),
+            column: place(diagnostic.column),
+            hint: diagnostic.hint.clone(),
+        }
+    }
+}
+
+/// The errors of a failed command, for its JSON document: each diagnostic of an invalid spec,
+/// each reason of a refusal, else the error itself, of the kind its first typed cause says.
+pub fn error_entries(err: &anyhow::Error) -> Vec<ErrorEntry> {
+    let mut entries = Vec::new();
+    if let Some(refusal) = err.downcast_ref::<Refusal>() {
+        let kind = match refusal.invalid {
+            true => "invalid-input",
+            false => "refused",
+        };
+        entries.extend(refusal.reasons.iter().map(|reason| ErrorEntry {
+            app: reason.app.clone(),
+            ..ErrorEntry::new(kind, reason.message.clone())
+        }));
+    }
+    if let Some(invalid) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<crate::spec::Invalid>())
+    {
+        entries.extend(invalid.diagnostics.iter().map(ErrorEntry::of_diagnostic));
+    }
+    if entries.is_empty() {
+        entries.push(ErrorEntry::new(kind_of(err), format!("{err:#}")));
+    }
+    entries
+}
+
+/// The kind of an error, from the first typed cause of its chain.
+fn kind_of(err: &anyhow::Error) -> &'static str {
+    for cause in err.chain() {
+        if cause.is::<InvalidInput>() || cause.is::<crate::spec::Invalid>() {
+            return "invalid-input";
+        }
+        if cause.is::<Interrupted>() {
+            return "interrupted";
+        }
+        if cause.is::<Refusal>() {
+            return "refused";
+        }
+        if cause.is::<crate::engine::EngineError>() {
+            return "engine";
+        }
+    }
+    "failure"
+}
+
 /// How many parts of the running command handle Ctrl-C themselves (a held lock must be given
 /// back first): while any does, the top level leaves Ctrl-C to them.
 static CTRL_C_HANDLERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -71,8 +182,14 @@ pub fn ctrl_c_handled() -> bool {
 /// The exit status for an error, from the first typed cause found in its chain. Everything else,
 /// what the engine answered included (`engine::EngineError`), is a failure at run time.
 pub fn status_for(err: &anyhow::Error) -> ExitStatus {
+    if err.downcast_ref::<Refusal>().is_some_and(|r| r.invalid) {
+        return ExitStatus::Invalid;
+    }
     for cause in err.chain() {
-        if cause.is::<InvalidInput>() || cause.is::<crate::spec::Invalid>() {
+        if cause.is::<InvalidInput>()
+            || cause.is::<crate::spec::Invalid>()
+            || cause.is::<crate::engine::NodeUnreachable>()
+        {
             return ExitStatus::Invalid;
         }
         if cause.is::<Interrupted>() {

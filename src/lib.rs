@@ -75,6 +75,12 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
                 .exit()
         }
     };
+    if let Some(what) = text_only(&command).filter(|_| printer.is_json()) {
+        return Err(
+            exit::InvalidInput(format!("{what}, not JSON: drop --output json (-o json)")).into(),
+        );
+    }
+    let started = std::time::Instant::now();
     let result = match command {
         Command::Validate(args) if engine.named_on_command_line() => block_on(
             commands::validate::run_against_engine(&args, &engine, printer),
@@ -91,7 +97,59 @@ pub fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Binds(command) => block_on(commands::binds::run(&command, &engine, printer, yes)),
         Command::Lock(command) => block_on(commands::lock::run(&command, &engine, printer, yes)),
     };
+    printer.detail(format!("done in {} ms", started.elapsed().as_millis()));
     result.map_err(|err| lost_engine(err, &engine))
+}
+
+/// A command line clap refuses (exit 2), or `--help`: clap's words on stderr (help on stdout),
+/// and with `--output json` on the command line, the one JSON document with the error too.
+pub fn usage_error(err: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let help = matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if help || !json_requested(std::env::args()) {
+        err.exit()
+    }
+    let _ = err.print();
+    let printer = Printer::plain(cli::OutputFormat::Json);
+    let message = err
+        .kind()
+        .as_str()
+        .unwrap_or("invalid command line")
+        .to_string();
+    let words = err.to_string();
+    let first = words.lines().next().unwrap_or(&message);
+    let first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    printer.record(&exit::InvalidInput(first).into());
+    printer.finish();
+    std::process::exit(i32::from(ExitStatus::Invalid.code()))
+}
+
+/// Whether a command line asks for JSON (`-o json`, `--output json`, `--output=json`,
+/// `-ojson`), looked at when clap refused it.
+fn json_requested(args: impl Iterator<Item = String>) -> bool {
+    let args: Vec<String> = args.collect();
+    args.iter().enumerate().any(|(i, arg)| {
+        matches!(arg.as_str(), "--output=json" | "-ojson" | "-o=json")
+            || (matches!(arg.as_str(), "-o" | "--output")
+                && args.get(i + 1).is_some_and(|next| next == "json"))
+    })
+}
+
+/// What a command that prints only text prints (its output is the text itself).
+fn text_only(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Completions(_) => Some("`completions` prints a shell script"),
+        Command::Man => Some("`man` prints a man page"),
+        Command::Apps(cli::AppsCommand::Logs(_)) => {
+            Some("`apps logs` prints the apps' log lines as they are")
+        }
+        _ => None,
+    }
 }
 
 /// An engine that stopped answering in the middle of a command (it stopped, crashed, or the
@@ -105,11 +163,12 @@ fn lost_engine(err: anyhow::Error, engine: &Connector) -> anyhow::Error {
         return err;
     };
     let url = &address.url;
-    anyhow::anyhow!(
+    engine::EngineError::Lost(format!(
         "lost the connection to the Docker engine at {address}: {err:#}\n  \
          Is dockerd still running? Check with `docker -H {url} info`. What the engine accepted \
          before stays in the swarm: once it answers again, run the same command again to finish."
-    )
+    ))
+    .into()
 }
 
 /// Ctrl-C, when no part of the command handles it itself (see `exit::HandlingCtrlC`).

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = alacrity::cli::Cli::parse();
+    let cli = alacrity::cli::Cli::try_parse().unwrap_or_else(|err| alacrity::usage_error(err));
     let printer = alacrity::printer::Printer::new(&cli.global);
     let status = match alacrity::run(cli, &printer) {
         Ok(status) => status,
@@ -13,5 +13,6 @@ fn main() -> ExitCode {
             alacrity::exit::status_for(&err)
         }
     };
+    printer.finish();
     status.into()
 }

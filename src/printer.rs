@@ -21,10 +21,10 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
-use crate::exit::Interrupted;
+use crate::exit::{ErrorEntry, Interrupted, error_entries};
 pub use crate::paint::Paint;
 use crate::spec::Invalid;
-use crate::spec::report::{self, Report};
+use crate::spec::report;
 
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -34,12 +34,22 @@ pub struct Printer {
     output: OutputFormat,
     terminals: Terminals,
     sink: Sink,
+    /// With `--output json`: the command's one JSON document, printed by [`Printer::finish`].
+    document: Arc<Mutex<Document>>,
+}
+
+/// The JSON document of a command, as it is built: its data, and the errors reported.
+#[derive(Debug, Default)]
+struct Document {
+    data: Option<serde_json::Value>,
+    errors: Vec<ErrorEntry>,
 }
 
 /// Which of the standard streams are terminals, looked at once.
 #[derive(Debug, Clone, Copy, Default)]
 struct Terminals {
     stdin: bool,
+    stdout: bool,
     stderr: bool,
 }
 
@@ -91,6 +101,7 @@ impl Printer {
     pub fn new(args: &GlobalArgs) -> Self {
         let terminals = Terminals {
             stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
             stderr: std::io::stderr().is_terminal(),
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -106,6 +117,7 @@ impl Printer {
             output: args.output,
             terminals,
             sink: Sink::Std,
+            document: Arc::default(),
         }
     }
 
@@ -118,6 +130,7 @@ impl Printer {
             output,
             terminals: Terminals::default(),
             sink: Sink::Std,
+            document: Arc::default(),
         }
     }
 
@@ -159,6 +172,16 @@ impl Printer {
     /// Whether a live display (spinners, redrawn lines) fits: stderr is a terminal and not quiet.
     pub fn is_interactive(&self) -> bool {
         self.terminals.stderr && !self.quiet
+    }
+
+    /// Whether stdin is a terminal (an archive is not read from one).
+    pub fn stdin_is_terminal(&self) -> bool {
+        self.terminals.stdin
+    }
+
+    /// Whether stdout is a terminal (an archive is not written to one).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.terminals.stdout
     }
 
     /// Whether a question can be asked: stdin and stderr are terminals.
@@ -237,15 +260,61 @@ impl Printer {
         }
     }
 
-    /// Data: the result of the command, on stdout, always printed.
+    /// Data: the result of the command, on stdout, always printed. With `--output json`, stdout
+    /// holds the JSON document alone: text goes to stderr.
     pub fn data(&self, text: impl Display) {
+        match self.is_json() {
+            true => self.err_line(text),
+            false => self.out_line(text),
+        }
+    }
+
+    /// The command's result as JSON: with `--output json`, it becomes the command's one JSON
+    /// document, printed with its `errors` by [`Printer::finish`] (a second result's keys are
+    /// added to the first's); otherwise it is printed as pretty JSON at once.
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) {
+        let value = serde_json::to_value(value).expect("serializing plain data never fails");
+        if !self.is_json() {
+            let text = serde_json::to_string_pretty(&value).expect("a JSON value prints");
+            self.out_line(text);
+            return;
+        }
+        let mut document = self.document();
+        document.data = Some(match (document.data.take(), value) {
+            (Some(serde_json::Value::Object(mut first)), serde_json::Value::Object(more)) => {
+                first.extend(more);
+                serde_json::Value::Object(first)
+            }
+            (_, value) => value,
+        });
+    }
+
+    /// Ends the command's output: with `--output json`, prints its one JSON document on stdout:
+    /// the result (an object; `{}` when there is none) with `errors`, the errors reported (an
+    /// empty array when there are none). Called once, when the command has ended.
+    pub fn finish(&self) {
+        if !self.is_json() {
+            return;
+        }
+        let Document { data, errors } = std::mem::take(&mut *self.document());
+        let mut object = match data {
+            Some(serde_json::Value::Object(object)) => object,
+            Some(other) => serde_json::Map::from_iter([("result".to_string(), other)]),
+            None => serde_json::Map::new(),
+        };
+        object.insert(
+            "errors".to_string(),
+            serde_json::to_value(errors).expect("errors serialize"),
+        );
+        let text = serde_json::to_string_pretty(&serde_json::Value::Object(object))
+            .expect("a JSON value prints");
         self.out_line(text);
     }
 
-    /// Data as pretty JSON on stdout.
-    pub fn json<T: Serialize + ?Sized>(&self, value: &T) {
-        let text = serde_json::to_string_pretty(value).expect("serializing plain data never fails");
-        self.data(text);
+    fn document(&self) -> MutexGuard<'_, Document> {
+        self.document
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A message about what happens, on stderr; silenced by --quiet.
@@ -288,23 +357,45 @@ impl Printer {
     /// An error with its cause chain, on stderr, even with --quiet. An invalid spec anywhere in
     /// the chain is shown in full first (every diagnostic), so that any command can simply
     /// return `spec::load`'s error.
+    /// With `--output json`, it also goes into the document's `errors` (see
+    /// [`exit::error_entries`](crate::exit::error_entries)).
     pub fn error(&self, err: &anyhow::Error) {
-        if let Some(invalid) = err
+        let invalid = err
             .chain()
-            .find_map(|cause| cause.downcast_ref::<Invalid>())
-        {
-            self.invalid(invalid);
+            .find_map(|cause| cause.downcast_ref::<Invalid>());
+        if self.is_json() {
+            let mut document = self.document();
+            document.errors.extend(error_entries(err));
+            // An invalid spec's document says so, as `validate`'s does, whatever the command.
+            if invalid.is_some() && document.data.is_none() {
+                document.data = Some(serde_json::json!({ "valid": false }));
+            }
+        }
+        if let Some(invalid) = invalid {
+            self.invalid_text(invalid);
         }
         self.err_line(self.format_error(err));
     }
 
-    /// Every diagnostic of an invalid spec: the JSON report on stdout with `--output json`,
-    /// else text on stderr (even with --quiet: they are errors).
+    /// With `--output json`, puts the error into the document's `errors` without printing it
+    /// (for an error already said in other words).
+    pub fn record(&self, err: &anyhow::Error) {
+        if self.is_json() {
+            self.document().errors.extend(error_entries(err));
+        }
+    }
+
+    /// Every diagnostic of an invalid spec, as text on stderr (even with --quiet: they are
+    /// errors); with `--output json`, also in the document's `errors`.
     pub fn invalid(&self, invalid: &Invalid) {
         if self.is_json() {
-            self.json(&Report::invalid(invalid));
-            return;
+            let entries = invalid.diagnostics.iter().map(ErrorEntry::of_diagnostic);
+            self.document().errors.extend(entries);
         }
+        self.invalid_text(invalid);
+    }
+
+    fn invalid_text(&self, invalid: &Invalid) {
         let paint = |paint: Paint, text: &str| self.paint(paint, text);
         for diagnostic in &invalid.diagnostics {
             self.err_line(format_args!("{}\n", report::render(diagnostic, &paint)));
@@ -388,6 +479,29 @@ impl Printer {
             bars: HashMap::new(),
             summary: None,
             shown: HashMap::new(),
+        }
+    }
+
+    /// A copy's progress: bytes copied, of `total` when known, and the rate; a live line on an
+    /// interactive terminal, else a plain line on stderr every `PLAIN_EVERY` (so CI logs stay
+    /// short).
+    pub fn transfer(&self, what: &str, total: Option<u64>) -> Transfer<'_> {
+        let bar = (self.is_interactive() && matches!(self.sink, Sink::Std)).then(|| {
+            let style = ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let bar =
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(style);
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Transfer {
+            printer: self,
+            what: what.to_string(),
+            total,
+            done: 0,
+            started: std::time::Instant::now(),
+            last_line: std::time::Instant::now(),
+            bar,
         }
     }
 
@@ -476,6 +590,60 @@ impl Progress<'_> {
             (None, Some(multi)) => multi.add(spinner()).finish_with_message(line),
             (None, None) => self.printer.info(line),
         }
+    }
+}
+
+/// How often a copy's progress is told without a terminal.
+const PLAIN_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Where a copy stands (see [`Printer::transfer`]).
+pub struct Transfer<'a> {
+    printer: &'a Printer,
+    what: String,
+    total: Option<u64>,
+    done: u64,
+    started: std::time::Instant,
+    last_line: std::time::Instant,
+    bar: Option<ProgressBar>,
+}
+
+impl Transfer<'_> {
+    /// `bytes` more were copied.
+    pub fn advance(&mut self, bytes: u64) {
+        self.done += bytes;
+        let line =
+            || crate::core::portable::transfer_line(self.done, self.total, self.started.elapsed());
+        match &self.bar {
+            Some(bar) => bar.set_message(format!("{}: {}", self.what, line())),
+            None if self.last_line.elapsed() >= PLAIN_EVERY => {
+                self.printer.info(format!("{}: {}", self.what, line()));
+                self.last_line = std::time::Instant::now();
+            }
+            None => {}
+        }
+    }
+
+    /// Bytes copied so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    /// How long the copy has taken so far.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
+    }
+
+    /// The copy ended (the live line goes; the command says how it ended).
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Transfer<'_> {
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 

@@ -13,12 +13,16 @@ use alacrity::commands::apps::ls::{self as apps_ls, ListedApp};
 use alacrity::commands::apps::ps::{self as apps_ps, AppTasks, ListedTask};
 use alacrity::commands::binds::ls::{self as binds_ls, BindsView, ListedDir};
 use alacrity::commands::deploy::{DeployReport, DeployedReport, render_report};
-use alacrity::commands::plan::{self, PlanView, PlannedApp, PlannedDrift};
+use alacrity::commands::plan::{self, NotInSpecs, PlanView, PlannedApp, PlannedDrift};
+use alacrity::commands::portable::{
+    Copied, Direction, cannot_stop, in_use, live_warning, render_copied,
+};
 use alacrity::commands::retained::ListedUser;
 use alacrity::commands::table;
 use alacrity::commands::volumes::ls::{self as volumes_ls, ListedVolume, VolumesView};
 use alacrity::core::env::{EnvChange, env_changes};
 use alacrity::core::tasks::TaskHealth;
+use alacrity::core::usage::User;
 use alacrity::printer::{Captured, Printer};
 
 const FORMATS: [(OutputFormat, &str); 2] =
@@ -28,6 +32,7 @@ const FORMATS: [(OutputFormat, &str); 2] =
 fn rendered(format: OutputFormat, render: impl FnOnce(&Printer)) -> Captured {
     let (printer, buffers) = Printer::buffered(format);
     render(&printer);
+    printer.finish();
     buffers.take()
 }
 
@@ -135,7 +140,7 @@ fn plan_view() -> PlanView {
     PlanView {
         apps: vec![
             PlannedApp {
-                app: "web".into(),
+                name: "web".into(),
                 action: "create".into(),
                 changes: Vec::new(),
                 drift: Vec::new(),
@@ -146,7 +151,7 @@ fn plan_view() -> PlanView {
                 details: Vec::new(),
             },
             PlannedApp {
-                app: "db".into(),
+                name: "db".into(),
                 action: "update".into(),
                 changes: strings(&[
                     "image",
@@ -178,7 +183,7 @@ fn plan_view() -> PlanView {
                 .collect(),
             },
             PlannedApp {
-                app: "cache".into(),
+                name: "cache".into(),
                 action: "unchanged".into(),
                 changes: Vec::new(),
                 drift: Vec::new(),
@@ -189,6 +194,11 @@ fn plan_view() -> PlanView {
                 details: Vec::new(),
             },
         ],
+        not_in_specs: vec![NotInSpecs {
+            name: "old-worker".into(),
+            project: "shop".into(),
+            node: None,
+        }],
         warnings: strings(&[
             "`cache` will not run until its node is back: node node2 is down, and the app is \
              pinned to it (its data is there); the swarm starts it there when the node is ready \
@@ -552,4 +562,139 @@ fn binds_ls_with_none_recorded() {
     check_both("binds-ls-empty", |printer| {
         binds_ls::render(&BindsView::default(), printer)
     });
+}
+
+// Failure shapes: with `--output json`, the command's one document carries its `errors` (and
+// the data it got to, if any); the words go to stderr.
+
+#[test]
+fn errors_of_an_invalid_spec() {
+    use alacrity::spec::{Diagnostic, Invalid, RuleId};
+    let mut shared = Diagnostic::new(
+        RuleId::LabelShared,
+        "shop.toml",
+        "the volume label `data` is also used by the deployed app `blog`",
+    )
+    .app("web")
+    .hint("give web a label of its own");
+    shared.line = 7;
+    shared.column = 9;
+    let invalid = Invalid {
+        diagnostics: vec![shared],
+    };
+    check_both("errors-invalid-spec", |printer| {
+        printer.error(&anyhow::Error::new(invalid.clone()))
+    });
+}
+
+#[test]
+fn errors_of_a_refusal() {
+    use alacrity::exit::{Reason, Refusal};
+    let refusal = || Refusal {
+        text: "cannot deploy:\n  app `web`: a service named `web` exists, and alacrity did not \
+               create it\n  nothing was changed"
+            .into(),
+        reasons: vec![Reason {
+            app: Some("web".into()),
+            message: "a service named `web` exists, and alacrity did not create it".into(),
+        }],
+        invalid: false,
+    };
+    check_both("errors-refused", |printer| {
+        printer.error(&anyhow::Error::new(refusal()))
+    });
+}
+
+#[test]
+fn a_deploy_that_failed_half_way() {
+    check_both("deploy-failed", |printer| {
+        render_report(&deploy_report(), printer);
+        printer.error(&anyhow::anyhow!(
+            "the deploy failed:\n  app `broken` cannot start: task: non-zero exit (1)"
+        ));
+    });
+}
+
+#[test]
+fn a_command_with_nothing_to_report() {
+    check("nothing.json", &rendered(OutputFormat::Json, |_| {}));
+}
+
+fn exported() -> Copied {
+    Copied {
+        direction: Direction::Exported,
+        data: "volume alacran--db-data".into(),
+        node: "node2".into(),
+        archive: "/backups/db.tar.zst".into(),
+        bytes: 1 << 30,
+        seconds: 25.0,
+        entries: None,
+        verified: false,
+    }
+}
+
+#[test]
+fn volumes_export() {
+    check_both("volumes-export", |printer| {
+        printer.warn(live_warning(
+            "volume alacran--db-data",
+            &[User::App { name: "db".into() }],
+        ));
+        render_copied(&exported(), printer);
+    });
+}
+
+#[test]
+fn volumes_export_to_stdout() {
+    // Text only: with --output json, an export to stdout is refused.
+    check(
+        "volumes-export-stdout.txt",
+        &rendered(OutputFormat::Table, |printer| {
+            let copied = Copied {
+                archive: "-".into(),
+                ..exported()
+            };
+            render_copied(&copied, printer);
+        }),
+    );
+}
+
+#[test]
+fn volumes_import() {
+    check_both("volumes-import", |printer| {
+        let copied = Copied {
+            direction: Direction::Imported,
+            node: "node3".into(),
+            entries: Some(1234),
+            verified: true,
+            seconds: 32.5,
+            ..exported()
+        };
+        render_copied(&copied, printer);
+    });
+}
+
+#[test]
+fn volumes_export_refused_in_use() {
+    let users = [
+        User::App { name: "db".into() },
+        User::Container {
+            name: "backup-job".into(),
+            running: false,
+        },
+    ];
+    check(
+        "volumes-export-in-use.txt",
+        &rendered(OutputFormat::Table, |printer| {
+            let retry = "alacrity volumes export db-data /backups/db.tar.zst";
+            printer.error(&anyhow::anyhow!(
+                "{}",
+                in_use("volume alacran--db-data", "node2", &users[..1], retry)
+            ));
+            printer.error(&anyhow::anyhow!(
+                "{}",
+                cannot_stop("volume alacran--db-data", "node2", &users[1..], retry)
+            ));
+        }),
+    );
 }

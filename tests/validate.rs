@@ -124,6 +124,7 @@ fn the_json_report_of_an_invalid_spec() {
         json!({
             "valid": false,
             "errors": [{
+                "kind": "invalid-spec",
                 "file": "tests/fixtures/invalid/unknown-field.toml",
                 "line": 4,
                 "column": 1,

@@ -60,7 +60,9 @@ pub async fn run(
     }
     // A first plan, read only: when nothing is to be written (every app unchanged, every record
     // of its data there), the deploy writes nothing at all, not even the lock.
+    let started = std::time::Instant::now();
     let first = plan::checked_plan(&engine, &spec, &apps, printer).await?;
+    let planned = started.elapsed();
     let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
     let left = first.left_out(&declared);
     let files = plan::files_words(&args.files);
@@ -97,12 +99,30 @@ pub async fn run(
         }
         false => deploying.run(first, false).await?,
     };
+    let written = started.elapsed();
+    printer.detail(format!(
+        "deploy: planned in {} ms; {} app(s) written in {} ms (under the lock when anything was \
+         to be written)",
+        planned.as_millis(),
+        applied
+            .iter()
+            .filter(|done| plan
+                .apps
+                .iter()
+                .any(|p| p.app.name == done.name && p.action != Action::Unchanged))
+            .count(),
+        (written - planned).as_millis()
+    ));
     for app in &applied {
         for warning in &app.warnings {
             printer.warn(format!("{}: {warning}", app.name));
         }
     }
     if !failures.is_empty() {
+        // With --output json, the one document says what was written too.
+        if printer.is_json() {
+            render_report(&report(&plan, &applied, &[]), printer);
+        }
         return Err(failures_error(&failures));
     }
     if args.detach {
@@ -122,6 +142,10 @@ pub async fn run(
         ended = waiting => ended,
     };
     display.finish();
+    printer.detail(format!(
+        "deploy: waited {} ms for the apps to converge",
+        (started.elapsed() - written).as_millis()
+    ));
     let ended = match ended {
         Ok(ended) => ended,
         Err(err) => {

@@ -95,6 +95,29 @@ pub async fn locked<T>(
     printer: &Printer,
     work: impl Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
+    locked_with(engine, connector, command, printer, work, true).await
+}
+
+/// [`locked`], for `work` that handles Ctrl-C itself (it cleans up after an interruption, and
+/// ends with an error then): Ctrl-C never drops it half-way.
+pub async fn locked_to_the_end<T>(
+    engine: &Engine,
+    connector: &Connector,
+    command: &str,
+    printer: &Printer,
+    work: impl Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    locked_with(engine, connector, command, printer, work, false).await
+}
+
+async fn locked_with<T>(
+    engine: &Engine,
+    connector: &Connector,
+    command: &str,
+    printer: &Printer,
+    work: impl Future<Output = anyhow::Result<T>>,
+    drop_on_ctrl_c: bool,
+) -> anyhow::Result<T> {
     let lock = engine
         .acquire_lock(command, connector.lock_timeout(), |event| match event {
             LockEvent::Waiting(holder) => printer.info(format!(
@@ -121,9 +144,15 @@ pub async fn locked<T>(
             Err(err) => err,
         })?;
     let handling = HandlingCtrlC::start();
+    let interrupted = async {
+        match drop_on_ctrl_c {
+            true => tokio::signal::ctrl_c().await,
+            false => std::future::pending().await,
+        }
+    };
     let result = tokio::select! {
         biased;
-        _ = tokio::signal::ctrl_c() => Err(Interrupted(format!(
+        _ = interrupted => Err(Interrupted(format!(
             "interrupted: `{command}` stopped; what it already sent to the swarm stays, \
              run the same command again to finish"
         )).into()),

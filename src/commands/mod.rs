@@ -8,6 +8,7 @@ pub mod host_paths;
 pub mod images;
 pub mod lock;
 pub mod plan;
+pub mod portable;
 pub mod refusals;
 pub mod retained;
 pub mod rollback;

@@ -22,17 +22,40 @@ use crate::printer::{Paint, Printer};
 use crate::spec::{App, Spec, VolumeSource};
 
 /// What `plan` prints: plain data, no engine in it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PlanView {
     pub apps: Vec<PlannedApp>,
+    /// The deployed apps of the specs' projects that the specs no longer declare.
+    pub not_in_specs: Vec<NotInSpecs>,
     /// Said on stderr after the plan, as warnings: node moves, apps whose node is down.
+    #[serde(skip)]
     pub warnings: Vec<String>,
+}
+
+/// A deployed app of the specs' projects that the specs no longer declare, in `plan --output
+/// json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotInSpecs {
+    pub name: String,
+    pub project: String,
+    /// The node a persistent app is pinned to.
+    pub node: Option<String>,
+}
+
+impl From<&LeftOut> for NotInSpecs {
+    fn from(app: &LeftOut) -> Self {
+        NotInSpecs {
+            name: app.name.clone(),
+            project: app.project.clone(),
+            node: app.node.clone(),
+        }
+    }
 }
 
 /// One app in `plan --output json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlannedApp {
-    pub app: String,
+    pub name: String,
     /// `create`, `update` or `unchanged`.
     pub action: String,
     pub changes: Vec<String>,
@@ -84,13 +107,14 @@ pub async fn run(
         .await?
         .with_images(super::images::options(&args.images));
     let plan = checked_plan(&engine, &spec, &apps, printer).await?;
-    render(&view(&plan), printer);
     let declared: Vec<&str> = spec.apps().map(|app| app.name.as_str()).collect();
-    left_out_notes(
-        &plan.left_out(&declared),
-        &files_words(&args.files),
-        printer,
-    );
+    let left = plan.left_out(&declared);
+    let view = PlanView {
+        not_in_specs: left.iter().map(NotInSpecs::from).collect(),
+        ..view(&plan)
+    };
+    render(&view, printer);
+    left_out_notes(&left, &files_words(&args.files), printer);
     Ok(ExitStatus::Success)
 }
 
@@ -138,13 +162,72 @@ pub async fn checked_plan(
     apps: &[App],
     printer: &Printer,
 ) -> anyhow::Result<Plan> {
+    let started = std::time::Instant::now();
     let plan = engine
         .plan(apps)
         .await
         .map_err(|err| super::refusals::with_positions(err, spec))?;
     super::images::report(&plan.images, printer);
     super::host_paths::check(engine, &plan, spec, printer).await?;
+    if printer.verbosity() > 0 {
+        for line in reasons(&plan, started.elapsed()) {
+            printer.detail(line);
+        }
+    }
     Ok(plan)
+}
+
+/// What `-v` says of a plan: how long it took and what it read, then why each app gets what it
+/// gets.
+pub fn reasons(plan: &Plan, took: std::time::Duration) -> Vec<String> {
+    let count = |action: Action| plan.apps.iter().filter(|a| a.action == action).count();
+    let mut lines = vec![format!(
+        "plan: made in {} ms from {} node(s): {} to create, {} to update, {} unchanged",
+        took.as_millis(),
+        plan.nodes.len(),
+        count(Action::Create),
+        count(Action::Update),
+        count(Action::Unchanged)
+    )];
+    let records = &plan.records;
+    if !records.volumes.is_empty() || !records.binds.is_empty() {
+        lines.push(format!(
+            "plan: read the records of persistent data: {} volume(s), {} host director(ies)",
+            records.volumes.len(),
+            records.binds.len()
+        ));
+    }
+    lines.extend(plan.apps.iter().map(|app| reason(app, plan)));
+    lines
+}
+
+/// Why the plan does what it does with one app, in one line.
+fn reason(app: &AppPlan, plan: &Plan) -> String {
+    let what = match app.action {
+        Action::Create => "create: no service of that name yet".to_string(),
+        Action::Unchanged => "unchanged: its service carries this spec's hash".to_string(),
+        Action::Update => {
+            let mut why = format!("update: {} differ", app.changes.join(", "));
+            if !app.drift.is_empty() {
+                let fields: Vec<&str> = app.drift.iter().map(|d| d.field.as_str()).collect();
+                why.push_str(&format!(
+                    " ({} changed outside alacrity, undone)",
+                    fields.join(", ")
+                ));
+            }
+            why
+        }
+    };
+    let pin = app.pin.as_ref().map(|pin| {
+        let current = app.current.as_ref().and_then(|c| c.pin.as_ref());
+        let why = match (&app.app.node, current == Some(pin)) {
+            (Some(_), _) => "the spec's node",
+            (None, true) => "where it is pinned already",
+            (None, false) => "the node of the engine alacrity talks to",
+        };
+        format!("; pinned to {} ({why})", plan.hostname(pin))
+    });
+    format!("{}: {what}{}", app.app.name, pin.unwrap_or_default())
 }
 
 /// The plan as plain data.
@@ -153,6 +236,7 @@ pub fn view(plan: &Plan) -> PlanView {
     warnings.extend(stranded_warnings(plan));
     PlanView {
         apps: plan.apps.iter().map(|app| planned(app, plan)).collect(),
+        not_in_specs: Vec::new(),
         warnings,
     }
 }
@@ -161,12 +245,12 @@ pub fn view(plan: &Plan) -> PlanView {
 /// stderr.
 pub fn render(view: &PlanView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.apps);
+        printer.json(view);
     } else {
         printer.data(plan_table(&view.apps));
         for app in &view.apps {
             for line in &app.details {
-                printer.info(format!("{}: {line}", app.app));
+                printer.info(format!("{}: {line}", app.name));
             }
         }
     }
@@ -178,7 +262,7 @@ pub fn render(view: &PlanView, printer: &Printer) {
 fn planned(app: &AppPlan, plan: &Plan) -> PlannedApp {
     let names = |data: &[VolumeSource]| data.iter().map(ToString::to_string).collect();
     PlannedApp {
-        app: app.app.name.clone(),
+        name: app.app.name.clone(),
         action: app.action.to_string(),
         changes: app.changes.clone(),
         drift: app.drift.iter().map(PlannedDrift::from).collect(),
@@ -275,7 +359,7 @@ fn plan_table(apps: &[PlannedApp]) -> String {
         .iter()
         .map(|app| {
             vec![
-                app.app.clone(),
+                app.name.clone(),
                 app.action.clone(),
                 app.changes.join(", "),
                 app.node.clone().unwrap_or_default(),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::core::labels;
 use crate::core::nodes::{Node, NodeLookup};
 use crate::core::plan::{Problem, ProblemKind, Refused};
-use crate::exit::InvalidInput;
+use crate::exit::{Reason, Refusal};
 use crate::spec::model::volume_name;
 use crate::spec::{Diagnostic, Invalid, Part, RuleId, Spec, VolumeSource};
 
@@ -37,16 +37,27 @@ pub fn with_positions(err: anyhow::Error, spec: &Spec) -> anyhow::Error {
     if others.is_empty() {
         return invalid.into();
     }
-    anyhow::Error::new(invalid).context(refused_text(&others))
+    anyhow::Error::new(invalid).context(refusal_of(&others))
 }
 
 /// The error for problems: invalid input (exit 2) if any needs the spec changed, else a refusal
 /// at run time (exit 1).
 pub fn refusal(problems: &[Problem]) -> anyhow::Error {
-    let text = refused_text(problems);
-    match problems.iter().any(Problem::is_invalid_spec) {
-        true => InvalidInput(text).into(),
-        false => anyhow::anyhow!(text),
+    refusal_of(problems).into()
+}
+
+/// The problems as a typed refusal: its text, and each problem with its app.
+fn refusal_of(problems: &[Problem]) -> Refusal {
+    Refusal {
+        text: refused_text(problems),
+        reasons: problems
+            .iter()
+            .map(|problem| Reason {
+                app: problem.app.clone(),
+                message: problem_text(problem),
+            })
+            .collect(),
+        invalid: problems.iter().any(Problem::is_invalid_spec),
     }
 }
 

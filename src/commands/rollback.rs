@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::core::apply::Applied;
 use crate::core::converge::{AppProgress, ProgressState, Target, WaitEnd};
 use crate::core::plan::{Action, Plan};
-use crate::core::rollback::NoReturn;
+use crate::core::rollback::{NoReturn, SwarmDoes};
 use crate::engine::{Engine, Returning};
 use crate::exit::Interrupted;
 use crate::printer::Printer;
@@ -22,13 +22,14 @@ pub enum AfterFailure {
     RolledBack { by_swarm: bool, running: u64 },
     /// Its rollback failed too (the swarm's reason), or did not finish in time.
     RollbackFailed(String),
-    /// Created by this deploy: there is no previous version.
-    New,
+    /// Created by this deploy: there is no previous version. What the swarm does with it, when
+    /// it could be read.
+    New(Option<SwarmDoes>),
     /// `--no-rollback`: left as it failed.
-    LeftAsFailed,
+    LeftAsFailed(Option<SwarmDoes>),
     /// This deploy moved it to another node (`--move-node`): returning would move it back, so it
     /// is left as it failed.
-    Moved,
+    Moved(Option<SwarmDoes>),
     /// Another client wrote it meanwhile: left alone.
     ChangedMeanwhile,
 }
@@ -39,7 +40,16 @@ impl AfterFailure {
         match self {
             AfterFailure::RolledBack { .. } => Some("rolled-back"),
             AfterFailure::RollbackFailed(_) => Some("rollback-failed"),
-            _ => None,
+            AfterFailure::New(does)
+            | AfterFailure::LeftAsFailed(does)
+            | AfterFailure::Moved(does) => match does {
+                Some(SwarmDoes::Paused { .. }) => Some("paused"),
+                Some(SwarmDoes::Updating { .. }) => Some("updating"),
+                Some(SwarmDoes::RollingBack) => Some("rolling-back"),
+                Some(SwarmDoes::RolledBack) => Some("rolled-back"),
+                _ => None,
+            },
+            AfterFailure::ChangedMeanwhile => None,
         }
     }
 
@@ -58,22 +68,56 @@ impl AfterFailure {
                 "`{app}` could not be rolled back: {reason}; see its tasks with `alacrity apps ps \
                  {app}`"
             ),
-            AfterFailure::New => format!(
-                "`{app}` is new: there is no previous version to return to, and the swarm keeps \
-                 retrying it (`alacrity apps rm {app}` removes it)"
+            AfterFailure::New(does) => format!(
+                "`{app}` is new: there is no previous version to return to; {} (`alacrity apps \
+                 rm {app}` removes it)",
+                swarm_words(*does)
             ),
-            AfterFailure::LeftAsFailed => format!(
-                "`{app}` is left as it failed (--no-rollback), and the swarm keeps retrying it; \
-                 `alacrity apps rollback {app}` returns it to its previous version"
+            AfterFailure::LeftAsFailed(does) => format!(
+                "`{app}` is left as it failed (--no-rollback): {}; `alacrity apps rollback {app}` \
+                 returns it to its previous version",
+                swarm_words(*does)
             ),
-            AfterFailure::Moved => format!(
-                "`{app}` moved to another node in this deploy: it is not rolled back (that would \
-                 move it again), and the swarm keeps retrying it"
+            AfterFailure::Moved(does) => format!(
+                "`{app}` moved to another node in this deploy: alacrity does not roll it back \
+                 (that would move it again), and {}",
+                swarm_words(*does)
             ),
             AfterFailure::ChangedMeanwhile => {
                 format!("`{app}` was changed by another client meanwhile: it is not rolled back")
             }
         }
+    }
+}
+
+/// What the swarm does with an app alacrity leaves as it failed, in words.
+fn swarm_words(does: Option<SwarmDoes>) -> String {
+    let containers = |n: usize| match n {
+        1 => "1 container".to_string(),
+        n => format!("{n} containers"),
+    };
+    match does {
+        Some(SwarmDoes::Paused { new, old }) => format!(
+            "the swarm paused its update, with {} of the new version and {} of the previous \
+             one running",
+            containers(new),
+            containers(old)
+        ),
+        Some(SwarmDoes::Updating { new, old }) => format!(
+            "the swarm is still updating it ({} of the new version and {} of the previous one \
+             run so far)",
+            containers(new),
+            containers(old)
+        ),
+        Some(SwarmDoes::RollingBack) => "the swarm is rolling it back by itself".to_string(),
+        Some(SwarmDoes::RolledBack) => {
+            "the swarm rolled it back by itself: its previous version runs again".to_string()
+        }
+        Some(SwarmDoes::Completed) => "the swarm completed its update since".to_string(),
+        Some(SwarmDoes::Retrying) => {
+            "the swarm keeps restarting its containers as they fail".to_string()
+        }
+        None => "the swarm keeps retrying it".to_string(),
     }
 }
 
@@ -109,17 +153,20 @@ pub async fn return_failed(
         ) else {
             continue;
         };
+        // What the swarm does with an app alacrity leaves as it is (none when it cannot be
+        // read: the words stay general then).
+        let does = || async { engine.swarm_does(&done.target).await.ok() };
         let before = match (&planned.current, done.action) {
             (Some(current), Action::Update) => &current.spec,
             _ => {
-                outcomes.push((name.clone(), AfterFailure::New));
+                outcomes.push((name.clone(), AfterFailure::New(does().await)));
                 continue;
             }
         };
         let outcome = if !engine.rolls_back() {
-            Some(AfterFailure::LeftAsFailed)
+            Some(AfterFailure::LeftAsFailed(does().await))
         } else if plan.moves().any(|(app, _)| &app.app.name == name) {
-            Some(AfterFailure::Moved)
+            Some(AfterFailure::Moved(does().await))
         } else {
             None
         };

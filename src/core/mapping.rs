@@ -446,11 +446,32 @@ fn endpoint_spec(ports: &[Port]) -> EndpointSpec {
     }
 }
 
-/// A stable hash of a value: SHA-256 of its compact JSON, whose object keys serde_json sorts
-/// (its `Map` is ordered by key), so hash maps hash the same whatever their order.
+/// A stable hash of a value: SHA-256 of its compact JSON with every object's keys sorted, so
+/// hash maps hash the same whatever their order (and the hashes of deployed apps stay those
+/// alacrity always computed).
 pub fn hash_of<T: Serialize>(value: &T) -> String {
-    let json = serde_json::to_value(value).unwrap_or_default();
+    let json = sorted(serde_json::to_value(value).unwrap_or_default());
     hex::encode(Sha256::digest(json.to_string().as_bytes()))
+}
+
+/// `value` with the keys of every object in order (serde_json keeps the order they came in).
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<(String, serde_json::Value)> = map.into_iter().collect();
+            entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+            serde_json::Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| (key, sorted(value)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted).collect())
+        }
+        other => other,
+    }
 }
 
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:

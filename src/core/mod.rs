@@ -25,6 +25,9 @@
 //! - `usage`: who uses a volume or a host directory.
 //! - `volumes`: the managed volumes alacrity knows of, and whether one may be removed.
 //! - `lock`: who holds the swarm-wide lock, and whether the holder is gone.
+//! - `manifest`: the entries of a tree, and what differs between two (a copy verified).
+//! - `portable`: backing up and restoring data: which node holds it, whether it may be
+//!   copied while in use, a copy's progress in words.
 //! - `logs`: the frames and lines of a service's log stream, and where each line comes from.
 
 pub mod apply;
@@ -37,9 +40,11 @@ pub mod images;
 pub mod labels;
 pub mod lock;
 pub mod logs;
+pub mod manifest;
 pub mod mapping;
 pub mod nodes;
 pub mod plan;
+pub mod portable;
 pub mod records;
 pub mod resources;
 pub mod rollback;

@@ -4,11 +4,64 @@
 
 use std::collections::HashSet;
 
-use bollard::models::ServiceSpec;
+use bollard::models::{Service, ServiceSpec, ServiceUpdateStatusStateEnum, Task, TaskState};
 
 use super::converge::Target;
 use super::labels;
 use super::mapping::{self, Pin};
+
+/// What the swarm does with an app whose update failed and that alacrity did not return (a new
+/// app, `--no-rollback`, a moved app), as its update status and its tasks say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwarmDoes {
+    /// The update is paused (its failure action): `new` containers of the failed version and
+    /// `old` of the previous one run.
+    Paused { new: usize, old: usize },
+    /// The swarm rolled the update back itself.
+    RolledBack,
+    /// The swarm is rolling it back.
+    RollingBack,
+    /// The update goes on: `new` containers of the new version and `old` of the previous run.
+    Updating { new: usize, old: usize },
+    /// The update completed after all.
+    Completed,
+    /// No update (the app was created): the swarm restarts its containers as they fail.
+    Retrying,
+}
+
+/// What the swarm does with an app's failed update to the task template `template_hash`, from
+/// its service (update status) and its tasks (pure).
+pub fn swarm_does(service: &Service, tasks: &[Task], template_hash: &str) -> SwarmDoes {
+    use ServiceUpdateStatusStateEnum as State;
+    let running = |new: bool| {
+        tasks
+            .iter()
+            .filter(|task| {
+                task.desired_state == Some(TaskState::RUNNING)
+                    && task.status.as_ref().and_then(|s| s.state) == Some(TaskState::RUNNING)
+                    && (mapping::template_hash(task.spec.as_ref()) == Some(template_hash)) == new
+            })
+            .count()
+    };
+    match service
+        .update_status
+        .as_ref()
+        .and_then(|status| status.state)
+    {
+        Some(State::PAUSED) => SwarmDoes::Paused {
+            new: running(true),
+            old: running(false),
+        },
+        Some(State::UPDATING) => SwarmDoes::Updating {
+            new: running(true),
+            old: running(false),
+        },
+        Some(State::ROLLBACK_COMPLETED) => SwarmDoes::RolledBack,
+        Some(State::ROLLBACK_STARTED | State::ROLLBACK_PAUSED) => SwarmDoes::RollingBack,
+        Some(State::COMPLETED) => SwarmDoes::Completed,
+        _ => SwarmDoes::Retrying,
+    }
+}
 
 /// Why an app cannot return to its previous spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,5 +207,55 @@ mod tests {
             swarm_returned(&spec(None, "theirs"), deployed, &before),
             None
         );
+    }
+
+    fn task(template: &str, state: TaskState) -> Task {
+        let app = App {
+            command: Some(vec![template.into()]),
+            ..crate::core::plan::tests::app("web", false, &[])
+        };
+        Task {
+            spec: mapping::service_spec(&app, None).task_template,
+            desired_state: Some(TaskState::RUNNING),
+            status: Some(bollard::models::TaskStatus {
+                state: Some(state),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn what_the_swarm_does_comes_from_the_update_status_and_the_running_tasks() {
+        use ServiceUpdateStatusStateEnum as State;
+        let new = task("new", TaskState::RUNNING);
+        let hash = mapping::template_hash(new.spec.as_ref())
+            .unwrap()
+            .to_string();
+        let tasks = [
+            new,
+            task("new", TaskState::FAILED),
+            task("old", TaskState::RUNNING),
+        ];
+        let service = |state: Option<State>| Service {
+            update_status: state.map(|state| bollard::models::ServiceUpdateStatus {
+                state: Some(state),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let does = |state| swarm_does(&service(state), &tasks, &hash);
+        assert_eq!(
+            does(Some(State::PAUSED)),
+            SwarmDoes::Paused { new: 1, old: 1 }
+        );
+        assert_eq!(
+            does(Some(State::UPDATING)),
+            SwarmDoes::Updating { new: 1, old: 1 }
+        );
+        assert_eq!(does(Some(State::ROLLBACK_STARTED)), SwarmDoes::RollingBack);
+        assert_eq!(does(Some(State::ROLLBACK_COMPLETED)), SwarmDoes::RolledBack);
+        assert_eq!(does(Some(State::COMPLETED)), SwarmDoes::Completed);
+        assert_eq!(does(None), SwarmDoes::Retrying);
     }
 }

@@ -45,6 +45,10 @@ pub enum Origin {
     DockerContext(String),
     /// `currentContext` of the docker CLI's config.json.
     Context(String),
+    /// `--node-host NODE=URL`.
+    NodeHost(String),
+    /// A docker context named like the node (see `reach`).
+    NodeContext(String),
     Default,
 }
 
@@ -78,6 +82,14 @@ impl fmt::Display for Address {
                 )
             }
             Origin::Context(name) => write!(f, "{} (docker context `{name}`)", self.url),
+            Origin::NodeHost(node) => write!(f, "{} (from --node-host {node}=...)", self.url),
+            Origin::NodeContext(name) => {
+                write!(
+                    f,
+                    "{} (docker context `{name}`, named like the node)",
+                    self.url
+                )
+            }
             Origin::Default => write!(f, "{}", self.url),
         }
     }
@@ -211,10 +223,12 @@ pub(crate) fn resolve_with(target: &Target, env: &dyn Env) -> anyhow::Result<Add
         return host_address(
             url,
             Origin::DockerHost,
-            why("DOCKER_HOST", skip_context_flag),
+            // What comes after DOCKER_HOST itself.
+            why("DOCKER_HOST", skip_context_flag + 1),
         );
     }
-    let skip = skip_context_flag + usize::from(docker_host.is_some());
+    // What comes after DOCKER_CONTEXT itself.
+    let skip = skip_context_flag + usize::from(docker_host.is_some()) + 1;
     if let Some(name) = docker_context.as_deref().filter(|name| *name != "default") {
         return context_address(
             env,
@@ -303,6 +317,28 @@ fn host_tls(
         key: pick(&flags.key, "key.pem"),
         source: sources.join(", "),
     }))
+}
+
+/// The engine of the docker context named `name`, if there is one (see `reach`).
+pub(crate) fn context_named(name: &str) -> anyhow::Result<Option<Address>> {
+    let env = SystemEnv;
+    let config_dir = config_dir(&env);
+    let meta = config_dir
+        .join("contexts")
+        .join("meta")
+        .join(digest(name))
+        .join("meta.json");
+    if name.is_empty() || name == "default" || !env.exists(&meta) {
+        return Ok(None);
+    }
+    context_address(
+        &env,
+        &config_dir,
+        name,
+        Origin::NodeContext(name.to_string()),
+        format!("the docker context `{name}`, named like the node"),
+    )
+    .map(Some)
 }
 
 /// `currentContext` of the CLI's config.json.
@@ -410,6 +446,8 @@ fn origin_words(origin: &Origin) -> &'static str {
         Origin::DockerHost => "DOCKER_HOST",
         Origin::DockerContext(_) => "DOCKER_CONTEXT",
         Origin::Context(_) => "currentContext in the docker CLI's config.json",
+        Origin::NodeHost(_) => "--node-host",
+        Origin::NodeContext(_) => "the node's name",
         Origin::Default => "default",
     }
 }
@@ -844,6 +882,11 @@ mod tests {
         let none = Target::default();
         let a = resolve_target(&none, &all, &files).unwrap();
         assert_eq!(a.origin, Origin::DockerHost);
+        // What it wins over, never itself.
+        assert_eq!(
+            a.why,
+            "DOCKER_HOST, which comes before DOCKER_CONTEXT, the current context `cur`"
+        );
         let a = resolve_target(
             &none,
             &all[..1]
@@ -857,6 +900,10 @@ mod tests {
         assert_eq!(
             (a.url.as_str(), &a.origin),
             ("tcp://10.0.0.2:2375", &Origin::DockerContext("ci".into()))
+        );
+        assert_eq!(
+            a.why,
+            "DOCKER_CONTEXT=ci, which comes before the current context `cur`"
         );
         let a = resolve_target(&none, &all[..1], &files).unwrap();
         assert_eq!(

@@ -14,8 +14,12 @@
 //!   that data; `disk_usage`: volume sizes; `machine`: whether alacrity runs on the node's
 //!   machine; `credentials`: the docker CLI's registry credentials; `images`: tags resolved
 //!   to digests, credentials sent with services; `host_paths`: host paths looked at on a node (probes that never run).
+//! - `reach`: the engine of a given node (`--node-host`, a context named like it, the engine
+//!   named); `archive`: the data door, reading and writing a node's volume or directory as a
+//!   tar stream; `tar_stream`: tar streams rewritten and their manifests, as they flow.
 
 mod api_version;
+mod archive;
 mod binds;
 mod connect;
 mod credentials;
@@ -30,12 +34,15 @@ mod lock;
 mod logs;
 mod machine;
 mod nodes;
+mod portable;
 mod raw;
+mod reach;
 mod records;
 mod resources;
 mod rollback;
 mod services;
 mod snapshot;
+mod tar_stream;
 mod transport;
 mod usage;
 mod volumes;
@@ -51,13 +58,16 @@ use crate::core::nodes::{Node, sole_manager};
 use credentials::Credentials;
 
 pub use api_version::{MIN_API, MIN_DOCKER};
+pub use archive::{Access, DOOR_IMAGE, DOOR_LABEL, DataDoor, MissingHostDir, MissingVolume, Mount};
 pub use connect::{Address, Origin, Target, TlsOptions};
 pub use data::DataAccess;
 pub use images::ImageOptions;
 pub use lock::now;
 pub use logs::{AppLogs, LogOptions};
+pub use reach::{NodeHost, NodeReach, NodeUnreachable};
 pub use rollback::Returning;
 pub use services::retry_delay;
+pub use tar_stream::{ManifestReceiver, TarError, TarStream, manifest_of, with_manifest};
 pub use transport::TransportFailure;
 
 /// How to reach the engine, connecting only when a command first needs it (commands that need

@@ -78,6 +78,16 @@ impl Engine {
         }
     }
 
+    /// What the swarm does with an app whose update (to `failed`'s task template) failed and
+    /// that alacrity leaves as it is.
+    pub async fn swarm_does(&self, failed: &Target) -> anyhow::Result<SwarmDoes> {
+        let (service, tasks) = tokio::try_join!(
+            self.inspect(&failed.service_id, &failed.name),
+            self.tasks_of(std::slice::from_ref(&failed.service_id))
+        )?;
+        Ok(swarm_does(&service, &tasks, &failed.template_hash))
+    }
+
     /// `apps rollback`: returns a deployed app to its previous spec, if it may (else why not).
     /// Returns the app as it was, and the target to wait for.
     pub async fn roll_back(

@@ -27,7 +27,8 @@ fn listed(scope: &Scope, name: &str) -> Option<Value> {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
-    apps.as_array()
+    apps["apps"]
+        .as_array()
         .unwrap()
         .iter()
         .find(|a| a["name"] == name)
@@ -111,7 +112,7 @@ fn scale_sets_the_instances_and_a_later_deploy_of_that_count_is_unchanged() {
         .output()
         .unwrap();
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(plan[0]["action"], "unchanged");
+    assert_eq!(plan["apps"][0]["action"], "unchanged");
 }
 
 #[test]
@@ -308,7 +309,8 @@ fn ls_copes_with_an_app_removed_while_it_reads() {
     hook.release();
     let done = held.finish(secs(60));
     assert_eq!(done.code(), Some(0), "{}", done.stderr);
-    let apps: Vec<Value> = serde_json::from_str(&done.stdout).unwrap();
+    let document: Value = serde_json::from_str(&done.stdout).unwrap();
+    let apps = document["apps"].as_array().unwrap();
     assert!(
         apps.iter().any(|a| a["name"] == stays.as_str()),
         "{}",

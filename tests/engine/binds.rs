@@ -48,8 +48,7 @@ fn ls(scope: &Scope) -> Vec<Value> {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["binds"]
         .as_array()
         .expect("a JSON list")
         .clone()
@@ -324,6 +323,7 @@ fn ls_and_rm_print_json() {
         json!({
             "removed": [{"path": path, "node": "node1", "result": "removed", "size_bytes": 5}],
             "failed": [],
+            "errors": [],
         })
     );
     assert!(!dir.exists());
@@ -416,7 +416,8 @@ fn on_a_cluster_every_manager_sees_the_same_records() {
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-        list.as_array()
+        list["binds"]
+            .as_array()
             .unwrap()
             .iter()
             .filter(|d| d["app"] == app.as_str())

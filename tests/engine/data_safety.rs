@@ -131,7 +131,8 @@ fn volumes_json(scope: &Scope) -> Vec<Value> {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+    let document: Value = serde_json::from_slice(&out.stdout).unwrap();
+    document["volumes"].as_array().unwrap().clone()
 }
 
 fn listed_volume(scope: &Scope, name: &str) -> Option<Value> {
@@ -330,8 +331,13 @@ fn changes_made_outside_alacrity_are_shown_and_undone() {
         .args(["-o", "json", "apps", "ls"])
         .output()
         .unwrap();
-    let apps: Vec<Value> = serde_json::from_slice(&ls.stdout).unwrap();
-    let listed = apps.iter().find(|a| a["name"] == db.as_str()).unwrap();
+    let document: Value = serde_json::from_slice(&ls.stdout).unwrap();
+    let listed = document["apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == db.as_str())
+        .unwrap();
     assert_eq!(listed["data_at_risk"], true, "{listed}");
 
     let out = scope
@@ -341,8 +347,9 @@ fn changes_made_outside_alacrity_are_shown_and_undone() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let plan: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let planned = |name: &str| plan.iter().find(|p| p["app"] == name).unwrap().clone();
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plan = plan["apps"].as_array().unwrap();
+    let planned = |name: &str| plan.iter().find(|p| p["name"] == name).unwrap().clone();
     assert_eq!(planned(&db)["action"], "update");
     assert_eq!(planned(&db)["drift"][0]["field"], "instances");
     assert_eq!(planned(&db)["drift"][0]["swarm"], "2");

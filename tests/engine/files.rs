@@ -117,7 +117,7 @@ fn secrets_and_configs_reach_the_app_rotate_and_leave_with_it() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let planned = plan
+    let planned = plan["apps"]
         .as_array()
         .unwrap()
         .iter()

@@ -243,13 +243,22 @@ fn no_rollback_leaves_a_failed_update_and_apps_rollback_returns_it() {
     scope.deploy_spec("web.toml", &env_checked(&name, "ok", ""));
 
     let spec = scope.write_file("web.toml", &env_checked(&name, "bad", ""));
-    let out = deploy(&scope, &spec, &["--no-rollback"]);
+    let (out, report) = deploy_json(&scope, &spec, &["--no-rollback"]);
     let words = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{words}");
     assert!(
         words.contains("left as it failed (--no-rollback)"),
         "{words}"
     );
+    // What the swarm did: it paused the update (its failure action), the previous version
+    // still running (start-first).
+    assert!(
+        words.contains("the swarm paused its update, with")
+            && words.contains("and 1 container of the previous one running"),
+        "{words}"
+    );
+    assert_eq!(report["apps"][0]["state"], "paused", "{report}");
+    assert_eq!(report["errors"][0]["kind"], "failure", "{report}");
     assert!(
         words.contains(&format!("alacrity apps rollback {name}")),
         "{words}"
@@ -395,4 +404,38 @@ fn a_crashing_update_is_rolled_back_and_an_update_that_cannot_start_is_asked_bac
     );
     assert!(env_of(&scope, &name).contains("V=1"));
     assert_eq!(running(&scope, &name), 1);
+}
+
+#[test]
+fn an_update_still_going_at_the_timeout_is_said_to_be_updating() {
+    let scope = Scope::new(&Swarm::single());
+    let name = scope.name("web");
+    let version = |v: u32, up: u32| {
+        app(
+            &name,
+            &format!("env = {{ VERSION = \"{v}\" }}\n{CHECK_FILE}\n"),
+        )
+        .replace(RUN_FOREVER, &up_after(up))
+    };
+    scope.deploy_spec("web.toml", &version(1, 0));
+
+    // Healthy only after a minute: still starting when the deploy stops waiting, and with
+    // --no-rollback nothing returns it. The swarm goes on with the update.
+    let spec = scope.write_file("web.toml", &version(2, 60));
+    let out = scope
+        .alacrity()
+        .args(["-o", "json", "deploy", "--no-rollback", "--timeout", "4s"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    let words = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{words}");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert!(
+        // The new container is still starting (not healthy yet): the previous one runs.
+        words.contains("the swarm is still updating it (0 containers of the new version and 1 container of the previous one run so far)"),
+        "{words}"
+    );
+    assert_eq!(report["apps"][0]["state"], "updating", "{report}");
+    assert!(!words.contains("keeps retrying"), "{words}");
 }

@@ -77,7 +77,8 @@ fn service_version(scope: &Scope, name: &str) -> String {
 fn planned(out: &Output, app: &str) -> Value {
     assert!(out.status.success(), "plan failed: {}", stderr(out));
     let plan: Value = serde_json::from_slice(&out.stdout).expect("plan -o json prints JSON");
-    plan.as_array()
+    plan["apps"]
+        .as_array()
         .and_then(|apps| apps.iter().find(|a| a["app"] == app || a["name"] == app))
         .cloned()
         .unwrap_or_else(|| panic!("{app} in the plan: {plan}"))
@@ -113,7 +114,7 @@ fn a_private_image_runs_on_a_worker_pinned_to_its_digest_and_a_new_push_is_an_up
         .output()
         .unwrap();
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let listed = apps
+    let listed = apps["apps"]
         .as_array()
         .unwrap()
         .iter()

@@ -82,7 +82,8 @@ fn listed(scope: &Scope, app: &str) -> Value {
         .unwrap();
     assert!(out.status.success(), "apps ls failed: {}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).expect("apps ls -o json prints JSON");
-    apps.as_array()
+    apps["apps"]
+        .as_array()
         .unwrap()
         .iter()
         .find(|a| a["name"] == app)
@@ -153,7 +154,8 @@ fn listed_volumes(scope: &Scope, volume: &str) -> Vec<Value> {
         .unwrap();
     assert!(out.status.success(), "volumes ls failed: {}", stderr(&out));
     let all: Value = serde_json::from_slice(&out.stdout).expect("volumes ls -o json prints JSON");
-    all.as_array()
+    all["volumes"]
+        .as_array()
         .unwrap()
         .iter()
         .filter(|v| v["name"] == volume)

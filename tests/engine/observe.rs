@@ -24,8 +24,11 @@ fn ps_tasks(scope: &Scope, name: &str) -> Vec<Value> {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(apps[0]["name"], name, "{apps}");
-    apps[0]["tasks"].as_array().cloned().unwrap_or_default()
+    assert_eq!(apps["apps"][0]["name"], name, "{apps}");
+    apps["apps"][0]["tasks"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// `apps logs NAME ARGS...`, which must succeed: its stdout.
@@ -126,8 +129,8 @@ fn an_unknown_or_foreign_app_fails_with_the_hint_and_the_others_are_shown() {
     );
     assert!(err.contains("was not deployed by alacrity"), "{err}");
     let apps: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(apps.as_array().map(Vec::len), Some(1), "{apps}");
-    assert_eq!(apps[0]["name"], web.as_str());
+    assert_eq!(apps["apps"].as_array().map(Vec::len), Some(1), "{apps}");
+    assert_eq!(apps["apps"][0]["name"], web.as_str());
 
     for app in [&nope, &foreign] {
         let out = scope

@@ -16,7 +16,9 @@ fn plan(scope: &Scope, spec: &std::path::Path) -> Value {
         .output()
         .unwrap();
     assert!(out.status.success(), "plan failed: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    let document: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(document["errors"], json!([]), "{document}");
+    document["apps"].clone()
 }
 
 #[test]
@@ -28,8 +30,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"name": web, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"name": worker, "action": "create", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert!(!scope.service_exists(&web), "plan changes nothing");
@@ -43,8 +45,8 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"name": web, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"name": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
 
@@ -57,9 +59,9 @@ fn plan_says_create_then_unchanged_then_update_with_the_fields() {
     assert_eq!(
         plan(&scope, &spec),
         json!([
-            {"app": web, "action": "update", "changes": ["instances", "env", "ports"], "drift": [],
+            {"name": web, "action": "update", "changes": ["instances", "env", "ports"], "drift": [],
              "env_changes": [{"name": "A", "change": "added", "swarm": null, "spec": "1", "hidden": false}], "node": null, "new_data": [], "kept_data": []},
-            {"app": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
+            {"name": worker, "action": "unchanged", "changes": [], "drift": [], "env_changes": [], "node": null, "new_data": [], "kept_data": []},
         ])
     );
     assert_eq!(
@@ -81,4 +83,56 @@ fn plan_as_a_table() {
     assert!(lines.next().unwrap().starts_with("APP"), "{stdout}");
     let row: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
     assert_eq!(row, [web.as_str(), "create"]);
+}
+
+#[test]
+fn verbose_says_which_engine_why_each_app_gets_its_action_and_how_long_it_took() {
+    let scope = Scope::new(&Swarm::single());
+    let (web, db) = (scope.name("web"), scope.name("db"));
+    let spec = scope.deploy_spec("stack.toml", &app(&web, ""));
+    std::fs::write(
+        &spec,
+        app(&web, "instances = 2") + &app(&db, "persistent = true"),
+    )
+    .unwrap();
+
+    let quiet = scope.alacrity().arg("plan").arg(&spec).output().unwrap();
+    let verbose = scope
+        .alacrity()
+        .args(["-v", "plan"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(verbose.status.success(), "{}", stderr(&verbose));
+    assert_eq!(
+        stdout(&quiet),
+        stdout(&verbose),
+        "-v adds words on stderr only"
+    );
+    let said = stderr(&verbose);
+    for line in [
+        "engine: ".to_string(),
+        "plan: made in ".to_string(),
+        "1 to create, 1 to update, 0 unchanged".to_string(),
+        format!("{web}: update: instances differ"),
+        format!(
+            "{db}: create: no service of that name yet; pinned to node1 (the node of the engine alacrity talks to)"
+        ),
+        "done in ".to_string(),
+    ] {
+        assert!(said.contains(&line), "-v says {line:?}: {said}");
+        assert!(!stderr(&quiet).contains(&line), "not without -v: {line:?}");
+    }
+
+    let out = scope
+        .alacrity()
+        .args(["-v", "deploy", "--timeout", "120s"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("deploy: planned in "), "{said}");
+    assert!(said.contains("2 app(s) written in "), "{said}");
+    assert!(said.contains("deploy: waited "), "{said}");
 }

@@ -30,6 +30,19 @@ fn label_of(scope: &Scope, service: &str, key: &str) -> String {
         .to_string()
 }
 
+/// The first app of `plan -o json`.
+fn planned_app(scope: &Scope, spec: &std::path::Path) -> Value {
+    let out = scope
+        .alacrity()
+        .args(["plan", "-o", "json"])
+        .arg(spec)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    plan["apps"][0].clone()
+}
+
 fn volume_exists(scope: &Scope, name: &str) -> bool {
     scope.docker(&["volume", "inspect", name]).status.success()
 }
@@ -157,16 +170,10 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
         "io.alacrity.project",
         &web,
     ]);
-    let plan = scope
-        .alacrity()
-        .args(["plan", "-o", "json"])
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let planned: Value = serde_json::from_slice(&plan.stdout).unwrap();
-    assert_eq!(planned[0]["action"], "update", "{planned}");
-    assert_eq!(planned[0]["changes"], serde_json::json!(["project"]));
-    assert_eq!(planned[0]["drift"], serde_json::json!([]));
+    let planned = planned_app(&scope, &spec);
+    assert_eq!(planned["action"], "update", "{planned}");
+    assert_eq!(planned["changes"], serde_json::json!(["project"]));
+    assert_eq!(planned["drift"], serde_json::json!([]));
 
     scope.deploy_ok(&spec);
     assert_eq!(label_of(&scope, &web, "io.alacrity.project"), project);
@@ -176,12 +183,6 @@ fn an_app_deployed_before_projects_existed_gets_its_project_without_a_restart() 
         "recording the project restarts nothing"
     );
     // And then it is unchanged.
-    let plan = scope
-        .alacrity()
-        .args(["plan", "-o", "json"])
-        .arg(&spec)
-        .output()
-        .unwrap();
-    let planned: Value = serde_json::from_slice(&plan.stdout).unwrap();
-    assert_eq!(planned[0]["action"], "unchanged", "{planned}");
+    let planned = planned_app(&scope, &spec);
+    assert_eq!(planned["action"], "unchanged", "{planned}");
 }

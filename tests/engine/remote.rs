@@ -163,10 +163,18 @@ fn ok(out: &Output, what: &str) -> String {
 #[track_caller]
 fn json_list(out: &Output, what: &str) -> Vec<Value> {
     let text = ok(out, what);
-    serde_json::from_str::<Value>(&text)
-        .unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {text}"))
-        .as_array()
-        .unwrap_or_else(|| panic!("{what}: not a JSON list: {text}"))
+    let document = serde_json::from_str::<Value>(&text)
+        .unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {text}"));
+    // The listing's one list: `apps`, `volumes` or `binds` (beside `errors`).
+    document
+        .as_object()
+        .and_then(|fields| {
+            fields
+                .iter()
+                .find(|(key, value)| *key != "errors" && value.is_array())
+        })
+        .and_then(|(_, list)| list.as_array())
+        .unwrap_or_else(|| panic!("{what}: no JSON list: {text}"))
         .clone()
 }
 

@@ -33,7 +33,8 @@ fn plan_json(scope: &Scope, spec: &Path) -> Value {
         .output()
         .unwrap();
     assert!(out.status.success(), "plan failed: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("plan -o json prints JSON")
+    let plan: Value = serde_json::from_slice(&out.stdout).expect("plan -o json prints JSON");
+    plan["apps"].clone()
 }
 
 /// A field of the service's spec, as JSON (`docker service inspect --format '{{json ...}}'`).
@@ -379,9 +380,9 @@ fn env_files_reach_the_container_and_no_secret_value_is_ever_printed() {
     let out = run(&["-o", "json", "plan"], "second");
     assert_no_secret("plan -o json", &out);
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(plan[0]["changes"], json!(["env"]));
+    assert_eq!(plan["apps"][0]["changes"], json!(["env"]));
     assert_eq!(
-        plan[0]["env_changes"][0],
+        plan["apps"][0]["env_changes"][0],
         json!({"name": "API_TOKEN", "change": "changed", "swarm": null, "spec": null, "hidden": true})
     );
 

@@ -31,7 +31,8 @@ fn entry(scope: &Scope, what: &str, key: &str, value: &str) -> Option<Value> {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-    list.as_array()
+    list[what]
+        .as_array()
         .expect("a JSON list")
         .iter()
         .find(|item| item[key] == value)

@@ -41,8 +41,7 @@ fn ls(scope: &Scope, args: &[&str]) -> Vec<Value> {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["volumes"]
         .as_array()
         .expect("a JSON list")
         .clone()
@@ -294,6 +293,7 @@ fn ls_and_rm_print_json() {
         json!({
             "removed": [{"name": name, "label": label, "node": "node1", "result": "removed"}],
             "failed": [],
+            "errors": [],
         })
     );
 }

@@ -63,7 +63,7 @@ pub async fn run(
 /// The apps, on stdout: a table, or JSON (with none, a note on stderr instead of the table).
 pub fn render(apps: &[ListedApp], printer: &Printer) {
     if printer.is_json() {
-        printer.json(apps);
+        printer.json(&serde_json::json!({ "apps": apps }));
     } else if apps.is_empty() {
         printer.info("no apps deployed; deploy some with `alacrity deploy FILE`");
     } else {

@@ -132,7 +132,7 @@ pub(crate) fn listed(tasks: &[Task], nodes: &[Node], now_secs: u64) -> Vec<Liste
 /// The tasks, on stdout: a table, or JSON.
 pub fn render(apps: &[AppTasks], printer: &Printer) {
     if printer.is_json() {
-        printer.json(apps);
+        printer.json(&serde_json::json!({ "apps": apps }));
         return;
     }
     if apps.is_empty() {

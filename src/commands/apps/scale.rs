@@ -11,6 +11,14 @@ use crate::engine::Connector;
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
+/// `apps scale --output json`.
+#[derive(Debug, serde::Serialize)]
+struct Scaled {
+    name: String,
+    instances: u64,
+    running: u64,
+}
+
 /// How long scaling waits for the new instances, like deploy's default.
 const TIMEOUT: Duration = Duration::from_secs(300);
 
@@ -46,10 +54,17 @@ pub async fn run(
         .await?
         .map_err(wait_error)?;
     let running = progress.first().map_or(0, |p| p.running);
-    printer.data(format!(
-        "{}: {running}/{} running",
-        app.name(),
-        args.instances
-    ));
+    match printer.is_json() {
+        true => printer.json(&Scaled {
+            name: app.name().to_string(),
+            instances: args.instances,
+            running,
+        }),
+        false => printer.data(format!(
+            "{}: {running}/{} running",
+            app.name(),
+            args.instances
+        )),
+    }
     Ok(ExitStatus::Success)
 }

@@ -53,6 +53,10 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let (records, usage) = tokio::try_join!(access.bind_records(), access.dir_usage())?;
+    printer.detail(format!(
+        "binds: {} record(s) of host directories read from the swarm",
+        records.len()
+    ));
     let dirs: Vec<ListedDir> = records
         .iter()
         .map(|record| listed(record, &usage, &access, args.size))
@@ -75,7 +79,7 @@ pub async fn run(
 /// The view, on stdout (a table, or JSON), and its notes on stderr.
 pub fn render(view: &BindsView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.dirs);
+        printer.json(&serde_json::json!({ "binds": view.dirs }));
     } else if view.dirs.is_empty() {
         printer.info(nothing_listed(view.retained));
     } else {

@@ -51,6 +51,13 @@ pub async fn run(
 ) -> anyhow::Result<ExitStatus> {
     let access = engine.connect_data(args.manager.manager.as_deref()).await?;
     let listing = access.volumes(args.size).await?;
+    printer.detail(format!(
+        "volumes: {} managed volume(s) from the records and {}'s engine, {} unmanaged \
+         alacran-- volume(s) there",
+        listing.volumes.len(),
+        access.hostname(access.node_id()),
+        listing.unmanaged.len()
+    ));
     let mut view = VolumesView {
         volumes: listing
             .volumes
@@ -82,7 +89,7 @@ pub async fn run(
 /// The view, on stdout (a table, or JSON), and its notes on stderr.
 pub fn render(view: &VolumesView, printer: &Printer) {
     if printer.is_json() {
-        printer.json(&view.volumes);
+        printer.json(&serde_json::json!({ "volumes": view.volumes }));
     } else if view.volumes.is_empty() {
         printer.info(nothing_listed(view.retained));
     } else {
