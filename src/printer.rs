@@ -456,20 +456,28 @@ impl Printer {
     /// Progress of several things at once (apps, by name): a live line each (a spinner) when
     /// stderr is an interactive terminal, else a plain line on stderr whenever one changes.
     pub fn progress<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Progress<'_> {
-        let mut bars = HashMap::new();
-        if self.is_interactive() && matches!(self.sink, Sink::Std) {
-            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let mut progress = self.progress_of_some();
+        if let Some(multi) = &progress.multi {
             for name in names {
-                let bar = multi.add(ProgressBar::new_spinner().with_style(style.clone()));
-                bar.enable_steady_tick(std::time::Duration::from_millis(120));
-                bars.insert(name.to_string(), bar);
+                let bar = multi.add(spinner());
+                progress.bars.insert(name.to_string(), bar);
             }
         }
+        progress
+    }
+
+    /// Progress of many things, where only some are worth a line at a time (those still
+    /// moving, see [`Progress::hide`]) and a summary counts the rest ([`Progress::summary`]):
+    /// on an interactive terminal a live line is made for a name when it is first shown; plain
+    /// lines otherwise, as with [`Printer::progress`].
+    pub fn progress_of_some(&self) -> Progress<'_> {
+        let multi = (self.is_interactive() && matches!(self.sink, Sink::Std))
+            .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()));
         Progress {
             printer: self,
-            bars,
+            multi,
+            bars: HashMap::new(),
+            summary: None,
             shown: HashMap::new(),
         }
     }
@@ -499,14 +507,33 @@ impl Printer {
 
     /// Progress as plain lines only, on a terminal too: a line on stderr whenever one changes.
     pub fn progress_lines(&self) -> Progress<'_> {
-        self.progress([])
+        Progress {
+            printer: self,
+            multi: None,
+            bars: HashMap::new(),
+            summary: None,
+            shown: HashMap::new(),
+        }
     }
+}
+
+/// A live line with a spinner.
+fn spinner() -> ProgressBar {
+    let style = ProgressStyle::with_template("{spinner} {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let bar = ProgressBar::new_spinner().with_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Where things stand while a command waits (see [`Printer::progress`]).
 pub struct Progress<'a> {
     printer: &'a Printer,
+    /// The live display, on an interactive terminal.
+    multi: Option<MultiProgress>,
     bars: HashMap<String, ProgressBar>,
+    /// The live summary line, below the others.
+    summary: Option<ProgressBar>,
     /// The last line shown per name (plain lines are printed only when they change).
     shown: HashMap<String, String>,
 }
@@ -514,6 +541,13 @@ pub struct Progress<'a> {
 impl Progress<'_> {
     /// Where `name` stands now.
     pub fn show(&mut self, name: &str, line: String) {
+        if let (Some(multi), false) = (&self.multi, self.bars.contains_key(name)) {
+            let bar = match &self.summary {
+                Some(summary) => multi.insert_before(summary, spinner()),
+                None => multi.add(spinner()),
+            };
+            self.bars.insert(name.to_string(), bar);
+        }
         if let Some(bar) = self.bars.get(name) {
             bar.set_message(line);
         } else if self.shown.get(name) != Some(&line) {
@@ -526,6 +560,35 @@ impl Progress<'_> {
     pub fn finish(&self, name: &str, line: String) {
         if let Some(bar) = self.bars.get(name) {
             bar.finish_with_message(line);
+        }
+    }
+
+    /// `name` needs no line of its own now (it is counted in the summary): its live line goes
+    /// (a later [`Progress::show`] brings it back); a plain line once printed stays, and the
+    /// next change of it is printed again.
+    pub fn hide(&mut self, name: &str) {
+        if let Some(bar) = self.bars.remove(name) {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// The summary, on a live line below the others (plain lines print only the last, with
+    /// [`Progress::finish_summary`]: one line, not one per look).
+    pub fn summary(&mut self, line: String) {
+        let Some(multi) = &self.multi else {
+            return;
+        };
+        self.summary
+            .get_or_insert_with(|| multi.add(spinner()))
+            .set_message(line);
+    }
+
+    /// The summary where things ended: the live line stays with this text; a plain line.
+    pub fn finish_summary(&self, line: String) {
+        match (&self.summary, &self.multi) {
+            (Some(bar), _) => bar.finish_with_message(line),
+            (None, Some(multi)) => multi.add(spinner()).finish_with_message(line),
+            (None, None) => self.printer.info(line),
         }
     }
 }
@@ -647,6 +710,22 @@ mod tests {
              pass --yes to confirm"
         );
         assert_eq!(buffers.take(), Captured::default());
+    }
+
+    #[test]
+    fn without_a_terminal_hidden_names_and_the_summary_are_one_line_at_the_end() {
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut progress = printer.progress_of_some();
+        progress.hide("a");
+        progress.show("b", "b: 0/1 running".into());
+        progress.summary("1 unchanged, 1 creating...".into());
+        progress.show("b", "b: 1/1 running, ready".into());
+        progress.summary("1 unchanged, 1 created".into());
+        progress.finish_summary("1 unchanged, 1 created".into());
+        assert_eq!(
+            buffers.take().stderr,
+            "b: 0/1 running\nb: 1/1 running, ready\n1 unchanged, 1 created\n"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! The result is a [`DeployReport`] (plain data, built by [`report`]), printed by
 //! [`render_report`] as a table or JSON.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -15,12 +16,12 @@ use super::rollback::{self, AfterFailure};
 use super::{plan, table};
 use crate::cli::DeployArgs;
 use crate::core::apply::ApplyFailure;
-use crate::core::apply::{Applied, has_writes};
+use crate::core::apply::{Applied, claims_nothing_new, has_writes};
 use crate::core::converge::ProgressState;
 use crate::core::converge::{AppProgress, WaitEnd, is_missing_bind_source};
 use crate::core::nodes::hostname_of;
 use crate::core::plan::Action;
-use crate::core::plan::{LeftOut, Plan};
+use crate::core::plan::{AppPlan, LeftOut, Plan};
 use crate::core::services::DeployedApp;
 use crate::core::services::{REPLAN_ATTEMPTS, is_changed_meanwhile};
 use crate::core::tasks::{humanize, is_out_of_memory};
@@ -82,14 +83,17 @@ pub async fn run(
     };
     let (plan, applied, failures) = match has_writes(&first) {
         // The checks and the writes under the swarm's lock, from a plan made under it: no other
-        // alacrity command can claim the same data, port or node in between.
+        // alacrity command can claim the same data, port or node in between. A plan whose
+        // writes claim nothing its apps do not hold already (updates on the same node, data and
+        // ports) stays right under the lock, and the swarm is not read a second time.
         true => {
+            let again = !claims_nothing_new(&first);
             locked(
                 &engine,
                 connector,
                 "deploy",
                 printer,
-                deploying.run(first, true),
+                deploying.run(first, again),
             )
             .await?
         }
@@ -435,9 +439,19 @@ fn check_moves(
     Ok(())
 }
 
-/// What is about to happen, one line per app, on stderr.
+/// What is about to happen, on stderr: a line per app that changes, then how many apps do what
+/// (an unchanged app is only counted, named with --verbose: at hundreds of apps, the few that
+/// change must not drown among the others).
 fn announce(plan: &Plan, printer: &Printer) {
     for app in &plan.apps {
+        if app.action == Action::Unchanged {
+            printer.detail(format!(
+                "{:<9} {}",
+                app.action,
+                printer.paint(Paint::Bold, &app.app.name)
+            ));
+            continue;
+        }
         let mut line = format!(
             "{:<9} {}",
             plan::paint_action(app.action, printer),
@@ -454,30 +468,71 @@ fn announce(plan: &Plan, printer: &Printer) {
             printer.info(format!("  {detail}"));
         }
     }
+    let unchanged = plan.apps.iter().any(|app| app.action == Action::Unchanged);
+    if plan.apps.len() > 1 || unchanged {
+        printer.info(plan_summary(plan));
+    }
     for warning in plan::stranded_warnings(plan) {
         printer.warn(warning);
     }
 }
 
-/// Progress while waiting: a live line per app on a terminal, a plain line per change otherwise
-/// (see `Printer::progress`).
+/// `197 unchanged, 2 to update, 1 to create`: how many apps the plan does what to.
+fn plan_summary(plan: &Plan) -> String {
+    let count = |action: Action| plan.apps.iter().filter(|app| app.action == action).count();
+    let parts = [
+        (count(Action::Unchanged), "unchanged"),
+        (count(Action::Update), "to update"),
+        (count(Action::Create), "to create"),
+    ];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect();
+    words.join(", ")
+}
+
+/// Progress while waiting (see `Printer::progress_of_some`). On a terminal: a live line per app
+/// still moving, and a summary line counting the others (`197 unchanged, 2 updated, 1
+/// creating...`). Otherwise, plain lines: one per change of an app the deploy changes (or of an
+/// unchanged one that does not run as it should), then the summary once at the end. An
+/// unchanged app that runs is only counted.
 struct Display<'a> {
     progress: Progress<'a>,
+    actions: HashMap<String, Action>,
+    live: bool,
     last: Vec<AppProgress>,
 }
 
 impl<'a> Display<'a> {
     fn new(printer: &'a Printer, applied: &[Applied]) -> Self {
         Display {
-            progress: printer.progress(applied.iter().map(|app| app.name.as_str())),
+            progress: printer.progress_of_some(),
+            actions: applied
+                .iter()
+                .map(|app| (app.name.clone(), app.action))
+                .collect(),
+            live: printer.is_interactive(),
             last: Vec::new(),
         }
     }
 
+    fn action(&self, name: &str) -> Action {
+        self.actions.get(name).copied().unwrap_or(Action::Update)
+    }
+
     fn show(&mut self, progress: &[AppProgress]) {
         for app in progress {
-            self.progress.show(&app.name, progress_line(app));
+            let converged = matches!(app.state, ProgressState::Converged);
+            let unchanged = self.action(&app.name) == Action::Unchanged;
+            match converged && (unchanged || self.live) {
+                true => self.progress.hide(&app.name),
+                false => self.progress.show(&app.name, progress_line(app)),
+            }
         }
+        self.progress
+            .summary(progress_summary(&self.actions, progress, false));
         self.last = progress.to_vec();
     }
 
@@ -485,7 +540,58 @@ impl<'a> Display<'a> {
         for app in &self.last {
             self.progress.finish(&app.name, progress_line(app));
         }
+        if !self.last.is_empty() {
+            self.progress
+                .finish_summary(progress_summary(&self.actions, &self.last, true));
+        }
     }
+}
+
+/// `197 unchanged, 2 updated, 1 creating...`: how many apps stand where, by what the deploy did
+/// to them; `...` while some still move (not `done`).
+fn progress_summary(
+    actions: &HashMap<String, Action>,
+    progress: &[AppProgress],
+    done: bool,
+) -> String {
+    // unchanged, updated, created, updating, creating, waiting, failed, superseded
+    let mut counts = [0usize; 8];
+    for app in progress {
+        let action = actions.get(&app.name).copied().unwrap_or(Action::Update);
+        let slot = match (&app.state, action) {
+            (ProgressState::Converged, Action::Unchanged) => 0,
+            (ProgressState::Converged, Action::Update) => 1,
+            (ProgressState::Converged, Action::Create) => 2,
+            (ProgressState::Waiting(_), Action::Update) => 3,
+            (ProgressState::Waiting(_), Action::Create) => 4,
+            (ProgressState::Waiting(_), Action::Unchanged) => 5,
+            (ProgressState::Failed(_), _) => 6,
+            (ProgressState::Superseded(_), _) => 7,
+        };
+        counts[slot] += 1;
+    }
+    let words = [
+        "unchanged",
+        "updated",
+        "created",
+        "updating",
+        "creating",
+        "waiting",
+        "failed",
+        "changed by another deploy",
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, word)| format!("{n} {word}"))
+        .collect();
+    let moving = counts[3] + counts[4] + counts[5] > 0;
+    let mut line = parts.join(", ");
+    if moving && !done {
+        line.push_str("...");
+    }
+    line
 }
 
 /// `web: 2/2 running, ready`, `web: 2/2 healthy, ready` (with a health check), `web: 0/2
@@ -555,10 +661,22 @@ pub struct DeployedReport {
 
 /// The result: what was done to each app written, and where it stands.
 fn report(plan: &Plan, applied: &[Applied], progress: &[AppProgress]) -> DeployReport {
+    // By name once: linear in apps, not their square.
+    let plans: HashMap<&str, &AppPlan> = plan
+        .apps
+        .iter()
+        .map(|app| (app.app.name.as_str(), app))
+        .collect();
+    let progress: HashMap<&str, &AppProgress> =
+        progress.iter().map(|p| (p.name.as_str(), p)).collect();
     DeployReport {
         apps: applied
             .iter()
-            .filter_map(|done| app_report(plan, &done.name, progress))
+            .filter_map(|done| {
+                let app = plans.get(done.name.as_str())?;
+                let now = progress.get(done.name.as_str()).copied();
+                Some(app_report(plan, app, now))
+            })
             .collect(),
         pruned: None,
     }
@@ -574,9 +692,7 @@ pub fn render_report(report: &DeployReport, printer: &Printer) {
 }
 
 /// One app's line of the result: what was done and where it stands.
-fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<DeployedReport> {
-    let app = plan.apps.iter().find(|p| p.app.name == name)?;
-    let now = progress.iter().find(|p| p.name == name);
+fn app_report(plan: &Plan, app: &AppPlan, now: Option<&AppProgress>) -> DeployedReport {
     let (state, reason) = match now.map(|p| &p.state) {
         None => ("detached", None),
         Some(ProgressState::Converged) => ("converged", None),
@@ -584,7 +700,7 @@ fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<Deplo
         Some(ProgressState::Failed(reason)) => ("failed", Some(reason)),
         Some(ProgressState::Superseded(reason)) => ("superseded", Some(reason)),
     };
-    Some(DeployedReport {
+    DeployedReport {
         name: app.app.name.clone(),
         action: app.action.to_string(),
         changes: app.changes.clone(),
@@ -593,7 +709,7 @@ fn app_report(plan: &Plan, name: &str, progress: &[AppProgress]) -> Option<Deplo
         node: app.pin.as_ref().map(|pin| plan.hostname(pin)),
         state: state.to_string(),
         reason: reason.cloned(),
-    })
+    }
 }
 
 fn report_table(apps: &[DeployedReport]) -> String {
@@ -727,6 +843,169 @@ fn timeout_error(progress: &[AppProgress], timeout: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::OutputFormat;
+    use crate::core::converge::Target;
+    use crate::core::plan::tests::{app, deployed, plan_with};
+    use crate::core::records::Records;
+    use crate::core::resources::NetworkState;
+
+    /// 200 apps: 197 deployed as they are, 2 deployed with another image, 1 new.
+    fn plan_of_200() -> Plan {
+        let apps: Vec<AppPlan> = (0..200)
+            .map(|i| {
+                let wanted = app(&format!("s{i}"), false, &[]);
+                let mut services = std::collections::HashMap::new();
+                match i {
+                    7 => {}
+                    3 | 150 => {
+                        let mut before = wanted.clone();
+                        before.image = "busybox:old".into();
+                        services.insert(wanted.name.clone(), deployed(&before, None));
+                    }
+                    _ => {
+                        services.insert(wanted.name.clone(), deployed(&wanted, None));
+                    }
+                }
+                plan_with(&wanted, &services).unwrap()
+            })
+            .collect();
+        Plan {
+            apps,
+            nodes: Vec::new(),
+            network: NetworkState::Present,
+            records: Records::default(),
+            volume_states: Default::default(),
+            images: Vec::new(),
+            project_apps: Vec::new(),
+        }
+    }
+
+    fn applied(plan: &Plan) -> Vec<Applied> {
+        plan.apps
+            .iter()
+            .map(|p| Applied {
+                name: p.app.name.clone(),
+                action: p.action,
+                warnings: Vec::new(),
+                target: Target {
+                    name: p.app.name.clone(),
+                    desired: 1,
+                    service_id: format!("id-{}", p.app.name),
+                    template_hash: String::new(),
+                    known_tasks: Default::default(),
+                    update_started: None,
+                    rollback: false,
+                },
+            })
+            .collect()
+    }
+
+    fn look(plan: &Plan, moving: &[&str]) -> Vec<AppProgress> {
+        plan.apps
+            .iter()
+            .map(|p| {
+                let waiting = moving.contains(&p.app.name.as_str());
+                AppProgress {
+                    name: p.app.name.clone(),
+                    running: u64::from(!waiting),
+                    desired: 1,
+                    stopping: 0,
+                    health_checked: false,
+                    state: match waiting {
+                        true => ProgressState::Waiting("preparing".into()),
+                        false => ProgressState::Converged,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn at_scale_the_plan_names_only_the_apps_that_change_then_counts() {
+        let plan = plan_of_200();
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        announce(&plan, &printer);
+        assert_eq!(
+            buffers.take().stderr,
+            "update    s3 (image)\n\
+             create    s7\n\
+             update    s150 (image)\n\
+             197 unchanged, 2 to update, 1 to create\n"
+        );
+        // With --verbose, the unchanged ones are named too.
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        announce(&plan, &printer.with_levels(false, 1));
+        let stderr = buffers.take().stderr;
+        assert_eq!(stderr.lines().count(), 201, "{stderr}");
+        assert!(stderr.contains("unchanged s0\n"), "{stderr}");
+    }
+
+    #[test]
+    fn at_scale_without_a_terminal_the_wait_names_only_the_apps_that_change_then_counts() {
+        let plan = plan_of_200();
+        let applied = applied(&plan);
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut display = Display::new(&printer, &applied);
+        display.show(&look(&plan, &["s3", "s7", "s150"]));
+        display.show(&look(&plan, &["s7"]));
+        display.show(&look(&plan, &["s7"]));
+        display.show(&look(&plan, &[]));
+        display.finish();
+        assert_eq!(
+            buffers.take().stderr,
+            "s3: 0/1 running (preparing)\n\
+             s7: 0/1 running (preparing)\n\
+             s150: 0/1 running (preparing)\n\
+             s3: 1/1 running, ready\n\
+             s150: 1/1 running, ready\n\
+             s7: 1/1 running, ready\n\
+             197 unchanged, 2 updated, 1 created\n"
+        );
+        // An unchanged app that stops running is named, and counted as waiting.
+        let (printer, buffers) = Printer::buffered(OutputFormat::Table);
+        let mut display = Display::new(&printer, &applied);
+        display.show(&look(&plan, &["s0"]));
+        display.finish();
+        assert_eq!(
+            buffers.take().stderr,
+            "s0: 0/1 running (preparing)\n\
+             s3: 1/1 running, ready\n\
+             s7: 1/1 running, ready\n\
+             s150: 1/1 running, ready\n\
+             196 unchanged, 2 updated, 1 created, 1 waiting\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_says_what_still_moves() {
+        let plan = plan_of_200();
+        let actions: HashMap<String, Action> = plan
+            .apps
+            .iter()
+            .map(|p| (p.app.name.clone(), p.action))
+            .collect();
+        let now = look(&plan, &["s3", "s7"]);
+        assert_eq!(
+            progress_summary(&actions, &now, false),
+            "197 unchanged, 1 updated, 1 updating, 1 creating..."
+        );
+        let mut ended = look(&plan, &[]);
+        ended[7].state = ProgressState::Failed("rejected".into());
+        assert_eq!(
+            progress_summary(&actions, &ended, true),
+            "197 unchanged, 2 updated, 1 failed"
+        );
+    }
+
+    #[test]
+    fn json_still_lists_every_app() {
+        let plan = plan_of_200();
+        let report = report(&plan, &applied(&plan), &look(&plan, &[]));
+        assert_eq!(report.apps.len(), 200);
+        assert_eq!(report.apps[0].action, "unchanged");
+        assert_eq!(report.apps[7].action, "create");
+        assert_eq!(report.apps[7].state, "converged");
+    }
 
     #[test]
     fn a_lost_engine_among_the_failures_stays_visible() {

@@ -114,6 +114,50 @@ pub fn has_writes(plan: &Plan) -> bool {
         })
 }
 
+/// Whether every write of the plan stays within what its apps hold already, so that a plan made
+/// before the swarm-wide lock stays right under it, with no second reading of the swarm: no
+/// network to create, and every app written is an update of its deployed service that keeps its
+/// node and claims no persistent directory and no published port it did not have, with no
+/// volume and no record to write. What such a plan checked cannot have been taken meanwhile: a
+/// deployed service holds its directories, ports and node, and every alacrity command's checks
+/// see it. What another command did to the service itself makes the update fail (the write
+/// carries the version the plan read) and the app is planned again.
+pub fn claims_nothing_new(plan: &Plan) -> bool {
+    if network_needed(plan) {
+        return false;
+    }
+    plan.apps.iter().all(|app| {
+        let writes = writes_of(app, &plan.records);
+        if writes.service.is_none() && writes.data.is_empty() {
+            return true;
+        }
+        let Some(current) = app.current.as_ref() else {
+            return false;
+        };
+        let held_ports: Vec<_> = current
+            .app
+            .ports
+            .iter()
+            .map(|port| (port.published, port.protocol))
+            .collect();
+        let held_data: Vec<&VolumeSource> = current.app.volumes.iter().map(|v| &v.source).collect();
+        app.action == Action::Update
+            && writes.data.is_empty()
+            && app.node_move.is_none()
+            && app.pin == current.pin
+            && app
+                .app
+                .ports
+                .iter()
+                .all(|port| held_ports.contains(&(port.published, port.protocol)))
+            && app
+                .app
+                .volumes
+                .iter()
+                .all(|volume| held_data.contains(&&volume.source))
+    })
+}
+
 /// The writes of one app of a plan (`records`: the records as the plan read them).
 pub fn writes_of(plan: &AppPlan, records: &Records) -> AppWrites {
     let mut data: Vec<DataWrite> = match plan.action {
@@ -226,6 +270,7 @@ mod tests {
     use crate::core::nodes::tests::node;
     use crate::core::plan::tests::{app, deployed, label, plan_with, records};
     use crate::core::records::VolumeRecord;
+    use crate::spec::{App, Port, Protocol};
 
     fn volume_record(app: &str, node: &str) -> VolumeRecord {
         VolumeRecord {
@@ -296,5 +341,93 @@ mod tests {
         plan.records = records(&[("data", "n1")], &[]);
         plan.apps[0].action = Action::Update;
         assert!(has_writes(&plan));
+    }
+
+    fn plan_of(wanted: &App, deployed_as: Option<(&App, &str)>, pin: &str) -> Plan {
+        let services: HashMap<String, _> = deployed_as
+            .map(|(before, node)| (before.name.clone(), deployed(before, Some(node))))
+            .into_iter()
+            .collect();
+        let mut wanted = wanted.clone();
+        wanted.node = Some(pin.into());
+        let nodes = vec![node("n1", "one"), node("n2", "two")];
+        Plan {
+            apps: vec![plan_with(&wanted, &services).unwrap()],
+            nodes,
+            network: NetworkState::Present,
+            records: records(&[("data", "n1")], &[]),
+            volume_states: HashMap::new(),
+            images: Vec::new(),
+            project_apps: Vec::new(),
+        }
+    }
+
+    fn port(published: u16) -> Port {
+        Port {
+            published,
+            target: 80,
+            protocol: Protocol::Tcp,
+        }
+    }
+
+    #[test]
+    fn only_an_update_that_claims_nothing_new_skips_the_second_plan_under_the_lock() {
+        let mut db = app("db", true, &[label("data")]);
+        db.ports = vec![port(5432)];
+        let mut new_image = db.clone();
+        new_image.image = "busybox:2".into();
+        let plan = plan_of(&new_image, Some((&db, "n1")), "n1");
+        assert_eq!(plan.apps[0].action, Action::Update);
+        assert!(
+            claims_nothing_new(&plan),
+            "a new image, the same data, port and node"
+        );
+
+        let unchanged = plan_of(&db, Some((&db, "n1")), "n1");
+        assert!(claims_nothing_new(&unchanged));
+
+        let created = plan_of(&db, None, "n1");
+        assert!(
+            !claims_nothing_new(&created),
+            "a new service claims its data and port"
+        );
+
+        let mut more_data = new_image.clone();
+        more_data.volumes.push(crate::spec::Volume {
+            source: label("more"),
+            container_path: "/more".into(),
+            read_only: false,
+        });
+        let plan = plan_of(&more_data, Some((&db, "n1")), "n1");
+        assert!(!claims_nothing_new(&plan), "a label it did not have");
+
+        let mut host_path = new_image.clone();
+        host_path.volumes = vec![crate::spec::Volume {
+            source: VolumeSource::HostPath("/srv/db".into()),
+            ..new_image.volumes[0].clone()
+        }];
+        let plan = plan_of(&host_path, Some((&db, "n1")), "n1");
+        assert!(!claims_nothing_new(&plan), "a host path it did not have");
+
+        let mut more_ports = new_image.clone();
+        more_ports.ports.push(port(8080));
+        let plan = plan_of(&more_ports, Some((&db, "n1")), "n1");
+        assert!(!claims_nothing_new(&plan), "a port it did not publish");
+
+        let mut fewer = new_image.clone();
+        fewer.ports.clear();
+        let plan = plan_of(&fewer, Some((&db, "n1")), "n1");
+        assert!(claims_nothing_new(&plan), "giving a port up claims nothing");
+
+        let plan = plan_of(&new_image, Some((&db, "n1")), "n2");
+        assert!(!claims_nothing_new(&plan), "another node");
+
+        let mut unrecorded = plan_of(&new_image, Some((&db, "n1")), "n1");
+        unrecorded.records = records(&[], &[]);
+        assert!(!claims_nothing_new(&unrecorded), "a record to write");
+
+        let mut no_network = plan_of(&new_image, Some((&db, "n1")), "n1");
+        no_network.network = NetworkState::Missing;
+        assert!(!claims_nothing_new(&no_network), "the network to create");
     }
 }

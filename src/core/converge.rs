@@ -111,21 +111,28 @@ pub(crate) fn note_running(
 
 /// Where each app stands after one look.
 pub(crate) fn progress_of_all(targets: &[Target], look: &Look, watch: &Watch) -> Vec<AppProgress> {
+    // Services and tasks grouped by service ID once: linear in apps + tasks, not their product.
+    let services: HashMap<&str, &Service> = look
+        .services
+        .iter()
+        .filter_map(|s| s.id.as_deref().map(|id| (id, s)))
+        .collect();
+    let mut tasks: HashMap<&str, Vec<Task>> = HashMap::new();
+    for task in &look.tasks {
+        if let Some(id) = task.service_id.as_deref() {
+            tasks.entry(id).or_default().push(task.clone());
+        }
+    }
     targets
         .iter()
         .map(|target| {
-            let id = Some(target.service_id.as_str());
-            let Some(service) = look.services.iter().find(|s| s.id.as_deref() == id) else {
+            let id = target.service_id.as_str();
+            let Some(service) = services.get(id) else {
                 let removed = "its service was removed while waiting".to_string();
                 return progress_of(target, 0, 0, ProgressState::Failed(removed));
             };
-            let own: Vec<Task> = look
-                .tasks
-                .iter()
-                .filter(|t| t.service_id.as_deref() == id)
-                .cloned()
-                .collect();
-            evaluate(target, service, &own, &look.nodes, watch)
+            let own = tasks.get(id).map(Vec::as_slice).unwrap_or_default();
+            evaluate(target, service, own, &look.nodes, watch)
         })
         .collect()
 }

@@ -7,6 +7,8 @@
 //! node that is down would look running, and a moved task counted twice. Here a task runs only if
 //! it should, says it does, and its node is up.
 
+use std::collections::HashMap;
+
 use bollard::models::{Task, TaskState};
 use serde::Serialize;
 
@@ -181,6 +183,30 @@ pub(crate) fn latest<'a>(tasks: impl Iterator<Item = &'a Task>) -> Option<&'a Ta
     tasks.max_by_key(|task| version(task))
 }
 
+/// The health of each app, in the same order, from the swarm's tasks (any service's): grouped
+/// by service once, linear in apps + tasks, not their product.
+pub(crate) fn health_by_app(
+    apps: &[DeployedApp],
+    tasks: &[Task],
+    nodes: &[Node],
+) -> Vec<AppHealth> {
+    let mut by_service: HashMap<&str, Vec<Task>> = HashMap::new();
+    for task in tasks {
+        if let Some(id) = task.service_id.as_deref() {
+            by_service.entry(id).or_default().push(task.clone());
+        }
+    }
+    apps.iter()
+        .map(|app| {
+            let own = by_service
+                .get(app.service_id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            health_of(app, own, nodes)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, HashMap};
@@ -272,6 +298,28 @@ mod tests {
             status.err = (!err.is_empty()).then(|| err.to_string());
         }
         task
+    }
+
+    #[test]
+    fn each_app_is_judged_on_its_own_tasks_and_other_services_tasks_are_skipped() {
+        let web = app(1, None);
+        let mut db = app(2, None);
+        db.service_id = "db-svc".into();
+        let mut theirs = task(&web, "n2", RUNNING, RUNNING);
+        theirs.service_id = Some("not-alacritys".into());
+        let mut db_task = task(&db, "n3", RUNNING, RUNNING);
+        db_task.service_id = Some("db-svc".into());
+        let tasks = [task(&web, "n1", RUNNING, RUNNING), theirs, db_task];
+        let health = health_by_app(&[web, db], &tasks, &ready_nodes());
+        assert_eq!(health.len(), 2);
+        assert_eq!(
+            (health[0].running, health[0].nodes.clone()),
+            (1, vec!["host-n1".into()])
+        );
+        assert_eq!(
+            (health[1].running, health[1].nodes.clone()),
+            (1, vec!["host-n3".into()])
+        );
     }
 
     #[test]

@@ -829,6 +829,17 @@ fn same_items<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
 
+    /// Deployed services carry these hashes: a different JSON (keys in insertion order, spaces)
+    /// would make every deployed app look changed.
+    #[test]
+    fn a_hash_is_sha256_of_the_compact_json_with_sorted_keys() {
+        let map = HashMap::from([("z", 1), ("a", 2)]);
+        assert_eq!(
+            hash_of(&map),
+            hex::encode(Sha256::digest(br#"{"a":2,"z":1}"#))
+        );
+    }
+
     const SECOND_NS: i64 = 1_000_000_000;
 
     fn web() -> App {

@@ -105,6 +105,8 @@ pub(crate) fn still_running(
     nodes: &[Node],
 ) -> HashMap<String, Vec<StillRuns>> {
     let mut found: HashMap<String, Vec<StillRuns>> = HashMap::new();
+    // A set: linear in tasks + services, not their product.
+    let service_ids: std::collections::HashSet<&String> = service_ids.iter().collect();
     for task in tasks {
         let (Some(service), Some(node_id)) = (task.service_id.as_ref(), task.node_id.as_deref())
         else {

@@ -145,6 +145,39 @@ impl Usage {
         )
     }
 
+    /// [`Usage::volume_users`] for many volumes: the services and containers indexed by the
+    /// volumes they mount once, so that listing every volume is linear in volumes + services +
+    /// containers, not their product.
+    pub(crate) fn volume_index(&self) -> VolumeIndex<'_> {
+        let mut services: HashMap<&str, Vec<&ServiceUse>> = HashMap::new();
+        for service in &self.services {
+            let mut names: Vec<&str> = service.sources.iter().filter_map(volume_name).collect();
+            names.dedup();
+            for name in names {
+                let users = services.entry(name).or_default();
+                if !users.iter().any(|s| std::ptr::eq(*s, service)) {
+                    users.push(service);
+                }
+            }
+        }
+        let mut containers: HashMap<&str, Vec<&ContainerUse>> = HashMap::new();
+        for container in &self.containers {
+            let mut names: Vec<&str> = container.sources.iter().filter_map(volume_name).collect();
+            names.dedup();
+            for name in names {
+                let users = containers.entry(name).or_default();
+                if !users.iter().any(|c| std::ptr::eq(*c, container)) {
+                    users.push(container);
+                }
+            }
+        }
+        VolumeIndex {
+            usage: self,
+            services,
+            containers,
+        }
+    }
+
     /// Who uses the host directory `path` of node `node_id`, or anything inside it or around
     /// it (removing a directory takes its subdirectories, and pulls data out from under a
     /// mount of a parent). Services and tasks count whatever node they run on: the same path
@@ -231,6 +264,57 @@ impl Usage {
                 .as_deref()
                 .is_some_and(|id| counted.contains(id));
             if !of_counted && container.sources.iter().any(&uses) {
+                users.push(User::Container {
+                    name: container.name.clone(),
+                    running: container.running,
+                });
+            }
+        }
+        users
+    }
+}
+
+fn volume_name(source: &Source) -> Option<&str> {
+    match source {
+        Source::Volume(name) => Some(name),
+        Source::Bind(_) => None,
+    }
+}
+
+/// The users of volumes, indexed by volume name (see [`Usage::volume_index`]).
+pub(crate) struct VolumeIndex<'a> {
+    usage: &'a Usage,
+    services: HashMap<&'a str, Vec<&'a ServiceUse>>,
+    containers: HashMap<&'a str, Vec<&'a ContainerUse>>,
+}
+
+impl VolumeIndex<'_> {
+    /// The same as [`Usage::volume_users`].
+    pub(crate) fn volume_users(&self, name: &str, node_id: &str) -> Vec<User> {
+        let mut counted: HashSet<&str> = HashSet::new();
+        let mut users = Vec::new();
+        for service in self.services.get(name).into_iter().flatten() {
+            if service.pin.as_deref().is_none_or(|pin| pin == node_id) {
+                counted.insert(&service.id);
+                users.push(match service.managed {
+                    true => User::App {
+                        name: service.name.clone(),
+                    },
+                    false => User::Service {
+                        name: service.name.clone(),
+                    },
+                });
+            }
+        }
+        if node_id != self.usage.local_node {
+            return users;
+        }
+        for container in self.containers.get(name).into_iter().flatten() {
+            let of_counted = container
+                .service_id
+                .as_deref()
+                .is_some_and(|id| counted.contains(id));
+            if !of_counted {
                 users.push(User::Container {
                     name: container.name.clone(),
                     running: container.running,
@@ -377,6 +461,48 @@ mod tests {
 
     fn app(name: &str) -> User {
         User::App { name: name.into() }
+    }
+
+    #[test]
+    fn the_volume_index_finds_the_same_users_as_a_scan() {
+        let usage = Usage {
+            tasks: vec![],
+            services: vec![
+                service(
+                    "db",
+                    true,
+                    Some("n1"),
+                    vec![volume("alacran--d"), volume("alacran--d")],
+                ),
+                service("old", true, Some("n2"), vec![volume("alacran--d")]),
+                service(
+                    "theirs",
+                    false,
+                    None,
+                    vec![volume("alacran--e"), bind("/srv")],
+                ),
+            ],
+            containers: vec![
+                container("db.1.x", Some("db"), vec![volume("alacran--d")]),
+                container(
+                    "backup",
+                    None,
+                    vec![volume("alacran--d"), volume("alacran--e")],
+                ),
+            ],
+            local_node: "n1".into(),
+        };
+        let index = usage.volume_index();
+        for name in ["alacran--d", "alacran--e", "alacran--none"] {
+            for node in ["n1", "n2", "n3"] {
+                assert_eq!(
+                    index.volume_users(name, node),
+                    usage.volume_users(name, node),
+                    "{name} on {node}"
+                );
+            }
+        }
+        assert_eq!(index.volume_users("alacran--d", "n1").len(), 2);
     }
 
     #[test]

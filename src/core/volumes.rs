@@ -257,11 +257,12 @@ pub(crate) fn merge(
             }
         }
     }
+    let index = usage.volume_index();
     known
         .into_iter()
         .map(|((name, node_id), app)| KnownVolume {
             label: label_of(&name).unwrap_or_default().to_string(),
-            users: usage.volume_users(&name, &node_id),
+            users: index.volume_users(&name, &node_id),
             name,
             app,
             node_id,

@@ -5,31 +5,17 @@ use crate::core::health::*;
 use super::Engine;
 use crate::core::nodes::Node;
 use crate::core::services::DeployedApp;
-use bollard::models::Task;
 
 impl Engine {
-    /// The health of each app, in the same order, from one look at the swarm's tasks.
-    pub async fn health(
+    /// Every app alacrity deployed (by name), the swarm's nodes, and the health of each app in
+    /// the same order: the services, the nodes and every task read side by side (one round trip,
+    /// not a listing of the tasks after the services'; every task, since a filter naming the
+    /// apps' services needs the services first). The tasks of other services are skipped here.
+    pub async fn apps_with_health(
         &self,
-        apps: &[DeployedApp],
-        nodes: &[Node],
-    ) -> anyhow::Result<Vec<AppHealth>> {
-        let ids: Vec<String> = apps.iter().map(|app| app.service_id.clone()).collect();
-        let tasks = if ids.is_empty() {
-            Vec::new()
-        } else {
-            self.tasks_of(&ids).await?
-        };
-        Ok(apps
-            .iter()
-            .map(|app| {
-                let own: Vec<Task> = tasks
-                    .iter()
-                    .filter(|task| task.service_id.as_deref() == Some(app.service_id.as_str()))
-                    .cloned()
-                    .collect();
-                health_of(app, &own, nodes)
-            })
-            .collect())
+    ) -> anyhow::Result<(Vec<DeployedApp>, Vec<Node>, Vec<AppHealth>)> {
+        let (apps, nodes, tasks) = tokio::try_join!(self.apps(), self.nodes(), self.all_tasks())?;
+        let health = health_by_app(&apps, &tasks, &nodes);
+        Ok((apps, nodes, health))
     }
 }

@@ -77,19 +77,50 @@ impl Engine {
 
     /// The app deployed under a name, or an error saying it is unknown or not alacrity's.
     pub async fn managed_app(&self, name: &str) -> anyhow::Result<DeployedApp> {
-        match self.app(name).await? {
-            Lookup::Managed(app) => Ok(*app),
-            Lookup::Missing => bail!(
-                "there is no app `{name}` in the swarm; `alacrity apps ls` lists the deployed apps"
-            ),
-            Lookup::Unmanaged => bail!(
-                "the service `{name}` was not deployed by alacrity (it lacks the label {}=true), \
-                 so alacrity leaves it alone; manage it with `docker service`",
-                labels::MANAGED
-            ),
-        }
+        managed_from(name, self.app(name).await?)
     }
 
+    /// The apps deployed under these names, each or an error saying it is unknown or not
+    /// alacrity's, from one listing of the services (not one per name). A failed listing fails
+    /// every name.
+    pub async fn managed_apps(&self, names: &[String]) -> Vec<anyhow::Result<DeployedApp>> {
+        let services = match self.all_services().await {
+            Ok(services) => services,
+            Err(err) => {
+                let err = format!("{err:#}");
+                return names
+                    .iter()
+                    .map(|_| Err(anyhow::anyhow!("{err}")))
+                    .collect();
+            }
+        };
+        names
+            .iter()
+            .map(|name| {
+                let lookup = services.get(name).cloned().unwrap_or(Lookup::Missing);
+                managed_from(name, lookup)
+            })
+            .collect()
+    }
+}
+
+/// The deployed app a lookup of `name` found, or an error saying it is unknown or not
+/// alacrity's.
+fn managed_from(name: &str, lookup: Lookup) -> anyhow::Result<DeployedApp> {
+    match lookup {
+        Lookup::Managed(app) => Ok(*app),
+        Lookup::Missing => bail!(
+            "there is no app `{name}` in the swarm; `alacrity apps ls` lists the deployed apps"
+        ),
+        Lookup::Unmanaged => bail!(
+            "the service `{name}` was not deployed by alacrity (it lacks the label {}=true), \
+                 so alacrity leaves it alone; manage it with `docker service`",
+            labels::MANAGED
+        ),
+    }
+}
+
+impl Engine {
     /// Creates a service. If one of the same name appeared since the plan was made (another
     /// client), nothing is written: the error is [`ChangedMeanwhile`], and the app must be
     /// planned again from the swarm as it is now.

@@ -8,7 +8,6 @@ use super::Engine;
 use crate::core::records::Records;
 use crate::core::resources::{NetworkState, VolumeState};
 use crate::spec::App;
-use futures_util::future::join_all;
 use std::collections::HashMap;
 
 impl Engine {
@@ -60,13 +59,13 @@ impl Engine {
             true => self.local_node_among(&nodes).await?.to_string(),
             false => String::new(),
         };
-        let swarm = Swarm {
-            services: &services,
-            ports: &ports,
-            nodes: &nodes,
-            local_node: &local_node,
-            deploying: apps.iter().map(|app| app.name.as_str()).collect(),
-        };
+        let swarm = Swarm::new(
+            &services,
+            &ports,
+            &nodes,
+            &local_node,
+            apps.iter().map(|app| app.name.as_str()).collect(),
+        );
         let mut plans = Vec::new();
         for app in apps {
             match plan_app(app, &swarm) {
@@ -88,16 +87,17 @@ impl Engine {
             return Err(anyhow::Error::new(Refused { problems }));
         }
         let records = records?;
+        let index = RecordIndex::new(&records);
         let moved: Vec<Problem> = plans
             .iter()
-            .filter_map(|plan| moved_away(plan, &records, &nodes))
+            .filter_map(|plan| moved_away(plan, &index, &nodes))
             .collect();
         if !moved.is_empty() {
             return Err(anyhow::Error::new(Refused { problems: moved }));
         }
         for plan in &mut plans {
             if plan.node_move.is_none() {
-                plan.node_move = data_elsewhere(plan, &records, &nodes);
+                plan.node_move = data_elsewhere(plan, &index, &nodes);
             }
         }
         let project_apps = project_apps(&services, apps);
@@ -143,7 +143,7 @@ impl Engine {
                     .map(move |label| (index, label))
             })
             .collect();
-        let states = join_all(wanted.iter().map(|(_, label)| async {
+        let states = super::bounded(wanted.iter().map(|(_, label)| async {
             match known.and_then(|known| known.get(label)) {
                 Some(state) => Ok(*state),
                 None => self.volume_state(label).await,

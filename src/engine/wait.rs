@@ -202,16 +202,19 @@ impl Engine {
             .await
         {
             Ok(tasks) => Ok(tasks),
-            Err(err) if is_not_found(&err) => Ok(self
-                .all_tasks()
-                .await?
-                .into_iter()
-                .filter(|task| {
-                    task.service_id
-                        .as_ref()
-                        .is_some_and(|id| service_ids.contains(id))
-                })
-                .collect()),
+            Err(err) if is_not_found(&err) => {
+                let wanted: std::collections::HashSet<&String> = service_ids.iter().collect();
+                Ok(self
+                    .all_tasks()
+                    .await?
+                    .into_iter()
+                    .filter(|task| {
+                        task.service_id
+                            .as_ref()
+                            .is_some_and(|id| wanted.contains(id))
+                    })
+                    .collect())
+            }
             Err(err) => Err(engine_error(err)).context("cannot list the swarm's tasks"),
         }
     }

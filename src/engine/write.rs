@@ -10,11 +10,11 @@ use crate::core::plan::{AppPlan, Plan};
 use crate::core::writers::Writer;
 use crate::spec::App;
 use anyhow::Context;
-use futures_util::future::{join_all, try_join_all};
+use futures_util::future::try_join_all;
 use std::collections::{HashMap, HashSet};
 
 impl Engine {
-    /// Performs a plan. Apps are written concurrently; one app's failure does not stop the
+    /// Performs a plan. Apps are written concurrently, at most `IN_FLIGHT` at once; one app's failure does not stop the
     /// others, and every failure is returned (a rerun finishes the job). With `wait`, the tasks
     /// that exist before the writes are noted, so that waiting can tell this deploy's failures
     /// from the swarm's history.
@@ -40,7 +40,7 @@ impl Engine {
         };
         let (network, data, known_tasks) = tokio::join!(
             network,
-            join_all(
+            super::bounded(
                 plan.apps
                     .iter()
                     .zip(&writes)
@@ -78,7 +78,8 @@ impl Engine {
             .zip(sole)
             .map(|(data, sole)| data.and(sole))
             .collect();
-        let results = join_all(plan.apps.iter().zip(data).zip(writes).map(
+        // A few dozen apps at a time (`IN_FLIGHT`): memory stays bounded at any number of apps.
+        let results = super::bounded(plan.apps.iter().zip(data).zip(writes).map(
             |((app, data), writes)| {
                 let known = known_tasks
                     .get(&current_id(app))

@@ -292,8 +292,8 @@ fn rm_of_several_apps_keeps_going_and_reports_every_failure() {
     assert!(scope.service_exists(&theirs), "theirs is untouched");
 }
 
-/// An app removed by another client between `apps ls`'s read of the services and its read of
-/// their tasks: the list still comes (the engine refuses a task filter naming a gone service).
+/// An app removed by another client while `apps ls` runs (after its reads of the services, the
+/// nodes and the tasks, which it makes side by side): the list still comes.
 #[test]
 fn ls_copes_with_an_app_removed_while_it_reads() {
     let scope = Scope::new(&Swarm::single());

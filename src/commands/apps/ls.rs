@@ -49,9 +49,8 @@ pub async fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitStatus> {
     let engine = engine.connect().await?;
-    let (apps, nodes) = tokio::try_join!(engine.apps(), engine.nodes())?;
+    let (apps, nodes, health) = engine.apps_with_health().await?;
     crate::testhook::pause("apps-listed");
-    let health = engine.health(&apps, &nodes).await?;
     let listed: Vec<ListedApp> = apps
         .iter()
         .zip(health)

@@ -3,6 +3,8 @@
 //! how to remove them. A container that may still run (its node is down, or it did not stop in
 //! time) is named: for a persistent app that is an error, since it may still write to the data.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::cli::AppsRmArgs;
@@ -68,15 +70,24 @@ pub async fn run(
     let data_at_risk = remove(&engine, connector, &found, printer, &mut report).await?;
     print(&report, printer);
     print_failures(&report.failed[reported..], printer);
-    for removed in &report.removed {
-        if let Some(app) = found.iter().find(|app| app.name() == removed.name) {
-            print_still_runs(app, removed, printer);
-        }
+    print_all_still_runs(&found, &report, printer);
+    if found.len() > 1 && !printer.is_json() {
+        printer.info(rm_summary(&report));
     }
     if report.failed.is_empty() && !data_at_risk {
         Ok(ExitStatus::Success)
     } else {
         Ok(ExitStatus::Failure)
+    }
+}
+
+/// What may still run of each removed app, found by name once (not a scan per app).
+fn print_all_still_runs(found: &[DeployedApp], report: &Report, printer: &Printer) {
+    let by_name: HashMap<&str, &DeployedApp> = found.iter().map(|app| (app.name(), app)).collect();
+    for removed in &report.removed {
+        if let Some(app) = by_name.get(removed.name.as_str()) {
+            print_still_runs(app, removed, printer);
+        }
     }
 }
 
@@ -112,16 +123,20 @@ async fn remove(
         Vec::new()
     });
     let mut data_at_risk = false;
+    // By app once: linear in apps + objects.
+    let mut removed_files: HashMap<&str, Vec<String>> = HashMap::new();
+    for object in &files {
+        removed_files
+            .entry(object.app.as_str())
+            .or_default()
+            .push(object.name.clone());
+    }
     for (app, result) in found.iter().zip(results) {
         match result {
             Ok(still_runs) => {
                 data_at_risk |= app.app.persistent && !still_runs.is_empty();
                 let mut removed = kept(app, still_runs);
-                removed.removed_files = files
-                    .iter()
-                    .filter(|object| object.app == app.name())
-                    .map(|object| object.name.clone())
-                    .collect();
+                removed.removed_files = removed_files.remove(app.name()).unwrap_or_default();
                 report.removed.push(removed);
             }
             Err(err) => report.failed.push(failed(app.name(), &err)),
@@ -146,21 +161,19 @@ pub(crate) async fn prune(
         print(&report, printer);
     }
     print_failures(&report.failed, printer);
-    for removed in &report.removed {
-        if let Some(app) = apps.iter().find(|app| app.name() == removed.name) {
-            print_still_runs(app, removed, printer);
-        }
-    }
+    print_all_still_runs(apps, &report, printer);
     let failed = !report.failed.is_empty() || data_at_risk;
     Ok((report, failed))
 }
 
 /// The apps that exist and are alacrity's; the others go to the failures (the rest still goes).
+/// One listing of the services, whatever the number of apps.
 async fn find_apps(engine: &Engine, names: &[String], report: &mut Report) -> Vec<DeployedApp> {
     let mut found = Vec::new();
-    for name in names {
-        match engine.managed_app(name).await {
-            Ok(app) if !found.iter().any(|f: &DeployedApp| f.name() == name) => found.push(app),
+    let mut seen = HashSet::new();
+    for (name, app) in names.iter().zip(engine.managed_apps(names).await) {
+        match app {
+            Ok(app) if seen.insert(name.as_str()) => found.push(app),
             Ok(_) => {}
             Err(err) => report.failed.push(failed(name, &err)),
         }
@@ -168,8 +181,45 @@ async fn find_apps(engine: &Engine, names: &[String], report: &mut Report) -> Ve
     found
 }
 
+/// `500 apps removed; 250 volumes kept`, after the lines of many apps: how it ended, in one
+/// line.
+fn rm_summary(report: &Report) -> String {
+    let plural = |n: usize, word: &str| match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    };
+    let mut parts = vec![format!("{} removed", plural(report.removed.len(), "app"))];
+    let volumes: usize = report.removed.iter().map(|r| r.kept_volumes.len()).sum();
+    let paths: usize = report.removed.iter().map(|r| r.kept_paths.len()).sum();
+    if volumes > 0 {
+        parts.push(format!("{} kept", plural(volumes, "volume")));
+    }
+    if paths > 0 {
+        let paths = match paths {
+            1 => "1 host directory".to_string(),
+            n => format!("{n} host directories"),
+        };
+        parts.push(format!("{paths} kept"));
+    }
+    if !report.failed.is_empty() {
+        parts.push(format!(
+            "{} not removed",
+            plural(report.failed.len(), "app")
+        ));
+    }
+    parts.join("; ")
+}
+
+/// Up to this many names in the question; beyond, the first ones and how many more.
+const NAMES_ASKED: usize = 10;
+
 pub(crate) fn question(apps: &[DeployedApp]) -> String {
-    let names: Vec<&str> = apps.iter().map(DeployedApp::name).collect();
+    let mut names: Vec<String> = apps.iter().map(|app| app.name().to_string()).collect();
+    if names.len() > NAMES_ASKED {
+        let more = names.len() - NAMES_ASKED + 1;
+        names.truncate(NAMES_ASKED - 1);
+        names.push(format!("and {more} more"));
+    }
     if apps.len() == 1 {
         format!(
             "Remove app {}? Its volumes and host directories are kept.",
@@ -177,7 +227,8 @@ pub(crate) fn question(apps: &[DeployedApp]) -> String {
         )
     } else {
         format!(
-            "Remove apps {}? Their volumes and host directories are kept.",
+            "Remove {} apps ({})? Their volumes and host directories are kept.",
+            apps.len(),
             names.join(", ")
         )
     }
@@ -279,5 +330,37 @@ fn print_kept(removed: &Removed, printer: &Printer) {
         printer.data(format!(
             "  kept host directory {path}; to remove it: alacrity binds rm {word}"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(name: &str, volumes: usize) -> Removed {
+        Removed {
+            name: name.into(),
+            kept_volumes: (0..volumes)
+                .map(|i| format!("alacran--{name}-{i}"))
+                .collect(),
+            kept_paths: Vec::new(),
+            still_runs: Vec::new(),
+            removed_files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn many_apps_removed_end_with_one_line_that_counts_them() {
+        let report = Report {
+            removed: (0..500).map(|i| removed(&format!("s{i}"), i % 2)).collect(),
+            failed: vec![Failed {
+                name: "nope".into(),
+                error: "there is no app `nope`".into(),
+            }],
+        };
+        assert_eq!(
+            rm_summary(&report),
+            "500 apps removed; 250 volumes kept; 1 app not removed"
+        );
     }
 }
