@@ -450,28 +450,23 @@ fn endpoint_spec(ports: &[Port]) -> EndpointSpec {
 /// hash maps hash the same whatever their order (and the hashes of deployed apps stay those
 /// alacrity always computed).
 pub fn hash_of<T: Serialize>(value: &T) -> String {
-    let json = sorted(serde_json::to_value(value).unwrap_or_default());
-    hex::encode(Sha256::digest(json.to_string().as_bytes()))
-}
-
-/// `value` with the keys of every object in order (serde_json keeps the order they came in).
-fn sorted(value: serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(map) => {
-            let mut entries: Vec<(String, serde_json::Value)> = map.into_iter().collect();
-            entries.sort_by(|(a, _), (b, _)| a.cmp(b));
-            serde_json::Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(key, value)| (key, sorted(value)))
-                    .collect(),
-            )
+    let mut json = serde_json::to_value(value).unwrap_or_default();
+    json.sort_all_objects();
+    // The JSON goes into the hash as it is written, never whole in memory.
+    struct Hashing(Sha256);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
         }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.into_iter().map(sorted).collect())
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
         }
-        other => other,
     }
+    let mut hashing = Hashing(Sha256::new());
+    // Writing into a hash cannot fail.
+    let _ = serde_json::to_writer(&mut hashing, &json);
+    hex::encode(hashing.0.finalize())
 }
 
 /// The app a service spec describes, as far as the spec tells (the spec's `node` is not kept:

@@ -563,10 +563,29 @@ impl Engine {
         address: Address,
         tracer: Option<Tracer>,
     ) -> anyhow::Result<(Engine, bool)> {
+        let (engine, manager, _) = Self::connect_member_reading(address, tracer, false).await?;
+        Ok((engine, manager))
+    }
+
+    /// Like `connect_member`, and when `nodes`, reads the swarm's nodes at the same time (in
+    /// the same round trip as `GET /info`): the nodes when the engine is a manager, `None` from
+    /// a worker (which cannot list them).
+    pub async fn connect_member_reading(
+        address: Address,
+        tracer: Option<Tracer>,
+        nodes: bool,
+    ) -> anyhow::Result<(Engine, bool, Option<Vec<crate::core::nodes::Node>>)> {
         let (docker, dialer) = open_traced(&address, tracer.clone())?;
-        let (info, api) = tokio::join!(
+        let listing = async {
+            match nodes {
+                true => docker.list_nodes(None).await.ok(),
+                false => None,
+            }
+        };
+        let (info, api, listed) = tokio::join!(
             tokio::time::timeout(CONNECT_TIMEOUT, system_info(&docker, &address)),
             super::api_version::require(&docker, &address, tracer.as_ref()),
+            listing,
         );
         api?;
         let info = match info {
@@ -592,7 +611,13 @@ impl Engine {
             Some(node_id),
             Some(info),
         );
-        Ok((engine, manager))
+        let nodes = listed.filter(|_| manager).map(|listed| {
+            listed
+                .into_iter()
+                .map(crate::core::nodes::node_from)
+                .collect()
+        });
+        Ok((engine, manager, nodes))
     }
 
     /// The engine's `GET /info`, read once.

@@ -44,7 +44,9 @@ impl Connector {
     /// (`--manager`), else the node itself, which must then be a manager.
     pub async fn connect_data(&self, manager: Option<&str>) -> anyhow::Result<DataAccess> {
         let address = self.chosen_address()?;
-        let (node, is_manager) = Engine::connect_member(address, self.tracer.clone()).await?;
+        // The nodes are read with the engine's `GET /info` when it is the manager to ask.
+        let (node, is_manager, listed) =
+            Engine::connect_member_reading(address, self.tracer.clone(), manager.is_none()).await?;
         let manager = match manager {
             Some(url) => self.connect_manager(url).await?,
             None if is_manager => node.clone(),
@@ -57,7 +59,10 @@ impl Connector {
         };
         // Known since `connect_member`: no engine call.
         let node_id = node.local_node_id().await?.to_string();
-        let nodes = manager.nodes().await?;
+        let nodes = match listed {
+            Some(nodes) => nodes,
+            None => manager.nodes().await?,
+        };
         if !nodes.iter().any(|n| n.id == node_id) {
             bail!(
                 "the engine at {} (node {}) is not a node of the swarm that {} manages; point \
