@@ -42,6 +42,9 @@ pub fn report(images: &[ImageResolution], printer: &Printer) {
     }
 }
 
+/// Up to this many apps named in a note; beyond, the first ones and how many more.
+const NAMES_NOTED: usize = 5;
+
 /// One line per image deployed by tag: which apps, and why.
 fn by_tag_notes(images: &[ImageResolution]) -> Vec<String> {
     let mut notes: Vec<(&str, &ResolveFailure, Vec<&str>)> = Vec::new();
@@ -60,16 +63,17 @@ fn by_tag_notes(images: &[ImageResolution]) -> Vec<String> {
     notes
         .into_iter()
         .map(|(written, failure, apps)| {
+            let count = apps.len();
             let apps: Vec<String> = apps.iter().map(|app| format!("`{app}`")).collect();
             format!(
                 "no registry gave the digest of {written} ({}); {} {} by tag (or as deployed \
                  before): each node uses the image it has or pulls",
                 reason(failure),
-                match apps.len() {
+                match count {
                     1 => "app",
                     _ => "apps",
                 },
-                apps.join(", ")
+                super::some_names(&apps, NAMES_NOTED)
             )
         })
         .collect()

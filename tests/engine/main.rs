@@ -34,5 +34,6 @@ mod releases;
 mod remote;
 mod resources;
 mod retained;
+mod scale;
 mod security;
 mod volumes;

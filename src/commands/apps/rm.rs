@@ -214,12 +214,7 @@ fn rm_summary(report: &Report) -> String {
 const NAMES_ASKED: usize = 10;
 
 pub(crate) fn question(apps: &[DeployedApp]) -> String {
-    let mut names: Vec<String> = apps.iter().map(|app| app.name().to_string()).collect();
-    if names.len() > NAMES_ASKED {
-        let more = names.len() - NAMES_ASKED + 1;
-        names.truncate(NAMES_ASKED - 1);
-        names.push(format!("and {more} more"));
-    }
+    let names: Vec<String> = apps.iter().map(|app| app.name().to_string()).collect();
     if apps.len() == 1 {
         format!(
             "Remove app {}? Its volumes and host directories are kept.",
@@ -229,7 +224,7 @@ pub(crate) fn question(apps: &[DeployedApp]) -> String {
         format!(
             "Remove {} apps ({})? Their volumes and host directories are kept.",
             apps.len(),
-            names.join(", ")
+            crate::commands::some_names(&names, NAMES_ASKED)
         )
     }
 }
