@@ -320,18 +320,8 @@ mod tests {
     #[test]
     fn an_unchanged_deploy_writes_only_a_missing_record() {
         let db = app("db", true, &[label("data")]);
-        let services = HashMap::from([("db".to_string(), deployed(&db, Some("n1")))]);
-        let apps = vec![plan_with(&db, &services).unwrap()];
-        let nodes = vec![node("n1", "one")];
-        let mut plan = Plan {
-            apps,
-            nodes,
-            network: NetworkState::Present,
-            records: records(&[("data", "n1")], &[]),
-            volume_states: HashMap::new(),
-            images: Vec::new(),
-            project_apps: Vec::new(),
-        };
+        let mut plan = plan_of(&db, Some((&db, "n1")), "n1");
+        assert_eq!(plan.apps[0].action, Action::Unchanged);
         assert!(
             !has_writes(&plan),
             "unchanged and recorded: nothing to write"

@@ -149,32 +149,10 @@ impl Usage {
     /// volumes they mount once, so that listing every volume is linear in volumes + services +
     /// containers, not their product.
     pub(crate) fn volume_index(&self) -> VolumeIndex<'_> {
-        let mut services: HashMap<&str, Vec<&ServiceUse>> = HashMap::new();
-        for service in &self.services {
-            let mut names: Vec<&str> = service.sources.iter().filter_map(volume_name).collect();
-            names.dedup();
-            for name in names {
-                let users = services.entry(name).or_default();
-                if !users.iter().any(|s| std::ptr::eq(*s, service)) {
-                    users.push(service);
-                }
-            }
-        }
-        let mut containers: HashMap<&str, Vec<&ContainerUse>> = HashMap::new();
-        for container in &self.containers {
-            let mut names: Vec<&str> = container.sources.iter().filter_map(volume_name).collect();
-            names.dedup();
-            for name in names {
-                let users = containers.entry(name).or_default();
-                if !users.iter().any(|c| std::ptr::eq(*c, container)) {
-                    users.push(container);
-                }
-            }
-        }
         VolumeIndex {
             usage: self,
-            services,
-            containers,
+            services: by_volume(&self.services, |service| &service.sources),
+            containers: by_volume(&self.containers, |container| &container.sources),
         }
     }
 
@@ -272,6 +250,24 @@ impl Usage {
         }
         users
     }
+}
+
+/// The users (services or containers) of each volume, by the volume's name: each user once per
+/// volume, however often it mounts it.
+fn by_volume<'a, T>(
+    users: &'a [T],
+    sources: impl Fn(&T) -> &[Source],
+) -> HashMap<&'a str, Vec<&'a T>> {
+    let mut index: HashMap<&str, Vec<&T>> = HashMap::new();
+    for user in users {
+        let mut names: Vec<&str> = sources(user).iter().filter_map(volume_name).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            index.entry(name).or_default().push(user);
+        }
+    }
+    index
 }
 
 fn volume_name(source: &Source) -> Option<&str> {
