@@ -254,10 +254,7 @@ impl Usage {
 
 /// The users (services or containers) of each volume, by the volume's name: each user once per
 /// volume, however often it mounts it.
-fn by_volume<'a, T>(
-    users: &'a [T],
-    sources: impl Fn(&T) -> &[Source],
-) -> HashMap<&'a str, Vec<&'a T>> {
+fn by_volume<T>(users: &[T], sources: impl Fn(&T) -> &[Source]) -> HashMap<&str, Vec<&T>> {
     let mut index: HashMap<&str, Vec<&T>> = HashMap::new();
     for user in users {
         let mut names: Vec<&str> = sources(user).iter().filter_map(volume_name).collect();
