@@ -473,6 +473,11 @@ impl Printer {
     pub fn progress_of_some(&self) -> Progress<'_> {
         let multi = (self.is_interactive() && matches!(self.sink, Sink::Std))
             .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()));
+        self.progress_on(multi)
+    }
+
+    /// Progress drawn live on `multi`, or as plain lines without it.
+    fn progress_on(&self, multi: Option<MultiProgress>) -> Progress<'_> {
         Progress {
             printer: self,
             multi,
@@ -507,13 +512,7 @@ impl Printer {
 
     /// Progress as plain lines only, on a terminal too: a line on stderr whenever one changes.
     pub fn progress_lines(&self) -> Progress<'_> {
-        Progress {
-            printer: self,
-            multi: None,
-            bars: HashMap::new(),
-            summary: None,
-            shown: HashMap::new(),
-        }
+        self.progress_on(None)
     }
 }
 

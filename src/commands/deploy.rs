@@ -485,8 +485,13 @@ fn plan_summary(plan: &Plan) -> String {
         (count(Action::Update), "to update"),
         (count(Action::Create), "to create"),
     ];
+    counted(parts)
+}
+
+/// `197 unchanged, 2 updated`: the counts that are not 0, with their words.
+fn counted<'w>(parts: impl IntoIterator<Item = (usize, &'w str)>) -> String {
     let words: Vec<String> = parts
-        .iter()
+        .into_iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, word)| format!("{n} {word}"))
         .collect();
@@ -518,14 +523,10 @@ impl<'a> Display<'a> {
         }
     }
 
-    fn action(&self, name: &str) -> Action {
-        self.actions.get(name).copied().unwrap_or(Action::Update)
-    }
-
     fn show(&mut self, progress: &[AppProgress]) {
         for app in progress {
             let converged = matches!(app.state, ProgressState::Converged);
-            let unchanged = self.action(&app.name) == Action::Unchanged;
+            let unchanged = action_of(&self.actions, &app.name) == Action::Unchanged;
             match converged && (unchanged || self.live) {
                 true => self.progress.hide(&app.name),
                 false => self.progress.show(&app.name, progress_line(app)),
@@ -547,6 +548,11 @@ impl<'a> Display<'a> {
     }
 }
 
+/// What the deploy did to an app (an app it did not write counts as updated).
+fn action_of(actions: &HashMap<String, Action>, name: &str) -> Action {
+    actions.get(name).copied().unwrap_or(Action::Update)
+}
+
 /// `197 unchanged, 2 updated, 1 creating...`: how many apps stand where, by what the deploy did
 /// to them; `...` while some still move (not `done`).
 fn progress_summary(
@@ -557,8 +563,7 @@ fn progress_summary(
     // unchanged, updated, created, updating, creating, waiting, failed, superseded
     let mut counts = [0usize; 8];
     for app in progress {
-        let action = actions.get(&app.name).copied().unwrap_or(Action::Update);
-        let slot = match (&app.state, action) {
+        let slot = match (&app.state, action_of(actions, &app.name)) {
             (ProgressState::Converged, Action::Unchanged) => 0,
             (ProgressState::Converged, Action::Update) => 1,
             (ProgressState::Converged, Action::Create) => 2,
@@ -580,14 +585,8 @@ fn progress_summary(
         "failed",
         "changed by another deploy",
     ];
-    let parts: Vec<String> = counts
-        .iter()
-        .zip(words)
-        .filter(|(n, _)| **n > 0)
-        .map(|(n, word)| format!("{n} {word}"))
-        .collect();
     let moving = counts[3] + counts[4] + counts[5] > 0;
-    let mut line = parts.join(", ");
+    let mut line = counted(counts.into_iter().zip(words));
     if moving && !done {
         line.push_str("...");
     }

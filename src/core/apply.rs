@@ -268,9 +268,9 @@ mod tests {
 
     use super::*;
     use crate::core::nodes::tests::node;
-    use crate::core::plan::tests::{app, deployed, label, plan_with, records};
+    use crate::core::plan::tests::{app, deployed, label, plan_with, port, records};
     use crate::core::records::VolumeRecord;
-    use crate::spec::{App, Port, Protocol};
+    use crate::spec::App;
 
     fn volume_record(app: &str, node: &str) -> VolumeRecord {
         VolumeRecord {
@@ -349,14 +349,6 @@ mod tests {
             volume_states: HashMap::new(),
             images: Vec::new(),
             project_apps: Vec::new(),
-        }
-    }
-
-    fn port(published: u16) -> Port {
-        Port {
-            published,
-            target: 80,
-            protocol: Protocol::Tcp,
         }
     }
 

@@ -111,18 +111,13 @@ pub(crate) fn note_running(
 
 /// Where each app stands after one look.
 pub(crate) fn progress_of_all(targets: &[Target], look: &Look, watch: &Watch) -> Vec<AppProgress> {
-    // Services and tasks grouped by service ID once: linear in apps + tasks, not their product.
+    // Services and tasks by service ID once: linear in apps + tasks, not their product.
     let services: HashMap<&str, &Service> = look
         .services
         .iter()
         .filter_map(|s| s.id.as_deref().map(|id| (id, s)))
         .collect();
-    let mut tasks: HashMap<&str, Vec<Task>> = HashMap::new();
-    for task in &look.tasks {
-        if let Some(id) = task.service_id.as_deref() {
-            tasks.entry(id).or_default().push(task.clone());
-        }
-    }
+    let tasks = super::tasks::by_service(&look.tasks);
     targets
         .iter()
         .map(|target| {

@@ -7,8 +7,6 @@
 //! node that is down would look running, and a moved task counted twice. Here a task runs only if
 //! it should, says it does, and its node is up.
 
-use std::collections::HashMap;
-
 use bollard::models::{Task, TaskState};
 use serde::Serialize;
 
@@ -190,12 +188,7 @@ pub(crate) fn health_by_app(
     tasks: &[Task],
     nodes: &[Node],
 ) -> Vec<AppHealth> {
-    let mut by_service: HashMap<&str, Vec<Task>> = HashMap::new();
-    for task in tasks {
-        if let Some(id) = task.service_id.as_deref() {
-            by_service.entry(id).or_default().push(task.clone());
-        }
-    }
+    let by_service = super::tasks::by_service(tasks);
     apps.iter()
         .map(|app| {
             let own = by_service

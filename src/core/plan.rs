@@ -873,6 +873,15 @@ pub(crate) mod tests {
         plan_app(app, &swarm)
     }
 
+    /// A TCP port published as `published`, to the container's port 80.
+    pub(crate) fn port(published: u16) -> Port {
+        Port {
+            published,
+            target: 80,
+            protocol: Protocol::Tcp,
+        }
+    }
+
     pub(crate) fn label(name: &str) -> VolumeSource {
         VolumeSource::Label(name.into())
     }
@@ -1157,11 +1166,7 @@ pub(crate) mod tests {
                 if !persistent {
                     app.instances = 2;
                 }
-                app.ports = vec![Port {
-                    published: 10_000 + i as u16,
-                    target: 80,
-                    protocol: crate::spec::Protocol::Tcp,
-                }];
+                app.ports = vec![port(10_000 + i as u16)];
                 app
             })
             .collect();
@@ -1190,12 +1195,7 @@ pub(crate) mod tests {
             ];
             let other = app(&format!("other{i}"), true, &volumes);
             services.insert(other.name.clone(), deployed(&other, Some("n2")));
-            let port = Port {
-                published: 20_000 + i as u16,
-                target: 80,
-                protocol: crate::spec::Protocol::Tcp,
-            };
-            ports.push((other.name.clone(), port));
+            ports.push((other.name.clone(), port(20_000 + i as u16)));
         }
         let nodes = [node("n1", "one"), node("n2", "two")];
         let built = started.elapsed();
@@ -1247,11 +1247,7 @@ pub(crate) mod tests {
                 VolumeSource::HostPath("/srv/other/999/sub".into()),
             ],
         );
-        late.ports = vec![Port {
-            published: 20_999,
-            target: 80,
-            protocol: crate::spec::Protocol::Tcp,
-        }];
+        late.ports = vec![port(20_999)];
         let problems = plan_app(&late, &swarm).unwrap_err();
         let named: Vec<&str> = problems
             .iter()

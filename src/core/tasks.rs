@@ -2,6 +2,7 @@
 //! running, a task's state and the engine's reason, a task's health, when a service's update
 //! started; and durations as alacrity's flags write them.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskSpec, TaskState};
@@ -9,6 +10,18 @@ use bollard::models::{ServiceUpdateStatusStateEnum, Task, TaskSpec, TaskState};
 use serde::Serialize;
 
 use crate::spec::units::Size;
+
+/// The tasks of each service, by service ID, grouped once: looking up an app's own tasks is then
+/// linear in apps + tasks, not their product.
+pub(crate) fn by_service(tasks: &[Task]) -> HashMap<&str, Vec<Task>> {
+    let mut grouped: HashMap<&str, Vec<Task>> = HashMap::new();
+    for task in tasks {
+        if let Some(id) = task.service_id.as_deref() {
+            grouped.entry(id).or_default().push(task.clone());
+        }
+    }
+    grouped
+}
 
 /// Whether a task's state is one a container may be in (from `new` to `running`), as opposed to
 /// a final one (`complete`, `shutdown`, `failed`, `rejected`, `remove`, `orphaned`).

@@ -199,6 +199,23 @@ impl Usage {
         reach: Reach,
         uses: impl Fn(&Source) -> bool,
     ) -> Vec<User> {
+        self.users_among(
+            self.services.iter(),
+            self.containers.iter(),
+            (node_id, reach),
+            uses,
+        )
+    }
+
+    /// [`Usage::users`] among some of the services and containers (the others known not to
+    /// use the data): the same verdicts.
+    fn users_among<'a>(
+        &'a self,
+        services: impl Iterator<Item = &'a ServiceUse>,
+        containers: impl Iterator<Item = &'a ContainerUse>,
+        (node_id, reach): (&str, Reach),
+        uses: impl Fn(&Source) -> bool,
+    ) -> Vec<User> {
         let mut counted: HashSet<&str> = HashSet::new();
         let mut users = Vec::new();
         let as_user = |service: &ServiceUse| match service.managed {
@@ -209,7 +226,7 @@ impl Usage {
                 name: service.name.clone(),
             },
         };
-        for service in &self.services {
+        for service in services {
             let on_node =
                 reach == Reach::AnyNode || service.pin.as_deref().is_none_or(|pin| pin == node_id);
             if on_node && service.sources.iter().any(&uses) {
@@ -236,7 +253,7 @@ impl Usage {
         if node_id != self.local_node {
             return users;
         }
-        for container in &self.containers {
+        for container in containers {
             let of_counted = container
                 .service_id
                 .as_deref()
@@ -282,39 +299,14 @@ pub(crate) struct VolumeIndex<'a> {
 }
 
 impl VolumeIndex<'_> {
-    /// The same as [`Usage::volume_users`].
+    /// The same as [`Usage::volume_users`], among the services and containers that mount it.
     pub(crate) fn volume_users(&self, name: &str, node_id: &str) -> Vec<User> {
-        let mut counted: HashSet<&str> = HashSet::new();
-        let mut users = Vec::new();
-        for service in self.services.get(name).into_iter().flatten() {
-            if service.pin.as_deref().is_none_or(|pin| pin == node_id) {
-                counted.insert(&service.id);
-                users.push(match service.managed {
-                    true => User::App {
-                        name: service.name.clone(),
-                    },
-                    false => User::Service {
-                        name: service.name.clone(),
-                    },
-                });
-            }
-        }
-        if node_id != self.usage.local_node {
-            return users;
-        }
-        for container in self.containers.get(name).into_iter().flatten() {
-            let of_counted = container
-                .service_id
-                .as_deref()
-                .is_some_and(|id| counted.contains(id));
-            if !of_counted {
-                users.push(User::Container {
-                    name: container.name.clone(),
-                    running: container.running,
-                });
-            }
-        }
-        users
+        self.usage.users_among(
+            self.services.get(name).into_iter().flatten().copied(),
+            self.containers.get(name).into_iter().flatten().copied(),
+            (node_id, Reach::Node),
+            |source| matches!(source, Source::Volume(used) if used == name),
+        )
     }
 }
 

@@ -14,10 +14,10 @@ use futures_util::future::try_join_all;
 use std::collections::{HashMap, HashSet};
 
 impl Engine {
-    /// Performs a plan. Apps are written concurrently, at most `IN_FLIGHT` at once; one app's failure does not stop the
-    /// others, and every failure is returned (a rerun finishes the job). With `wait`, the tasks
-    /// that exist before the writes are noted, so that waiting can tell this deploy's failures
-    /// from the swarm's history.
+    /// Performs a plan. Apps are written concurrently, at most `IN_FLIGHT` at once; one app's
+    /// failure does not stop the others, and every failure is returned (a rerun finishes the
+    /// job). With `wait`, the tasks that exist before the writes are noted, so that waiting can
+    /// tell this deploy's failures from the swarm's history.
     ///
     /// A persistent app to run is written only once no other container runs on its data (see
     /// `writers`); `waiting` is told when one must be waited for.
